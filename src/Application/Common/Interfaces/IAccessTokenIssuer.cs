@@ -1,0 +1,12 @@
+using TaskOrchestration.Domain.Users;
+
+namespace TaskOrchestration.Application.Common.Interfaces;
+
+/// <summary>Issues signed bearer tokens for a user.</summary>
+public interface IAccessTokenIssuer
+{
+    IssuedToken Issue(User user);
+}
+
+/// <summary>A signed access token and how many seconds it stays valid.</summary>
+public sealed record IssuedToken(string Token, int ExpiresInSeconds);

@@ -1,0 +1,10 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Application.Common.Interfaces;
+
+/// <summary>The user the current request acts for, if any.</summary>
+public interface ICurrentUser
+{
+    /// <summary>The signed-in user as the domain sees them, or null when anonymous.</summary>
+    Actor? Actor { get; }
+}

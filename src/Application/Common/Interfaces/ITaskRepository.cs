@@ -1,0 +1,16 @@
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks.Queries.ListTasks;
+using TaskOrchestration.Domain.Tasks;
+
+namespace TaskOrchestration.Application.Common.Interfaces;
+
+/// <summary>Loads and stores task aggregates.</summary>
+public interface ITaskRepository
+{
+    Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    void Add(TaskItem task);
+
+    /// <summary>One page of the tasks that match the query's filters, in its order.</summary>
+    Task<Page<TaskItem>> ListAsync(ListTasksQuery query, CancellationToken cancellationToken);
+}

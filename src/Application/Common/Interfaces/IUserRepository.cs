@@ -1,0 +1,14 @@
+using TaskOrchestration.Domain.Users;
+
+namespace TaskOrchestration.Application.Common.Interfaces;
+
+/// <summary>Loads and stores user aggregates.</summary>
+public interface IUserRepository
+{
+    Task<User?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Finds by email in its normal form (see <see cref="User.NormaliseEmail"/>).</summary>
+    Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    void Add(User user);
+}

@@ -1,0 +1,17 @@
+namespace TaskOrchestration.Application.Common.Models;
+
+/// <summary>One page of a list, as the API returns it.</summary>
+public sealed class PagedList<T>
+{
+    /// <summary>The items of this page, in order.</summary>
+    public required IReadOnlyList<T> Items { get; init; }
+
+    /// <summary>The page number, starting at 1.</summary>
+    public required int Page { get; init; }
+
+    /// <summary>The largest number of items a page holds.</summary>
+    public required int PageSize { get; init; }
+
+    /// <summary>How many items match across all pages.</summary>
+    public required int TotalCount { get; init; }
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Common.Behaviours;
+using TaskOrchestration.Application.Tasks;
+
+namespace TaskOrchestration.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the mediator with every handler of this assembly, the pipeline behaviours (outermost first),
+    /// the validators and the mapping profiles.
+    /// </summary>
+    /// <param name="services">The container.</param>
+    /// <param name="autoMapperLicenseKey">AutoMapper's licence key, if the deployment has one (it logs a notice without).</param>
+    public static IServiceCollection AddApplication(this IServiceCollection services, string? autoMapperLicenseKey = null)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        // MediatR 5.1 (the version our mirror serves) has no AddMediatR: it resolves everything through ServiceFactory.
+        services.AddScoped<ServiceFactory>(provider => provider.GetRequiredService);
+        services.AddScoped<IMediator, Mediator>();
+        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
+        RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
+
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
+        services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
+        services.AddScoped<TaskChanges>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static void RegisterClosedImplementations(IServiceCollection services, System.Reflection.Assembly assembly, Type openInterface)
+    {
+        var implementations = assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(type => type.GetInterfaces()
+                .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == openInterface)
+                .Select(contract => (contract, type)));
+
+        foreach (var (contract, type) in implementations)
+        {
+            services.AddTransient(contract, type);
+        }
+    }
+}

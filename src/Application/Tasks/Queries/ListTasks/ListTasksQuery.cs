@@ -1,0 +1,51 @@
+using AutoMapper;
+using MediatR;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Domain.Tasks;
+
+namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
+
+/// <summary>A page of tasks, filtered and sorted. Every filter left empty matches everything.</summary>
+/// <param name="Status">Any of these statuses.</param>
+/// <param name="Priority">Any of these priorities.</param>
+/// <param name="OwnerId">Taken by this user.</param>
+/// <param name="CreatedBy">Created by this user.</param>
+/// <param name="Search">Text the title contains, ignoring case.</param>
+/// <param name="SortBy">What to order by; created time when omitted.</param>
+/// <param name="SortDirection">Which way; descending when omitted.</param>
+/// <param name="Page">The page number, from 1.</param>
+/// <param name="PageSize">Items per page, 1 to 100.</param>
+public sealed record ListTasksQuery(
+    IReadOnlyList<TaskItemStatus>? Status = null,
+    IReadOnlyList<TaskPriority>? Priority = null,
+    Guid? OwnerId = null,
+    Guid? CreatedBy = null,
+    string? Search = null,
+    TaskSortField SortBy = TaskSortField.CreatedAt,
+    SortDirection SortDirection = SortDirection.Desc,
+    int Page = 1,
+    int PageSize = ListTasksQuery.DefaultPageSize) : IRequest<PagedList<TaskDto>>
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int SearchMaxLength = 200;
+}
+
+public sealed class ListTasksQueryHandler(ITaskRepository tasks, ICurrentUser currentUser, IMapper mapper)
+    : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
+{
+    public async Task<PagedList<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = currentUser.RequireActor();
+        var page = await tasks.ListAsync(request, cancellationToken);
+        return new PagedList<TaskDto>
+        {
+            Items = [.. page.Items.Select(task => mapper.ToTaskDto(task, actor))],
+            Page = page.PageNumber,
+            PageSize = page.PageSize,
+            TotalCount = page.TotalCount,
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using TaskOrchestration.Domain.Tasks;
+
+namespace TaskOrchestration.Application.Tasks;
+
+/// <summary>A task as clients see it, with what the caller may do to it now.</summary>
+public sealed class TaskDto
+{
+    /// <summary>The task's id.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>A short name, 1 to 200 characters.</summary>
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>Details, up to 10,000 characters.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>How urgent the task is.</summary>
+    public TaskPriority Priority { get; init; }
+
+    /// <summary>When the task should be done, if anyone said.</summary>
+    public DateTimeOffset? DueDate { get; init; }
+
+    /// <summary>Where the task is in its lifecycle.</summary>
+    public TaskItemStatus Status { get; init; }
+
+    /// <summary>The user who took the task.</summary>
+    public Guid? OwnerId { get; init; }
+
+    /// <summary>The user who created the task.</summary>
+    public Guid CreatedBy { get; init; }
+
+    /// <summary>When the task was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the task last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>What the owner reported when completing it.</summary>
+    public string? Result { get; init; }
+
+    /// <summary>Why the current attempt failed.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The number of the current attempt, starting at 1.</summary>
+    public int AttemptCount { get; init; }
+
+    /// <summary>The concurrency version; also sent as the ETag, and expected back in If-Match.</summary>
+    public uint Version { get; init; }
+
+    /// <summary>The lifecycle actions the caller may take now.</summary>
+    public IReadOnlyList<TaskTrigger> AllowedActions { get; init; } = [];
+}

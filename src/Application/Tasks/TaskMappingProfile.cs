@@ -1,0 +1,18 @@
+using AutoMapper;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Tasks;
+
+namespace TaskOrchestration.Application.Tasks;
+
+/// <summary>Maps a task to its DTO; the allowed actions depend on who asks, passed as <see cref="ActorKey"/>.</summary>
+public sealed class TaskMappingProfile : Profile
+{
+    public const string ActorKey = "Actor";
+
+    public TaskMappingProfile()
+    {
+        CreateMap<TaskItem, TaskDto>()
+            .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
+                task.PermittedTriggers((Actor)context.Items[ActorKey])));
+    }
+}

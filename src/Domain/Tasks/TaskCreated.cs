@@ -1,0 +1,5 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Domain.Tasks;
+
+public sealed record TaskCreated(Guid TaskId, TaskItemStatus Status, Guid ActorId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,59 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Domain.Tasks;
+
+/// <summary>The rules a task can refuse to break, each with its stable code.</summary>
+public static class TaskErrors
+{
+    public const string NotOwnerCode = "not_owner";
+    public const string NotCreatorOrManagerCode = "not_creator_or_manager";
+
+    public static readonly DomainError AlreadyTaken =
+        new("task_already_taken", "The task has already been taken.", ErrorKind.Conflict);
+
+    public static readonly DomainError NotOwner =
+        new(NotOwnerCode, "Only the task's owner may do this.", ErrorKind.Forbidden);
+
+    public static readonly DomainError NotCreatorOrManager =
+        new(NotCreatorOrManagerCode, "Only the task's creator, a manager or an admin may do this.", ErrorKind.Forbidden);
+
+    public static readonly DomainError Closed =
+        new("task_closed", "The task is done or cancelled and can no longer change.", ErrorKind.Conflict);
+
+    public static readonly DomainError InvalidTitle =
+        new("invalid_title", $"The title must be 1 to {TaskItem.TitleMaxLength} characters.", ErrorKind.Validation);
+
+    public static readonly DomainError InvalidDescription =
+        new("invalid_description", $"The description may have at most {TaskItem.DescriptionMaxLength} characters.", ErrorKind.Validation);
+
+    public static readonly DomainError FailureReasonRequired =
+        new("failure_reason_required", $"A failure needs a reason of 1 to {TaskItem.ReasonMaxLength} characters.", ErrorKind.Validation);
+
+    public static readonly DomainError ResultTooLong =
+        new("invalid_result", $"The result may have at most {TaskItem.ResultMaxLength} characters.", ErrorKind.Validation);
+
+    public static DomainError InvalidTransition(TaskItemStatus from, TaskTrigger trigger) =>
+        new("invalid_transition", $"A {Name(from)} task cannot be {Past(trigger)}.", ErrorKind.Conflict);
+
+    /// <summary>The guard descriptions of <see cref="TaskLifecycle"/> are error codes; this turns one back into its error.</summary>
+    internal static DomainError FromGuardCode(string code) => code switch
+    {
+        NotOwnerCode => NotOwner,
+        NotCreatorOrManagerCode => NotCreatorOrManager,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown lifecycle guard."),
+    };
+
+    private static string Name(TaskItemStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Past(TaskTrigger trigger) => trigger switch
+    {
+        TaskTrigger.Publish => "published",
+        TaskTrigger.Take => "taken",
+        TaskTrigger.Complete => "completed",
+        TaskTrigger.Fail => "failed",
+        TaskTrigger.Release => "released",
+        TaskTrigger.Retry => "retried",
+        TaskTrigger.Cancel => "cancelled",
+        _ => trigger.ToString().ToLowerInvariant(),
+    };
+}

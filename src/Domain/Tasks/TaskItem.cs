@@ -1,0 +1,170 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Domain.Tasks;
+
+/// <summary>
+/// A unit of work that people (and later workers) take through its lifecycle. Every change goes through a method
+/// that checks the rules first, so a refused change leaves the task exactly as it was.
+/// </summary>
+public sealed class TaskItem : AggregateRoot
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 10_000;
+    public const int ReasonMaxLength = 2_000;
+    public const int ResultMaxLength = 10_000;
+
+    private readonly List<TaskHistoryEntry> _history = [];
+
+    private TaskItem()
+    {
+        Title = string.Empty;
+    }
+
+    public string Title { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public TaskPriority Priority { get; private set; }
+
+    public DateTimeOffset? DueDate { get; private set; }
+
+    public TaskItemStatus Status { get; private set; }
+
+    /// <summary>The user who took the task; set while running and kept on done or failed.</summary>
+    public Guid? OwnerId { get; private set; }
+
+    public Guid CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>What the owner reported on completion.</summary>
+    public string? Result { get; private set; }
+
+    /// <summary>Why the last attempt failed; cleared when the task is retried.</summary>
+    public string? FailureReason { get; private set; }
+
+    /// <summary>The number of the current attempt: 1, plus one per retry.</summary>
+    public int AttemptCount { get; private set; }
+
+    /// <summary>The transitions appended since the task was loaded (the full record lives in the database).</summary>
+    public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
+
+    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var task = new TaskItem
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = CheckTitle(title),
+            Description = CheckDescription(description),
+            Priority = priority,
+            DueDate = dueDate,
+            Status = asDraft ? TaskItemStatus.Draft : TaskItemStatus.Pending,
+            CreatedBy = actor.UserId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            AttemptCount = 1,
+        };
+        task.Raise(new TaskCreated(task.Id, task.Status, actor.UserId, now));
+        return task;
+    }
+
+    /// <summary>Edits the fields given (null leaves a field as it is); only while the task is still open.</summary>
+    public void Update(string? title, string? description, TaskPriority? priority, DateTimeOffset? dueDate, bool clearDueDate, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CreatedBy != actor.UserId && !actor.IsManagerOrAdmin)
+        {
+            throw new DomainException(TaskErrors.NotCreatorOrManager);
+        }
+
+        if (Status is TaskItemStatus.Done or TaskItemStatus.Cancelled)
+        {
+            throw new DomainException(TaskErrors.Closed);
+        }
+
+        var newTitle = title is null ? Title : CheckTitle(title);
+        var newDescription = description is null ? Description : CheckDescription(description);
+
+        Title = newTitle;
+        Description = newDescription;
+        Priority = priority ?? Priority;
+        DueDate = clearDueDate ? null : dueDate ?? DueDate;
+        UpdatedAt = now;
+        Raise(new TaskUpdated(Id, actor.UserId, now));
+    }
+
+    public void Publish(Actor actor, DateTimeOffset now) => Transition(TaskTrigger.Publish, actor, now);
+
+    public void Take(Actor actor, DateTimeOffset now) =>
+        Transition(TaskTrigger.Take, actor, now, onEntered: () => OwnerId = actor.UserId);
+
+    public void Complete(Actor actor, string? result, DateTimeOffset now)
+    {
+        if (result is { Length: > ResultMaxLength })
+        {
+            throw new DomainException(TaskErrors.ResultTooLong);
+        }
+
+        Transition(TaskTrigger.Complete, actor, now, onEntered: () => Result = result);
+    }
+
+    public void Fail(Actor actor, string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > ReasonMaxLength)
+        {
+            throw new DomainException(TaskErrors.FailureReasonRequired);
+        }
+
+        Transition(TaskTrigger.Fail, actor, now, reason, onEntered: () => FailureReason = reason);
+    }
+
+    public void Release(Actor actor, DateTimeOffset now) =>
+        Transition(TaskTrigger.Release, actor, now, onEntered: () => OwnerId = null);
+
+    public void Retry(Actor actor, DateTimeOffset now) =>
+        Transition(TaskTrigger.Retry, actor, now, onEntered: () =>
+        {
+            AttemptCount++;
+            OwnerId = null;
+            FailureReason = null;
+        });
+
+    public void Cancel(Actor actor, string? reason, DateTimeOffset now)
+    {
+        if (reason is { Length: > ReasonMaxLength })
+        {
+            throw new DomainException(TaskErrors.FailureReasonRequired with { Code = "invalid_reason", Message = $"The reason may have at most {ReasonMaxLength} characters." });
+        }
+
+        Transition(TaskTrigger.Cancel, actor, now, reason);
+    }
+
+    /// <summary>What <paramref name="actor"/> may do to this task now.</summary>
+    public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => LifecycleFor(actor).PermittedTriggers;
+
+    private TaskLifecycle LifecycleFor(Actor actor) =>
+        new(() => Status, status => Status = status, () => OwnerId, CreatedBy, actor);
+
+    private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var from = Status;
+        LifecycleFor(actor).Fire(trigger);
+        onEntered?.Invoke();
+        UpdatedAt = now;
+        _history.Add(new TaskHistoryEntry(Id, from, Status, trigger, actor.UserId, now, reason));
+        Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason));
+    }
+
+    private static string CheckTitle(string? title)
+    {
+        var trimmed = title?.Trim() ?? string.Empty;
+        return trimmed.Length is 0 or > TitleMaxLength ? throw new DomainException(TaskErrors.InvalidTitle) : trimmed;
+    }
+
+    private static string? CheckDescription(string? description) =>
+        description is { Length: > DescriptionMaxLength } ? throw new DomainException(TaskErrors.InvalidDescription) : description;
+}

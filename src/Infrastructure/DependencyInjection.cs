@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Health;
+using TaskOrchestration.Infrastructure.Identity;
+using TaskOrchestration.Infrastructure.Persistence;
+using TaskOrchestration.Infrastructure.Persistence.Repositories;
+
+namespace TaskOrchestration.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Default";
+    public const string ReadinessTag = "ready";
+
+    /// <summary>Registers the PostgreSQL persistence, the identity services and JWT bearer authentication.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        services.AddDbContext<ApplicationDbContext>(options => ConfigureDbContext(options, connectionString));
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<ITaskRepository, TaskRepository>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<DatabaseMigrator>();
+
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
+        services.AddSingleton(provider => SigningKeySource.Resolve(
+            provider.GetRequiredService<IOptions<JwtOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>, SymmetricSecurityKey>((bearer, jwt, signingKey) =>
+            {
+                // Keep claim names as issued ("sub", "role") instead of the legacy SOAP-era URIs.
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    IssuerSigningKey = signingKey,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = TokenClaims.Name,
+                    RoleClaimType = TokenClaims.Role,
+                };
+            });
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
+        return services;
+    }
+
+    /// <summary>The one database configuration, shared by the host, design-time tooling and tests.</summary>
+    public static void ConfigureDbContext(DbContextOptionsBuilder options, string? connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

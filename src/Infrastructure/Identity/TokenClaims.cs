@@ -1,0 +1,10 @@
+namespace TaskOrchestration.Infrastructure.Identity;
+
+/// <summary>The claim names in our tokens; inbound claim mapping is off, so they arrive as written.</summary>
+public static class TokenClaims
+{
+    public const string Subject = "sub";
+    public const string Email = "email";
+    public const string Name = "name";
+    public const string Role = "role";
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Domain.Users;
+
+namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
+
+internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
+{
+    public void Configure(EntityTypeBuilder<TaskItem> builder)
+    {
+        builder.ToTable("tasks", table =>
+            table.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL"));
+        builder.HasKey(task => task.Id);
+        builder.Property(task => task.Id).ValueGeneratedNever();
+
+        // PostgreSQL's xmin changes on every write of the row: a free, always-correct concurrency token.
+        builder.Property(task => task.Version).IsRowVersion();
+
+        builder.Property(task => task.Title).HasMaxLength(TaskItem.TitleMaxLength);
+        builder.Property(task => task.Description).HasMaxLength(TaskItem.DescriptionMaxLength);
+        builder.Property(task => task.Result).HasMaxLength(TaskItem.ResultMaxLength);
+        builder.Property(task => task.FailureReason).HasMaxLength(TaskItem.ReasonMaxLength);
+
+        builder.HasOne<User>().WithMany().HasForeignKey(task => task.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(task => task.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(task => task.History).WithOne().HasForeignKey(entry => entry.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(task => task.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(task => task.DomainEvents);
+
+        // The list's filters and sorts: each sort key with the id as its tiebreak, the common filters leading.
+        builder.HasIndex(task => new { task.CreatedAt, task.Id });
+        builder.HasIndex(task => new { task.UpdatedAt, task.Id });
+        builder.HasIndex(task => new { task.DueDate, task.Id });
+        builder.HasIndex(task => new { task.Priority, task.Id });
+        builder.HasIndex(task => new { task.Status, task.CreatedAt, task.Id });
+        builder.HasIndex(task => new { task.OwnerId, task.CreatedAt });
+        builder.HasIndex(task => new { task.CreatedBy, task.CreatedAt });
+        builder.HasIndex(task => task.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_title_trgm");
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskOrchestration.Domain.Users;
+
+namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(user => user.Id);
+        builder.Property(user => user.Id).ValueGeneratedNever();
+        builder.Property(user => user.Version).IsRowVersion();
+        builder.Property(user => user.Email).HasMaxLength(User.EmailMaxLength);
+        builder.Property(user => user.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        builder.Property(user => user.PasswordHash).HasMaxLength(512);
+        builder.HasIndex(user => user.Email).IsUnique().HasDatabaseName(UserConfigurationNames.EmailIndex);
+        builder.Ignore(user => user.DomainEvents);
+    }
+}

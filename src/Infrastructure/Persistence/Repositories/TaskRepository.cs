@@ -1,0 +1,79 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks.Queries.ListTasks;
+using TaskOrchestration.Domain.Tasks;
+
+namespace TaskOrchestration.Infrastructure.Persistence.Repositories;
+
+internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
+{
+    public Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Tasks.FirstOrDefaultAsync(task => task.Id == id, cancellationToken);
+
+    public void Add(TaskItem task) => db.Tasks.Add(task);
+
+    public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var tasks = Filter(db.Tasks.AsNoTracking(), query);
+        var totalCount = await tasks.CountAsync(cancellationToken);
+        var items = await Sort(tasks, query.SortBy, query.SortDirection)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<TaskItem>(items, query.Page, query.PageSize, totalCount);
+    }
+
+    private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, ListTasksQuery query)
+    {
+        if (query.Status is { Count: > 0 } statuses)
+        {
+            tasks = tasks.Where(task => statuses.Contains(task.Status));
+        }
+
+        if (query.Priority is { Count: > 0 } priorities)
+        {
+            tasks = tasks.Where(task => priorities.Contains(task.Priority));
+        }
+
+        if (query.OwnerId is { } ownerId)
+        {
+            tasks = tasks.Where(task => task.OwnerId == ownerId);
+        }
+
+        if (query.CreatedBy is { } createdBy)
+        {
+            tasks = tasks.Where(task => task.CreatedBy == createdBy);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{EscapeLikePattern(query.Search.Trim())}%";
+            tasks = tasks.Where(task => EF.Functions.ILike(task.Title, pattern, @"\"));
+        }
+
+        return tasks;
+    }
+
+    private static IOrderedQueryable<TaskItem> Sort(IQueryable<TaskItem> tasks, TaskSortField field, SortDirection direction) => field switch
+    {
+        TaskSortField.UpdatedAt => OrderThenById(tasks, task => task.UpdatedAt, direction),
+        TaskSortField.DueDate => OrderThenById(tasks, task => task.DueDate, direction),
+        TaskSortField.Priority => OrderThenById(tasks, task => task.Priority, direction),
+        TaskSortField.Title => OrderThenById(tasks, task => task.Title, direction),
+        _ => OrderThenById(tasks, task => task.CreatedAt, direction),
+    };
+
+    /// <summary>The id breaks ties, so equal keys never swap places between pages.</summary>
+    private static IOrderedQueryable<TaskItem> OrderThenById<TKey>(IQueryable<TaskItem> tasks, Expression<Func<TaskItem, TKey>> key, SortDirection direction) =>
+        direction == SortDirection.Asc
+            ? tasks.OrderBy(key).ThenBy(task => task.Id)
+            : tasks.OrderByDescending(key).ThenByDescending(task => task.Id);
+
+    private static string EscapeLikePattern(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,145 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Tasks.Commands.CancelTask;
+using TaskOrchestration.Application.Tasks.Commands.CompleteTask;
+using TaskOrchestration.Application.Tasks.Commands.CreateTask;
+using TaskOrchestration.Application.Tasks.Commands.FailTask;
+using TaskOrchestration.Application.Tasks.Commands.PublishTask;
+using TaskOrchestration.Application.Tasks.Commands.ReleaseTask;
+using TaskOrchestration.Application.Tasks.Commands.RetryTask;
+using TaskOrchestration.Application.Tasks.Commands.TakeTask;
+using TaskOrchestration.Application.Tasks.Commands.UpdateTask;
+using TaskOrchestration.Application.Tasks.Queries.GetTask;
+using TaskOrchestration.Application.Tasks.Queries.ListTasks;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.WebApi.Http;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace TaskOrchestration.WebApi.Endpoints;
+
+/// <summary>/api/v1/tasks: each endpoint sends one command or query and maps its answer.</summary>
+internal static class TaskEndpoints
+{
+    public const string BasePath = "/api/v1/tasks";
+
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup(BasePath).WithTags("Tasks").RequireAuthorization();
+
+        tasks.MapPost("/", CreateTask).WithName("CreateTask")
+            .WithSummary("Create a task (pending, or a draft when draft is true).")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+        tasks.MapGet("/", ListTasks).WithName("ListTasks")
+            .WithSummary("List tasks, filtered, sorted and paged.")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+        tasks.MapGet("/{id:guid}", GetTask).WithName("GetTask")
+            .WithSummary("Get one task; the ETag header carries its version.")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
+        tasks.MapPatch("/{id:guid}", UpdateTask).WithName("UpdateTask")
+            .WithSummary("Edit an open task's fields (creator, manager or admin).")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status412PreconditionFailed);
+
+        MapTransition(tasks, "publish", "PublishTask", "Publish a draft (creator, manager or admin).",
+            (id, version) => new PublishTaskCommand(id, version));
+        MapTransition(tasks, "take", "TakeTask", "Take a pending task; the caller becomes its owner.",
+            (id, version) => new TakeTaskCommand(id, version));
+        MapTransition<CompleteTaskRequest>(tasks, "complete", "CompleteTask", "Complete a running task (owner only).",
+            (id, body, version) => new CompleteTaskCommand(id, body?.Result, version));
+        MapTransition<FailTaskRequest>(tasks, "fail", "FailTask", "Fail a running task with a reason (owner only).",
+            (id, body, version) => new FailTaskCommand(id, body?.Reason ?? string.Empty, version));
+        MapTransition(tasks, "release", "ReleaseTask", "Give a running task back to pending (owner only).",
+            (id, version) => new ReleaseTaskCommand(id, version));
+        MapTransition(tasks, "retry", "RetryTask", "Send a failed task back to pending (creator, manager or admin).",
+            (id, version) => new RetryTaskCommand(id, version));
+        MapTransition<CancelTaskRequest>(tasks, "cancel", "CancelTask", "Cancel a draft, pending or running task (creator, manager or admin).",
+            (id, body, version) => new CancelTaskCommand(id, body?.Reason, version));
+    }
+
+    private static async Task<Created<TaskDto>> CreateTask(CreateTaskCommand command, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var task = await mediator.Send(command, cancellationToken);
+        response.Headers.ETag = EntityTag.Format(task.Version);
+        return TypedResults.Created($"{BasePath}/{task.Id}", task);
+    }
+
+    private static async Task<Ok<PagedList<TaskDto>>> ListTasks(
+        IMediator mediator,
+        CancellationToken cancellationToken,
+        [FromQuery, QueryEnum(typeof(TaskItemStatus))] string[]? status = null,
+        [FromQuery, QueryEnum(typeof(TaskPriority))] string[]? priority = null,
+        Guid? ownerId = null,
+        Guid? createdBy = null,
+        string? search = null,
+        [QueryEnum(typeof(TaskSortField))] string? sortBy = null,
+        [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
+        int? page = null,
+        int? pageSize = null)
+    {
+        var query = new ListTasksQuery(
+            QueryEnumValues.ParseAll<TaskItemStatus>(status, nameof(status)),
+            QueryEnumValues.ParseAll<TaskPriority>(priority, nameof(priority)),
+            ownerId,
+            createdBy,
+            search,
+            QueryEnumValues.Parse<TaskSortField>(sortBy, nameof(sortBy)) ?? TaskSortField.CreatedAt,
+            QueryEnumValues.Parse<SortDirection>(sortDirection, nameof(sortDirection)) ?? SortDirection.Desc,
+            page ?? 1,
+            pageSize ?? ListTasksQuery.DefaultPageSize);
+        return TypedResults.Ok(await mediator.Send(query, cancellationToken));
+    }
+
+    private static async Task<Ok<TaskDto>> GetTask(Guid id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+        WithETag(response, await mediator.Send(new GetTaskQuery(id), cancellationToken));
+
+    private static async Task<Ok<TaskDto>> UpdateTask(
+        Guid id,
+        UpdateTaskRequest body,
+        [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+        IMediator mediator,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var command = new UpdateTaskCommand(id, body.Title, body.Description, body.Priority, body.DueDate, body.ClearDueDate, EntityTag.ParseIfMatch(ifMatch));
+        return WithETag(response, await mediator.Send(command, cancellationToken));
+    }
+
+    private static void MapTransition(RouteGroupBuilder tasks, string action, string name, string summary, Func<Guid, uint?, IRequest<TaskDto>> toCommand) =>
+        tasks.MapPost($"/{{id:guid}}/{action}", async (
+                Guid id,
+                [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+                IMediator mediator,
+                HttpResponse response,
+                CancellationToken cancellationToken) =>
+                WithETag(response, await mediator.Send(toCommand(id, EntityTag.ParseIfMatch(ifMatch)), cancellationToken)))
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblems(TransitionProblems);
+
+    /// <summary>A transition whose body is optional; a required field left out is reported by the command's validator.</summary>
+    private static void MapTransition<TBody>(RouteGroupBuilder tasks, string action, string name, string summary, Func<Guid, TBody?, uint?, IRequest<TaskDto>> toCommand)
+        where TBody : class =>
+        tasks.MapPost($"/{{id:guid}}/{action}", async (
+                Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TBody? body,
+                [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+                IMediator mediator,
+                HttpResponse response,
+                CancellationToken cancellationToken) =>
+                WithETag(response, await mediator.Send(toCommand(id, body, EntityTag.ParseIfMatch(ifMatch)), cancellationToken)))
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblems(TransitionProblems);
+
+    private static readonly int[] TransitionProblems =
+        [Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status412PreconditionFailed];
+
+    private static Ok<TaskDto> WithETag(HttpResponse response, TaskDto task)
+    {
+        response.Headers.ETag = EntityTag.Format(task.Version);
+        return TypedResults.Ok(task);
+    }
+}

@@ -1,0 +1,28 @@
+using TaskOrchestration.Domain.Tasks;
+
+namespace TaskOrchestration.WebApi.Endpoints;
+
+/// <summary>The fields of a task to change; a field left out keeps its value.</summary>
+/// <param name="Title">A new title, 1 to 200 characters.</param>
+/// <param name="Description">A new description, up to 10,000 characters.</param>
+/// <param name="Priority">A new priority.</param>
+/// <param name="DueDate">A new due date.</param>
+/// <param name="ClearDueDate">True to remove the due date.</param>
+public sealed record UpdateTaskRequest(
+    string? Title = null,
+    string? Description = null,
+    TaskPriority? Priority = null,
+    DateTimeOffset? DueDate = null,
+    bool ClearDueDate = false);
+
+/// <summary>What the work produced.</summary>
+/// <param name="Result">Up to 10,000 characters.</param>
+public sealed record CompleteTaskRequest(string? Result = null);
+
+/// <summary>Why the work failed.</summary>
+/// <param name="Reason">1 to 2,000 characters.</param>
+public sealed record FailTaskRequest(string? Reason = null);
+
+/// <summary>Why the task is called off.</summary>
+/// <param name="Reason">Up to 2,000 characters.</param>
+public sealed record CancelTaskRequest(string? Reason = null);

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.WebApi.Http;
+
+namespace TaskOrchestration.WebApi.Errors;
+
+/// <summary>
+/// The one place where an exception becomes an HTTP answer: each known outcome maps to its status and stable code;
+/// anything else is a 500 that reveals nothing of the server.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetailsService) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is PreconditionFailedException precondition)
+        {
+            httpContext.Response.Headers.ETag = EntityTag.Format(precondition.CurrentVersion);
+        }
+
+        return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationFailedException validation => Validation(validation.Errors),
+        DomainException domain => Problem(StatusFor(domain.Error.Kind), domain.Error.Code, domain.Error.Message),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message),
+        UnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, unauthorized.Code, unauthorized.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Code, conflict.Message),
+        PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, ProblemCodes.PreconditionFailed, precondition.Message),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+        BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>
+            UnreadableParameter(match.Groups["name"].Value, match.Groups["value"].Value),
+        BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), badRequest.Message),
+        _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred. Quote the traceId when you report it."),
+    };
+
+    private static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    private static HttpValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        };
+        problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.ValidationFailed;
+        return problem;
+    }
+
+    /// <summary>Names the JSON path that failed (a wrong type, an unknown enum value or field, broken syntax).</summary>
+    private static HttpValidationProblemDetails MalformedJson(JsonException exception)
+    {
+        var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "$" : exception.Path.TrimStart('$', '.');
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [field] = [exception.Message?.Contains("could not be mapped", StringComparison.Ordinal) == true
+                ? "This field is not part of the request."
+                : "The value is not valid JSON for this field."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid.",
+            Detail = "The body could not be read as the JSON this endpoint expects.",
+        };
+        problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.MalformedRequest;
+        return problem;
+    }
+
+    /// <summary>Names the query, route or header parameter whose text could not be read as its type.</summary>
+    private static HttpValidationProblemDetails UnreadableParameter(string name, string value)
+    {
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [name] = [$"'{value}' is not a valid value."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "A parameter is not valid.",
+        };
+        problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.ValidationFailed;
+        return problem;
+    }
+
+    // The framework's wording for a parameter that failed to parse: 'Failed to bind parameter "int? page" from "abc".'
+    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.?$""")]
+    private static partial Regex UnboundParameter();
+
+    private static ProblemDetails Problem(int status, string code, string detail)
+    {
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        problem.Extensions[ProblemDetailsConventions.CodeKey] = code;
+        return problem;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.WebApi.Endpoints;
+using TaskOrchestration.WebApi.Errors;
+using TaskOrchestration.WebApi.Identity;
+using TaskOrchestration.WebApi.OpenApi;
+
+namespace TaskOrchestration.WebApi;
+
+/// <summary>The HTTP side of the composition root: services first, then the request pipeline.</summary>
+public static class WebApiSetup
+{
+    public const string DocsPath = "api/docs";
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        // Malformed bodies throw BadHttpRequestException in every environment, so they become problem details.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Apply);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        // Secure by default: an endpoint is anonymous only when it says so.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddApiDocumentation();
+        return services;
+    }
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // Before authorization: the docs are public, and the fallback policy would otherwise guard them too.
+        app.UseApiDocumentation(DocsPath);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapTaskEndpoints();
+        return app;
+    }
+
+    /// <summary>camelCase, enums as camelCase strings, numbers as numbers only, and no unknown fields.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Strict keeps integers typed as integers in the OpenAPI document (not integer-or-string), so clients stay typed.
+        options.NumberHandling = JsonNumberHandling.Strict;
+        // A misspelt field is a 400, not a silently ignored change.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Respawn;
+using TaskOrchestration.Infrastructure;
+using TaskOrchestration.Infrastructure.Persistence;
+
+namespace TaskOrchestration.TestSupport;
+
+/// <summary>
+/// A real PostgreSQL database for one test project: created fresh and migrated once, emptied between tests.
+/// The server comes from TASKORCH_TEST_CONNECTION, which build/test.sh sets to its throwaway cluster.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string ServerVariable = "TASKORCH_TEST_CONNECTION";
+
+    private Respawner? _respawner;
+
+    private TestDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Drops and recreates <paramref name="databaseName"/>, then applies every migration.</summary>
+    public static async Task<TestDatabase> CreateAsync(string databaseName)
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{ServerVariable} is not set. Run the tests with build/test.sh, which starts a throwaway PostgreSQL and sets it.");
+        }
+
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var database = new TestDatabase(new NpgsqlConnectionStringBuilder(server) { Database = databaseName, MaxPoolSize = 200 }.ConnectionString);
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return database;
+    }
+
+    public ApplicationDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        DependencyInjection.ConfigureDbContext(options, ConnectionString);
+        return new ApplicationDbContext(options.Options);
+    }
+
+    /// <summary>Deletes every row but the migration history, so each test starts from an empty, migrated schema.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__ef_migrations_history"],
+        });
+        await _respawner.ResetAsync(connection);
+    }
+
+    public async Task<NpgsqlConnection> OpenConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}
