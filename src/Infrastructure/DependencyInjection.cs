@@ -22,9 +22,11 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
-        services.AddDbContext<ApplicationDbContext>(options => ConfigureDbContext(options, connectionString));
+        // Read when a context is built, not now, so configuration added after registration (tests, hosts) counts.
+        services.AddDbContext<ApplicationDbContext>((provider, options) => ConfigureDbContext(
+            options,
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)));
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddScoped<IUserRepository, UserRepository>();

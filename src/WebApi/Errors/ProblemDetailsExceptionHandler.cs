@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Domain.Common;
-using TaskOrchestration.WebApi.Http;
 
 namespace TaskOrchestration.WebApi.Errors;
 
@@ -18,11 +17,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         var problem = ToProblem(exception);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        if (exception is PreconditionFailedException precondition)
-        {
-            httpContext.Response.Headers.ETag = EntityTag.Format(precondition.CurrentVersion);
-        }
-
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

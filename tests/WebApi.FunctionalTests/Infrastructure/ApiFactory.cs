@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TaskOrchestration.TestSupport;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real API (its whole HTTP pipeline, the real JWT bearer handler) on a real PostgreSQL database that is
+/// created and migrated once per test run.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>A signing key made for this run; no key lives in the repository.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync("taskorch_functional");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not Development: the signing key must come from configuration, as in production.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>An RFC 9457 problem-details answer, checked for what every error of this API carries.</summary>
+public sealed record Problem(int Status, string Code, string? TraceId, IReadOnlyDictionary<string, string[]> Errors, JsonElement Body)
+{
+    /// <summary>Asserts the status, the problem+json content type and the code, and returns the problem.</summary>
+    public static async Task<Problem> AssertAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} {code}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        var body = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.Equal((int)status, body.GetProperty("status").GetInt32());
+        var problem = new Problem(
+            body.GetProperty("status").GetInt32(),
+            body.GetProperty("code").GetString() ?? string.Empty,
+            body.TryGetProperty("traceId", out var traceId) ? traceId.GetString() : null,
+            body.TryGetProperty("errors", out var errors)
+                ? errors.EnumerateObject().ToDictionary(field => field.Name, field => field.Value.EnumerateArray().Select(message => message.GetString() ?? string.Empty).ToArray())
+                : new Dictionary<string, string[]>(),
+            body);
+        Assert.Equal(code, problem.Code);
+        Assert.False(string.IsNullOrWhiteSpace(problem.TraceId), "Every problem carries a traceId.");
+        return problem;
+    }
+}
