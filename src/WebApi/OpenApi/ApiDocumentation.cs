@@ -26,6 +26,7 @@ internal static class ApiDocumentation
             options.AddOperationTransformer<BearerSecurityRequirementTransformer>();
             options.AddOperationTransformer<QueryEnumParameterTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+            options.AddSchemaTransformer<StringEnumSchemaTransformer>();
         });
 
     public static void UseApiDocumentation(this WebApplication app, string docsPath)

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.OpenApi;
+
+public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "patch", "delete"];
+
+    [Fact]
+    public async Task Document_IsOpenApi30_WithAnOperationIdOnEveryOperation()
+    {
+        var document = await GetDocumentAsync();
+
+        Assert.StartsWith("3.0", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var operationIds = Operations(document).Select(operation => operation.Value.GetProperty("operationId").GetString()).ToList();
+        Assert.Equal(14, operationIds.Count);
+        Assert.Equal(operationIds.Count, operationIds.Distinct().Count());
+        Assert.Contains("TakeTask", operationIds);
+    }
+
+    [Fact]
+    public async Task EveryOperationButSignIn_RequiresTheBearerScheme()
+    {
+        var document = await GetDocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        foreach (var (path, operation) in Operations(document))
+        {
+            var secured = operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(requirement => requirement.TryGetProperty("Bearer", out _));
+            Assert.True(secured == !path.StartsWith("/api/v1/auth/", StringComparison.Ordinal), $"{path}: secured={secured}");
+        }
+    }
+
+    [Theory]
+    [InlineData("TaskItemStatus", new[] { "draft", "pending", "running", "done", "failed", "cancelled" })]
+    [InlineData("TaskPriority", new[] { "low", "normal", "high", "critical" })]
+    [InlineData("TaskTrigger", new[] { "publish", "take", "complete", "fail", "release", "retry", "cancel" })]
+    [InlineData("UserRole", new[] { "member", "manager", "admin" })]
+    public async Task Enums_AreCamelCaseStrings(string schema, string[] values)
+    {
+        var enumSchema = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty(schema);
+
+        Assert.Equal("string", enumSchema.GetProperty("type").GetString());
+        Assert.Equal(values, enumSchema.GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tasks/{id}/take", "post")]
+    [InlineData("/api/v1/tasks/{id}", "patch")]
+    public async Task Transitions_DeclareEveryProblemTheyCanAnswer(string path, string method)
+    {
+        var responses = (await GetDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        foreach (var status in new[] { "200", "400", "401", "403", "404", "409", "412" })
+        {
+            Assert.True(responses.TryGetProperty(status, out _), $"{method} {path} does not declare {status}");
+        }
+
+        Assert.True(responses.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task ProblemDetails_DeclareCodeAndTraceId()
+    {
+        var schemas = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            var properties = schemas.GetProperty(name).GetProperty("properties");
+            Assert.True(properties.TryGetProperty("code", out _), $"{name}.code");
+            Assert.True(properties.TryGetProperty("traceId", out _), $"{name}.traceId");
+        }
+    }
+
+    [Fact]
+    public async Task Integers_AreIntegersOnly()
+    {
+        var page = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("PagedListOfTaskDto").GetProperty("properties").GetProperty("totalCount");
+
+        Assert.Equal("integer", page.GetProperty("type").GetString());
+    }
+
+    private async Task<JsonElement> GetDocumentAsync()
+    {
+        using var client = Anonymous();
+        return JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.Clone();
+    }
+
+    private static IEnumerable<(string Path, JsonElement Value)> Operations(JsonElement document) =>
+        from path in document.GetProperty("paths").EnumerateObject()
+        from operation in path.Value.EnumerateObject()
+        where HttpMethods.Contains(operation.Name)
+        select (path.Name, operation.Value);
+}

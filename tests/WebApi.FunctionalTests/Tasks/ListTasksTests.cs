@@ -1,0 +1,130 @@
+using System.Net;
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.Tasks;
+
+public sealed class ListTasksTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task Filters_ByStatusesPriorityOwnerCreatorAndSearch()
+    {
+        var alice = await SignUpAsync();
+        var bob = await SignUpAsync();
+        var draft = await CreateTaskAsync(alice, "Plan the Offsite", draft: true, priority: "low");
+        var pending = await CreateTaskAsync(alice, "Book the venue", priority: "high");
+        var running = await CreateTaskAsync(bob, "Order 100% cotton shirts", priority: "high");
+        await FireOkAsync(alice, running.Id, "take");
+
+        Assert.Equal([draft.Id, running.Id], Ids(await ListAsync(alice, "?status=draft&status=running&sortBy=createdAt&sortDirection=asc")));
+        Assert.Equal([pending.Id, running.Id], Ids(await ListAsync(alice, "?priority=high&sortDirection=asc")));
+        Assert.Equal([running.Id], Ids(await ListAsync(alice, $"?ownerId={alice.Id}")));
+        Assert.Equal([running.Id], Ids(await ListAsync(alice, $"?createdBy={bob.Id}")));
+        Assert.Equal([draft.Id], Ids(await ListAsync(alice, "?search=offSITE")));
+        Assert.Equal([running.Id], Ids(await ListAsync(alice, "?search=100%25")));
+        Assert.Empty(Ids(await ListAsync(alice, "?search=_ook")));
+        Assert.Equal([pending.Id], Ids(await ListAsync(alice, "?status=pending&priority=high")));
+    }
+
+    [Theory]
+    [InlineData("title", "asc", new[] { "alpha", "bravo", "charlie" })]
+    [InlineData("title", "desc", new[] { "charlie", "bravo", "alpha" })]
+    [InlineData("priority", "asc", new[] { "bravo", "charlie", "alpha" })]
+    [InlineData("priority", "desc", new[] { "alpha", "charlie", "bravo" })]
+    [InlineData("createdAt", "asc", new[] { "charlie", "alpha", "bravo" })]
+    [InlineData("createdAt", "desc", new[] { "bravo", "alpha", "charlie" })]
+    public async Task Sorts_InBothDirections(string sortBy, string direction, string[] expectedTitles)
+    {
+        var user = await SignUpAsync();
+        await CreateTaskAsync(user, "charlie", priority: "normal");
+        await CreateTaskAsync(user, "alpha", priority: "critical");
+        await CreateTaskAsync(user, "bravo", priority: "low");
+
+        var page = await ListAsync(user, $"?sortBy={sortBy}&sortDirection={direction}");
+
+        Assert.Equal(expectedTitles, page.Items.Select(task => task.Title));
+    }
+
+    [Fact]
+    public async Task EqualSortKeys_AreOrderedByIdSoPagesNeverOverlap()
+    {
+        var user = await SignUpAsync();
+        for (var i = 0; i < 7; i++)
+        {
+            await CreateTaskAsync(user, "same title", priority: "normal");
+        }
+
+        var seen = new List<Guid>();
+        for (var page = 1; page <= 4; page++)
+        {
+            seen.AddRange(Ids(await ListAsync(user, $"?sortBy=priority&pageSize=2&page={page}")));
+        }
+
+        Assert.Equal(7, seen.Distinct().Count());
+        Assert.Equal(7, seen.Count);
+    }
+
+    [Fact]
+    public async Task Pages_CarryTheirNumberSizeAndTotal()
+    {
+        var user = await SignUpAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await CreateTaskAsync(user, $"task {i}");
+        }
+
+        var second = await ListAsync(user, "?page=2&pageSize=2");
+        var last = await ListAsync(user, "?page=3&pageSize=2");
+        var beyond = await ListAsync(user, "?page=9&pageSize=2");
+
+        Assert.Equal((2, 2, 5, 2), (second.Page, second.PageSize, second.TotalCount, second.Items.Count));
+        Assert.Single(last.Items);
+        Assert.Empty(beyond.Items);
+        Assert.Equal(5, beyond.TotalCount);
+        Assert.Equal(20, (await ListAsync(user, string.Empty)).PageSize);
+    }
+
+    [Theory]
+    [InlineData("?pageSize=0", "pageSize")]
+    [InlineData("?pageSize=101", "pageSize")]
+    [InlineData("?pageSize=-1", "pageSize")]
+    [InlineData("?pageSize=abc", "pageSize")]
+    [InlineData("?page=0", "page")]
+    [InlineData("?page=99999999999", "page")]
+    [InlineData("?status=bogus", "status")]
+    [InlineData("?status=1", "status")]
+    [InlineData("?priority=urgent", "priority")]
+    [InlineData("?sortBy=colour", "sortBy")]
+    [InlineData("?sortDirection=sideways", "sortDirection")]
+    [InlineData("?ownerId=not-a-guid", "ownerId")]
+    public async Task InvalidQuery_Answers400NamingTheParameter(string query, string parameter)
+    {
+        var user = await SignUpAsync();
+
+        var problem = await Problem.AssertAsync(await user.Client.GetAsync($"/api/v1/tasks{query}"), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Contains(parameter, problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task ListedTasks_CarryTheCallersAllowedActions()
+    {
+        var alice = await SignUpAsync();
+        var bob = await SignUpAsync();
+        await CreateTaskAsync(alice, draft: true);
+
+        Assert.Equal([TaskTrigger.Publish, TaskTrigger.Cancel], (await ListAsync(alice, string.Empty)).Items.Single().AllowedActions);
+        Assert.Empty((await ListAsync(bob, string.Empty)).Items.Single().AllowedActions);
+    }
+
+    private static async Task<PagedList<TaskDto>> ListAsync(TestUser user, string query)
+    {
+        var response = await user.Client.GetAsync($"/api/v1/tasks{query}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<PagedList<TaskDto>>();
+    }
+
+    private static List<Guid> Ids(PagedList<TaskDto> page) => [.. page.Items.Select(task => task.Id)];
+}
