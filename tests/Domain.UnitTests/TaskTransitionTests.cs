@@ -155,4 +155,15 @@ public sealed class TaskTransitionTests
         Assert.Equal("invalid_result", error.Code);
         Assert.Equal(TaskItemStatus.Running, task.Status);
     }
+
+    [Fact]
+    public void Cancel_WithAnOversizedReason_IsRefused()
+    {
+        var task = InStatus(TaskItemStatus.Pending);
+
+        var error = Assert.Throws<DomainException>(() => task.Cancel(Creator, new string('x', TaskItem.ReasonMaxLength + 1), Later)).Error;
+
+        Assert.Equal("invalid_reason", error.Code);
+        Assert.Equal(TaskItemStatus.Pending, task.Status);
+    }
 }

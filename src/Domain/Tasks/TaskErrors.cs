@@ -29,6 +29,9 @@ public static class TaskErrors
     public static readonly DomainError FailureReasonRequired =
         new("failure_reason_required", $"A failure needs a reason of 1 to {TaskItem.ReasonMaxLength} characters.", ErrorKind.Validation);
 
+    public static readonly DomainError ReasonTooLong =
+        new("invalid_reason", $"The reason may have at most {TaskItem.ReasonMaxLength} characters.", ErrorKind.Validation);
+
     public static readonly DomainError ResultTooLong =
         new("invalid_result", $"The result may have at most {TaskItem.ResultMaxLength} characters.", ErrorKind.Validation);
 

@@ -136,7 +136,7 @@ public sealed class TaskItem : AggregateRoot
     {
         if (reason is { Length: > ReasonMaxLength })
         {
-            throw new DomainException(TaskErrors.FailureReasonRequired with { Code = "invalid_reason", Message = $"The reason may have at most {ReasonMaxLength} characters." });
+            throw new DomainException(TaskErrors.ReasonTooLong);
         }
 
         Transition(TaskTrigger.Cancel, actor, now, reason);

@@ -1,5 +1,6 @@
 using Npgsql;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Infrastructure.Persistence.Configurations;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
 
@@ -12,10 +13,10 @@ internal static class DatabaseRuleViolations
     public static ConflictException? ToConflict(PostgresException exception) => exception.SqlState switch
     {
         TaskAlreadyTakenSqlState => new ConflictException("task_already_taken", "The task has already been taken."),
-        PostgresErrorCodes.UniqueViolation when exception.ConstraintName == UserConfigurationNames.EmailIndex =>
+        PostgresErrorCodes.UniqueViolation when exception.ConstraintName == UserConfiguration.EmailIndexName =>
             new ConflictException("email_already_registered", "An account with this email already exists."),
         PostgresErrorCodes.UniqueViolation => new ConflictException("already_exists", "A resource with the same key already exists."),
-        PostgresErrorCodes.CheckViolation => ConflictException.Concurrency(),
+        PostgresErrorCodes.CheckViolation => new ConflictException("invalid_state", "The change would leave the resource in a state the database forbids."),
         _ => null,
     };
 }

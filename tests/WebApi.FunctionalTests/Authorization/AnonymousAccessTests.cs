@@ -29,6 +29,21 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
         { "GET", "/api/v1/users/me" },
     };
 
+    [Fact]
+    public async Task EveryOperationInTheOpenApiDocument_IsCoveredHere()
+    {
+        using var client = Anonymous();
+        var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .Where(path => !path.Name.StartsWith("/api/v1/auth/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
+            .Order()
+            .ToList();
+        var covered = ProtectedEndpoints.Select(row => $"{row[0]} {((string)row[1]).Replace(SomeTask, "/api/v1/tasks/{id}", StringComparison.Ordinal)}").Order().ToList();
+
+        Assert.Equal(documented, covered);
+    }
+
     [Theory]
     [MemberData(nameof(ProtectedEndpoints))]
     public async Task ProtectedEndpoint_WithoutToken_Answers401(string method, string path)

@@ -6,6 +6,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
+    /// <summary>The unique index on email; its violation means "already registered".</summary>
+    public const string EmailIndexName = "ix_users_email";
+
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.ToTable("users");
@@ -15,7 +18,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(user => user.Email).HasMaxLength(User.EmailMaxLength);
         builder.Property(user => user.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Property(user => user.PasswordHash).HasMaxLength(512);
-        builder.HasIndex(user => user.Email).IsUnique().HasDatabaseName(UserConfigurationNames.EmailIndex);
+        builder.HasIndex(user => user.Email).IsUnique().HasDatabaseName(EmailIndexName);
         builder.Ignore(user => user.DomainEvents);
     }
 }
