@@ -34,14 +34,14 @@ public static class DependencyInjection
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
-        services.AddSingleton(provider => SigningKeySource.Resolve(
+        services.AddSingleton(provider => SigningKeys.Load(
             provider.GetRequiredService<IOptions<JwtOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, SymmetricSecurityKey>((bearer, jwt, signingKey) =>
+            .Configure<IOptions<JwtOptions>, SigningKeys>((bearer, jwt, signingKeys) =>
             {
                 // Keep claim names as issued ("sub", "role") instead of the legacy SOAP-era URIs.
                 bearer.MapInboundClaims = false;
@@ -49,8 +49,8 @@ public static class DependencyInjection
                 {
                     ValidIssuer = jwt.Value.Issuer,
                     ValidAudience = jwt.Value.Audience,
-                    IssuerSigningKey = signingKey,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    IssuerSigningKeys = signingKeys.All,
+                    ValidAlgorithms = [SigningKeys.Algorithm],
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = TokenClaims.Name,
                     RoleClaimType = TokenClaims.Role,

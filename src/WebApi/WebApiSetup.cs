@@ -46,6 +46,7 @@ public static class WebApiSetup
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapDiscoveryEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapTaskEndpoints();

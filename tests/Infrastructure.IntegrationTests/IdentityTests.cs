@@ -11,8 +11,6 @@ namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
 public sealed class IdentityTests
 {
-    private static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-
     [Fact]
     public void PasswordHasher_UsesASaltedKdf_AndVerifiesOnlyTheRightPassword()
     {
@@ -29,11 +27,13 @@ public sealed class IdentityTests
     }
 
     [Fact]
-    public async Task AccessToken_IsValidForItsIssuerAudienceAndLifetime_AndCarriesTheUser()
+    public async Task AccessToken_IsSignedRs256WithTheActiveKeyId_AndCarriesTheUser()
     {
+        using var keys = new TemporaryFolder();
+        SigningKeys.CreateKeyFile(keys.Path, "2026-01-01");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var services = InfrastructureServices.Build(
-            new Dictionary<string, string?> { ["Jwt:SigningKey"] = SigningKey, ["Jwt:AccessTokenLifetimeMinutes"] = "15" },
+            new Dictionary<string, string?> { ["Jwt:KeysPath"] = keys.Path, ["Jwt:AccessTokenLifetimeMinutes"] = "15" },
             configure: collection => collection.AddSingleton<TimeProvider>(clock));
         var user = User.Register("ada@example.com", "Ada", "hash", UserRole.Manager, clock.GetUtcNow());
 
@@ -44,10 +44,11 @@ public sealed class IdentityTests
         {
             ValidIssuer = "TaskOrchestration",
             ValidAudience = "TaskOrchestration",
-            IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(SigningKey)),
+            IssuerSigningKeys = services.GetRequiredService<SigningKeys>().PublicJsonWebKeys,
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         var token = (JsonWebToken)result.SecurityToken;
+        Assert.Equal(("RS256", "2026-01-01"), (token.Alg, token.Kid));
         Assert.Equal(user.Id.ToString(), token.Subject);
         Assert.Equal("manager", token.GetClaim("role").Value);
         Assert.Equal("ada@example.com", token.GetClaim("email").Value);
@@ -55,36 +56,73 @@ public sealed class IdentityTests
     }
 
     [Fact]
-    public void SigningKey_OutsideDevelopment_MustBeConfigured()
+    public void Keys_OutsideDevelopment_MustBeConfigured_AndBeRealRsaKeys()
     {
-        Assert.Throws<InvalidOperationException>(() => SigningKeySource.Resolve(new JwtOptions(), isDevelopment: false));
-        Assert.Throws<InvalidOperationException>(() => SigningKeySource.Resolve(new JwtOptions { SigningKey = Convert.ToBase64String(new byte[16]) }, isDevelopment: false));
-        Assert.Throws<InvalidOperationException>(() => SigningKeySource.Resolve(new JwtOptions { SigningKey = "not base64!" }, isDevelopment: false));
-        Assert.Equal(64, SigningKeySource.Resolve(new JwtOptions { SigningKey = SigningKey }, isDevelopment: false).Key.Length);
+        using var empty = new TemporaryFolder();
+        Assert.Throws<InvalidOperationException>(() => SigningKeys.Load(new JwtOptions(), isDevelopment: false));
+        Assert.Throws<InvalidOperationException>(() => SigningKeys.Load(new JwtOptions { KeysPath = empty.Path }, isDevelopment: false));
+
+        var garbage = new JwtOptions();
+        garbage.Keys.Add(new ConfiguredSigningKey { Id = "bad", PrivateKeyPem = "not a key" });
+        Assert.Throws<InvalidOperationException>(() => SigningKeys.Load(garbage, isDevelopment: false));
+
+        var weak = new JwtOptions();
+        using var small = RSA.Create(1024);
+        weak.Keys.Add(new ConfiguredSigningKey { Id = "weak", PrivateKeyPem = small.ExportPkcs8PrivateKeyPem() });
+        Assert.Throws<InvalidOperationException>(() => SigningKeys.Load(weak, isDevelopment: false));
     }
 
     [Fact]
-    public void SigningKey_InDevelopment_IsGeneratedOnceOutsideTheRepository_AndReused()
+    public void Keys_FromConfiguration_AreLoaded()
     {
-        var folder = Directory.CreateTempSubdirectory("taskorch-key-");
-        try
-        {
-            var options = new JwtOptions { DevelopmentKeyPath = Path.Combine(folder.FullName, "nested", "jwt-signing-key") };
+        using var rsa = RSA.Create(2048);
+        var options = new JwtOptions();
+        options.Keys.Add(new ConfiguredSigningKey { Id = "configured", PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem() });
 
-            var first = SigningKeySource.Resolve(options, isDevelopment: true);
-            var second = SigningKeySource.Resolve(options, isDevelopment: true);
+        var keys = SigningKeys.Load(options, isDevelopment: false);
 
-            Assert.True(File.Exists(options.DevelopmentKeyPath));
-            Assert.Equal(first.Key, second.Key);
-            Assert.True(first.Key.Length >= 32);
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(options.DevelopmentKeyPath));
-            }
-        }
-        finally
+        Assert.Equal("configured", keys.Active.KeyId);
+    }
+
+    [Fact]
+    public void Rotation_TheNewestKeySigns_AndEveryKeyIsPublished()
+    {
+        using var folder = new TemporaryFolder();
+        SigningKeys.CreateKeyFile(folder.Path, "2026-01-01");
+        SigningKeys.CreateKeyFile(folder.Path, "2026-06-01");
+
+        var keys = SigningKeys.Load(new JwtOptions { KeysPath = folder.Path }, isDevelopment: false);
+        var pinned = SigningKeys.Load(new JwtOptions { KeysPath = folder.Path, ActiveKeyId = "2026-01-01" }, isDevelopment: false);
+
+        Assert.Equal("2026-06-01", keys.Active.KeyId);
+        Assert.Equal(["2026-01-01", "2026-06-01"], keys.PublicJsonWebKeys.Select(key => key.Kid));
+        Assert.All(keys.PublicJsonWebKeys, key => Assert.False(key.HasPrivateKey));
+        Assert.Equal("2026-01-01", pinned.Active.KeyId);
+    }
+
+    [Fact]
+    public void Keys_InDevelopment_AreGeneratedOnceOutsideTheRepository_AndReused()
+    {
+        using var folder = new TemporaryFolder();
+        var options = new JwtOptions { KeysPath = System.IO.Path.Combine(folder.Path, "nested") };
+
+        var first = SigningKeys.Load(options, isDevelopment: true);
+        var second = SigningKeys.Load(options, isDevelopment: true);
+
+        var file = Assert.Single(Directory.GetFiles(options.KeysPath, "*.pem"));
+        Assert.Equal(first.Active.KeyId, second.Active.KeyId);
+        if (!OperatingSystem.IsWindows())
         {
-            folder.Delete(recursive: true);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         }
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("taskorch-keys-");
+
+        public string Path => _folder.FullName;
+
+        public void Dispose() => _folder.Delete(recursive: true);
     }
 }

@@ -7,7 +7,7 @@ using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Infrastructure.Identity;
 
-internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, SymmetricSecurityKey signingKey, TimeProvider clock) : IAccessTokenIssuer
+internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, SigningKeys signingKeys, TimeProvider clock) : IAccessTokenIssuer
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
@@ -24,7 +24,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, Symmetr
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(signingKeys.Active, SigningKeys.Algorithm),
             Subject = new ClaimsIdentity(
             [
                 new Claim(TokenClaims.Subject, user.Id.ToString()),

@@ -10,13 +10,24 @@ public sealed class JwtOptions
     public string Audience { get; set; } = "TaskOrchestration";
 
     /// <summary>
-    /// The HMAC-SHA256 key, base64, at least 32 bytes. Required outside Development; in Development one is
-    /// generated at first run into <see cref="DevelopmentKeyPath"/>, outside the repository.
+    /// A folder of RSA private keys as PEM files named <c>{keyId}.pem</c> (a mounted secret in production). In
+    /// Development it defaults to the user's local application data, and a key is generated there at first run.
     /// </summary>
-    public string? SigningKey { get; set; }
+    public string? KeysPath { get; set; }
 
-    /// <summary>Where the generated Development key lives; defaults to the user's local application data.</summary>
-    public string? DevelopmentKeyPath { get; set; }
+    /// <summary>Keys given inline, for example through environment variables (<c>Jwt__Keys__0__PrivateKeyPem</c>).</summary>
+    public IList<ConfiguredSigningKey> Keys { get; } = [];
 
-    public int AccessTokenLifetimeMinutes { get; set; } = 60;
+    /// <summary>The key that signs; by default the last key id in ordinal order (name files by date to rotate).</summary>
+    public string? ActiveKeyId { get; set; }
+
+    public int AccessTokenLifetimeMinutes { get; set; } = 15;
+}
+
+/// <summary>One RSA private key given in configuration.</summary>
+public sealed class ConfiguredSigningKey
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string? PrivateKeyPem { get; set; }
 }

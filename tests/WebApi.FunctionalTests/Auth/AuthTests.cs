@@ -25,7 +25,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.True(tokenResponse.Headers.CacheControl?.NoStore);
         var token = await tokenResponse.ReadAsync<AccessTokenDto>();
         Assert.Equal("Bearer", token.TokenType);
-        Assert.Equal(3600, token.ExpiresIn);
+        Assert.Equal(900, token.ExpiresIn);
 
         var client = await SignInAsync("ada@example.com", Password);
         var me = await (await client.GetAsync("/api/v1/users/me")).ReadAsync<UserDto>();

@@ -62,7 +62,7 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, RandomNumberGenerator.GetBytes(64)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, AnotherKey()));
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json.Body(new { }) });
 
@@ -85,8 +85,7 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        var key = Convert.FromBase64String(ApiFactory.SigningKey);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, key, expires: DateTime.UtcNow.AddMinutes(-5)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, TheApisKey(), expires: DateTime.UtcNow.AddMinutes(-5)));
 
         await Problem.AssertAsync(await client.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
@@ -96,8 +95,7 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        var key = Convert.FromBase64String(ApiFactory.SigningKey);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, key, audience: "SomeOtherService"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, TheApisKey(), audience: "SomeOtherService"));
 
         await Problem.AssertAsync(await client.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
@@ -107,7 +105,7 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, Convert.FromBase64String(ApiFactory.SigningKey)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(user.Id, TheApisKey()));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users/me")).StatusCode);
     }
@@ -124,7 +122,16 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
     }
 
-    private static string ForgeToken(Guid userId, byte[] key, DateTime? expires = null, string audience = "TaskOrchestration")
+    private RsaSecurityKey TheApisKey()
+    {
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(Factory.SigningKeyFile));
+        return new RsaSecurityKey(rsa) { KeyId = "test-key" };
+    }
+
+    private static RsaSecurityKey AnotherKey() => new(RSA.Create(2048)) { KeyId = "test-key" };
+
+    private static string ForgeToken(Guid userId, SecurityKey key, DateTime? expires = null, string audience = "TaskOrchestration")
     {
         var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-30);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -134,7 +141,7 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
             Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("role", "member")]),
         });
     }

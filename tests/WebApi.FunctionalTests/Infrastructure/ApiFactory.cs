@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.TestSupport;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
@@ -11,10 +11,17 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>A signing key made for this run; no key lives in the repository.</summary>
-    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-
+    private readonly DirectoryInfo _keysFolder = Directory.CreateTempSubdirectory("taskorch-keys-");
     private TestDatabase? _database;
+
+    public ApiFactory()
+    {
+        // A signing key made for this run; no key lives in the repository.
+        SigningKeyFile = SigningKeys.CreateKeyFile(_keysFolder.FullName, "test-key");
+    }
+
+    /// <summary>The PEM file of the key the API signs with, for tests that forge tokens.</summary>
+    public string SigningKeyFile { get; }
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
 
@@ -25,7 +32,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Not Development: the signing key must come from configuration, as in production.
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
-        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Jwt:KeysPath", _keysFolder.FullName);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
@@ -36,5 +43,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+
+        _keysFolder.Delete(recursive: true);
     }
 }
