@@ -1,6 +1,9 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskOrchestration.Application.Common.Security;
+using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Application.Common.Behaviours;
 using TaskOrchestration.Application.Tasks;
 
@@ -26,11 +29,14 @@ public static class DependencyInjection
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
         services.AddScoped<TaskChanges>();
+        services.AddScoped<SessionTokens>();
+        services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
@@ -38,6 +39,8 @@ public static class DependencyInjection
             provider.GetRequiredService<IOptions<JwtOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton(provider =>
+            (provider.GetRequiredService<IConfiguration>().GetSection(SessionOptions.SectionName).Get<SessionOptions>() ?? new SessionOptions()).ToSettings());
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -55,6 +58,7 @@ public static class DependencyInjection
                     NameClaimType = TokenClaims.Name,
                     RoleClaimType = TokenClaims.Role,
                 };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = ActiveUserTokenCheck.OnTokenValidated };
             });
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);

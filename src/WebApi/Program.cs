@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(isMigrateCommand ? args[1..] : args);
 builder.Services
     .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 

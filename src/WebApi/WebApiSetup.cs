@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.WebApi.Endpoints;
 using TaskOrchestration.WebApi.Errors;
+using TaskOrchestration.WebApi.Http;
 using TaskOrchestration.WebApi.Identity;
 using TaskOrchestration.WebApi.OpenApi;
 
@@ -15,7 +16,7 @@ public static class WebApiSetup
 {
     public const string DocsPath = "api/docs";
 
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -31,6 +32,7 @@ public static class WebApiSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddAuthRateLimiting(configuration);
         services.AddApiDocumentation();
         return services;
     }
@@ -44,6 +46,7 @@ public static class WebApiSetup
         app.UseApiDocumentation(DocsPath);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthEndpoints();
         app.MapDiscoveryEndpoints();

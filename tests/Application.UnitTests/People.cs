@@ -11,5 +11,5 @@ internal static class People
     public static readonly Actor Alice = new(Guid.NewGuid(), UserRole.Member);
     public static readonly Actor Bob = new(Guid.NewGuid(), UserRole.Member);
 
-    public static ICurrentUser SignedIn(Actor? actor) => Mock.Of<ICurrentUser>(user => user.Actor == actor);
+    public static ICurrentUser SignedIn(Actor? actor, Guid? sessionId = null) => Mock.Of<ICurrentUser>(user => user.Actor == actor && user.SessionId == sessionId);
 }

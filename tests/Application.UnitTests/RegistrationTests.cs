@@ -49,6 +49,7 @@ public sealed class RegistrationTests
         .AddApplication()
         .AddSingleton(tasks ?? Mock.Of<ITaskRepository>())
         .AddSingleton(Mock.Of<IUserRepository>())
+        .AddSingleton(Mock.Of<IRefreshTokenRepository>())
         .AddSingleton(Mock.Of<IUnitOfWork>())
         .AddSingleton(Mock.Of<IPasswordHasher>())
         .AddSingleton(Mock.Of<IAccessTokenIssuer>())

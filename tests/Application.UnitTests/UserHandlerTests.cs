@@ -1,6 +1,8 @@
 using Moq;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Security;
+using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Application.Users.Commands.BootstrapAdmin;
 using TaskOrchestration.Application.Users.Commands.IssueToken;
 using TaskOrchestration.Application.Users.Commands.RegisterUser;
@@ -54,17 +56,24 @@ public sealed class UserHandlerTests
     {
         var user = AUser();
         _users.Setup(users => users.FindByEmailAsync(user.Email, It.IsAny<CancellationToken>())).ReturnsAsync(user);
-        var issuer = Mock.Of<IAccessTokenIssuer>(tokens => tokens.Issue(user) == new IssuedToken("signed.jwt.token", 900));
+        var issuer = Mock.Of<IAccessTokenIssuer>(tokens => tokens.Issue(user, It.IsAny<Guid>()) == new IssuedToken("signed.jwt.token", 900));
+        var refreshTokens = new Mock<IRefreshTokenRepository>();
+        RefreshToken? stored = null;
+        refreshTokens.Setup(repository => repository.Add(It.IsAny<RefreshToken>())).Callback<RefreshToken>(token => stored = token);
 
-        var token = await new IssueTokenCommandHandler(_users.Object, _hasher.Object, issuer).Handle(new IssueTokenCommand(user.Email, "right-password"), CancellationToken.None);
+        var token = await IssueToken(issuer, refreshTokens.Object).Handle(new IssueTokenCommand(user.Email, "right-password"), CancellationToken.None);
 
         Assert.Equal(("signed.jwt.token", "Bearer", 900), (token.AccessToken, token.TokenType, token.ExpiresIn));
+        Assert.NotNull(stored);
+        Assert.Equal(RefreshTokenSecret.Hash(token.RefreshToken), stored.TokenHash);
+        Assert.NotEqual(token.RefreshToken, stored.TokenHash);
+        Assert.Equal((int)SessionSettings.Default.RefreshTokenLifetime.TotalSeconds, token.RefreshTokenExpiresIn);
     }
 
     [Fact]
     public async Task IssueToken_ForAnUnknownEmail_StillVerifiesAPassword_SoTimingRevealsNothing()
     {
-        var handler = new IssueTokenCommandHandler(_users.Object, _hasher.Object, Mock.Of<IAccessTokenIssuer>());
+        var handler = IssueToken();
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() => handler.Handle(new IssueTokenCommand("nobody@example.com", "right-password"), CancellationToken.None));
 
@@ -77,9 +86,40 @@ public sealed class UserHandlerTests
     {
         var user = AUser();
         _users.Setup(users => users.FindByEmailAsync(user.Email, It.IsAny<CancellationToken>())).ReturnsAsync(user);
-        var handler = new IssueTokenCommandHandler(_users.Object, _hasher.Object, Mock.Of<IAccessTokenIssuer>());
+        var handler = IssueToken();
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() => handler.Handle(new IssueTokenCommand(user.Email, "wrong-password"), CancellationToken.None));
+
+        Assert.Equal("invalid_credentials", error.Code);
+        Assert.Equal(1, user.FailedSignInCount);
+    }
+
+    [Fact]
+    public async Task IssueToken_AfterTooManyWrongPasswords_RefusesEvenTheRightOne_UntilTheLockoutEnds()
+    {
+        var user = AUser();
+        _users.Setup(users => users.FindByEmailAsync(user.Email, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        var issuer = Mock.Of<IAccessTokenIssuer>(tokens => tokens.Issue(user, It.IsAny<Guid>()) == new IssuedToken("jwt", 900));
+        var handler = IssueToken(issuer);
+        for (var attempt = 0; attempt < SessionSettings.Default.MaxFailedSignIns; attempt++)
+        {
+            await Assert.ThrowsAsync<UnauthorizedException>(() => handler.Handle(new IssueTokenCommand(user.Email, "wrong-password"), CancellationToken.None));
+        }
+
+        await Assert.ThrowsAsync<UnauthorizedException>(() => handler.Handle(new IssueTokenCommand(user.Email, "right-password"), CancellationToken.None));
+
+        _clock.Advance(SessionSettings.Default.LockoutDuration);
+        Assert.Equal("jwt", (await handler.Handle(new IssueTokenCommand(user.Email, "right-password"), CancellationToken.None)).AccessToken);
+    }
+
+    [Fact]
+    public async Task IssueToken_ForADeactivatedUser_IsRefused()
+    {
+        var user = AUser();
+        user.Deactivate(Now);
+        _users.Setup(users => users.FindByEmailAsync(user.Email, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => IssueToken().Handle(new IssueTokenCommand(user.Email, "right-password"), CancellationToken.None));
 
         Assert.Equal("invalid_credentials", error.Code);
     }
@@ -112,6 +152,12 @@ public sealed class UserHandlerTests
 
         Assert.Equal(BootstrapAdminOutcome.Unchanged, await handler.Handle(command, CancellationToken.None));
         _unitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    private IssueTokenCommandHandler IssueToken(IAccessTokenIssuer? issuer = null, IRefreshTokenRepository? refreshTokens = null)
+    {
+        var sessions = new SessionTokens(refreshTokens ?? Mock.Of<IRefreshTokenRepository>(), issuer ?? Mock.Of<IAccessTokenIssuer>(), SessionSettings.Default, _clock);
+        return new IssueTokenCommandHandler(_users.Object, _hasher.Object, sessions, _unitOfWork.Object, SessionSettings.Default, _clock);
     }
 
     private RegisterUserCommandHandler Register() => new(_users.Object, _unitOfWork.Object, _hasher.Object, _clock, TestMapper.Instance);

@@ -37,7 +37,7 @@ public sealed class IdentityTests
             configure: collection => collection.AddSingleton<TimeProvider>(clock));
         var user = User.Register("ada@example.com", "Ada", "hash", UserRole.Manager, clock.GetUtcNow());
 
-        var issued = services.GetRequiredService<IAccessTokenIssuer>().Issue(user);
+        var issued = services.GetRequiredService<IAccessTokenIssuer>().Issue(user, Guid.NewGuid());
 
         Assert.Equal(900, issued.ExpiresInSeconds);
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(issued.Token, new TokenValidationParameters

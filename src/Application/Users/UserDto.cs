@@ -19,4 +19,7 @@ public sealed class UserDto
 
     /// <summary>When the user registered.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>False once an admin deactivated the account.</summary>
+    public bool IsActive { get; init; }
 }

@@ -25,6 +25,17 @@ public sealed class User : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When an admin deactivated the account; a deactivated user can neither sign in nor refresh.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>Wrong passwords in a row since the last successful sign-in.</summary>
+    public int FailedSignInCount { get; private set; }
+
+    /// <summary>Until when sign-in is refused after too many wrong passwords.</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
     public static User Register(string email, string displayName, string passwordHash, UserRole role, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
@@ -64,4 +75,38 @@ public sealed class User : AggregateRoot
     }
 
     public void ChangeRole(UserRole role) => Role = role;
+
+    public void ChangeDisplayName(string displayName)
+    {
+        var trimmed = displayName?.Trim() ?? string.Empty;
+        DisplayName = trimmed.Length is 0 or > DisplayNameMaxLength ? throw new DomainException(UserErrors.InvalidDisplayName) : trimmed;
+    }
+
+    public void Deactivate(DateTimeOffset now) => DeactivatedAt ??= now;
+
+    public void Reactivate()
+    {
+        DeactivatedAt = null;
+        FailedSignInCount = 0;
+        LockedUntil = null;
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
+
+    /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>-th in a row locks sign-in for a while.</summary>
+    public void RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
+    {
+        FailedSignInCount++;
+        if (FailedSignInCount >= maxFailures)
+        {
+            LockedUntil = now + lockout;
+            FailedSignInCount = 0;
+        }
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        FailedSignInCount = 0;
+        LockedUntil = null;
+    }
 }

@@ -11,7 +11,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, Signing
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public IssuedToken Issue(User user)
+    public IssuedToken Issue(User user, Guid sessionId)
     {
         ArgumentNullException.ThrowIfNull(user);
         var settings = options.Value;
@@ -31,6 +31,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, Signing
                 new Claim(TokenClaims.Email, user.Email),
                 new Claim(TokenClaims.Name, user.DisplayName),
                 new Claim(TokenClaims.Role, user.Role.ToString().ToLowerInvariant()),
+                new Claim(TokenClaims.SessionId, sessionId.ToString()),
             ]),
         });
         return new IssuedToken(token, (int)lifetime.TotalSeconds);

@@ -7,4 +7,7 @@ public static class TokenClaims
     public const string Email = "email";
     public const string Name = "name";
     public const string Role = "role";
+
+    /// <summary>The session (refresh-token family) the access token belongs to.</summary>
+    public const string SessionId = "sid";
 }

@@ -31,6 +31,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         DomainException domain => Problem(StatusFor(domain.Error.Kind), domain.Error.Code, domain.Error.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message),
         UnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, unauthorized.Code, unauthorized.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code, forbidden.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Code, conflict.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, ProblemCodes.PreconditionFailed, precondition.Message),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),

@@ -23,4 +23,7 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor httpContextAccessor) 
             return new Actor(userId, role);
         }
     }
+
+    public Guid? SessionId =>
+        Guid.TryParse(httpContextAccessor.HttpContext?.User.FindFirst(TokenClaims.SessionId)?.Value, out var sessionId) ? sessionId : null;
 }

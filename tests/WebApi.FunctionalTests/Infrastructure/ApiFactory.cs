@@ -34,6 +34,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Jwt:KeysPath", _keysFolder.FullName);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign many users in from one address; the limiter has its own test with its own limit.
+        builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

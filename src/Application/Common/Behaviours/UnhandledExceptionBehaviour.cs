@@ -28,7 +28,7 @@ public sealed partial class UnhandledExceptionBehaviour<TRequest, TResponse>(ILo
 
     private static bool IsExpected(Exception exception) => exception is
         DomainException or ValidationFailedException or NotFoundException or UnauthorizedException
-        or ConflictException or PreconditionFailedException;
+        or ConflictException or PreconditionFailedException or ForbiddenException;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while handling {RequestName}")]
     private partial void LogUnhandled(Exception exception, string requestName);

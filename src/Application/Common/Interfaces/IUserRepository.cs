@@ -1,3 +1,5 @@
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Users.Queries.ListUsers;
 using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Application.Common.Interfaces;
@@ -11,4 +13,7 @@ public interface IUserRepository
     Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
     void Add(User user);
+
+    /// <summary>One page of the users that match, ordered by email.</summary>
+    Task<Page<User>> ListAsync(ListUsersQuery query, CancellationToken cancellationToken);
 }

@@ -20,5 +20,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(user => user.PasswordHash).HasMaxLength(512);
         builder.HasIndex(user => user.Email).IsUnique().HasDatabaseName(EmailIndexName);
         builder.Ignore(user => user.DomainEvents);
+        builder.Ignore(user => user.IsActive);
     }
 }

@@ -50,8 +50,8 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLikePattern(query.Search.Trim())}%";
-            tasks = tasks.Where(task => EF.Functions.ILike(task.Title, pattern, @"\"));
+            var pattern = $"%{LikePattern.Escape(query.Search.Trim())}%";
+            tasks = tasks.Where(task => EF.Functions.ILike(task.Title, pattern, LikePattern.EscapeCharacter));
         }
 
         return tasks;
@@ -71,9 +71,4 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
         direction == SortDirection.Asc
             ? tasks.OrderBy(key).ThenBy(task => task.Id)
             : tasks.OrderByDescending(key).ThenByDescending(task => task.Id);
-
-    private static string EscapeLikePattern(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
 }

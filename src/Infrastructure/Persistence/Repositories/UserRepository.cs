@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Users.Queries.ListUsers;
 using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Infrastructure.Persistence.Repositories;
@@ -16,4 +18,24 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
     }
 
     public void Add(User user) => db.Users.Add(user);
+
+    public async Task<Page<User>> ListAsync(ListUsersQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var users = db.Users.AsNoTracking();
+        if (query.Role is { } role)
+        {
+            users = users.Where(user => user.Role == role);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{LikePattern.Escape(query.Search.Trim())}%";
+            users = users.Where(user => EF.Functions.ILike(user.Email, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(user.DisplayName, pattern, LikePattern.EscapeCharacter));
+        }
+
+        var totalCount = await users.CountAsync(cancellationToken);
+        var items = await users.OrderBy(user => user.Email).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new Page<User>(items, query.Page, query.PageSize, totalCount);
+    }
 }

@@ -1,28 +1,58 @@
 using MediatR;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Security;
+using TaskOrchestration.Application.Users.Sessions;
 
 namespace TaskOrchestration.Application.Users.Commands.IssueToken;
 
-/// <summary>Signs in with email and password and returns an access token.</summary>
+/// <summary>Signs in with email and password and starts a session.</summary>
 /// <param name="Email">The account's email.</param>
 /// <param name="Password">The account's password.</param>
 public sealed record IssueTokenCommand(string Email, string Password) : IRequest<AccessTokenDto>;
 
-public sealed class IssueTokenCommandHandler(IUserRepository users, IPasswordHasher passwordHasher, IAccessTokenIssuer tokenIssuer)
+/// <remarks>
+/// Every refusal is the same answer (unknown email, wrong password, locked or deactivated account), and an unknown
+/// email still costs a password check, so neither the answer nor its timing tells which accounts exist.
+/// </remarks>
+public sealed class IssueTokenCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    SessionTokens sessionTokens,
+    IUnitOfWork unitOfWork,
+    SessionSettings settings,
+    TimeProvider clock)
     : IRequestHandler<IssueTokenCommand, AccessTokenDto>
 {
     public async Task<AccessTokenDto> Handle(IssueTokenCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
         var passwordMatches = passwordHasher.Verify(user?.PasswordHash, request.Password);
-        if (user is null || !passwordMatches)
+        if (user is null || !user.IsActive || user.IsLockedOut(now))
         {
             throw UnauthorizedException.InvalidCredentials();
         }
 
-        var token = tokenIssuer.Issue(user);
-        return new AccessTokenDto { AccessToken = token.Token, ExpiresIn = token.ExpiresInSeconds };
+        if (!passwordMatches)
+        {
+            user.RecordFailedSignIn(now, settings.MaxFailedSignIns, settings.LockoutDuration);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConflictException)
+            {
+                // A concurrent attempt counted first; the caller's answer stays the same.
+            }
+
+            throw UnauthorizedException.InvalidCredentials();
+        }
+
+        user.RecordSuccessfulSignIn();
+        var tokens = sessionTokens.Issue(user, Guid.CreateVersion7(now));
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return tokens;
     }
 }

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+using static System.Net.HttpStatusCode;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.Authorization;
+
+/// <summary>
+/// Who may call what: every operation of the OpenAPI document, called by every kind of caller, with the status each
+/// must get. A new endpoint without a row here fails <see cref="EveryDocumentedOperation_HasARow"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    /// <summary>The expected status for: the member who owns the resource, another member, a manager, an admin.</summary>
+    private sealed record Expected(HttpStatusCode Member, HttpStatusCode OtherMember, HttpStatusCode Manager, HttpStatusCode Admin);
+
+    /// <summary>A call to make: its path and body, prepared for one caller on fresh resources of the <c>member</c>.</summary>
+    private delegate Task<(string Path, object? Body)> Scenario(Personas people);
+
+    private static readonly Expected Everyone200 = new(OK, OK, OK, OK);
+    private static readonly Expected Everyone204 = new(NoContent, NoContent, NoContent, NoContent);
+    private static readonly Expected CreatorOrManager = new(OK, Forbidden, OK, OK);
+    private static readonly Expected OwnerOnly = new(OK, Forbidden, Forbidden, Forbidden);
+    private static readonly Expected AdminOnly = new(Forbidden, Forbidden, Forbidden, OK);
+
+    private static readonly Dictionary<string, (Expected Expected, Scenario Scenario)> Matrix = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/tasks"] = (new(Created, Created, Created, Created), _ => Call("/api/v1/tasks", new { title = "New" })),
+        ["GET /api/v1/tasks"] = (Everyone200, _ => Call("/api/v1/tasks")),
+        ["GET /api/v1/tasks/{id}"] = (Everyone200, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}", null)),
+        ["PATCH /api/v1/tasks/{id}"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}", new { title = "Renamed" })),
+        ["POST /api/v1/tasks/{id}/publish"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member, draft: true)).Id}/publish", null)),
+        ["POST /api/v1/tasks/{id}/take"] = (Everyone200, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}/take", null)),
+        ["POST /api/v1/tasks/{id}/complete"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/complete", new { result = "Done" })),
+        ["POST /api/v1/tasks/{id}/fail"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/fail", new { reason = "Broken" })),
+        ["POST /api/v1/tasks/{id}/release"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/release", null)),
+        ["POST /api/v1/tasks/{id}/retry"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await FailedTaskAsync(people)}/retry", null)),
+        ["POST /api/v1/tasks/{id}/cancel"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}/cancel", null)),
+        ["GET /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me")),
+        ["PATCH /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me", new { displayName = "Renamed" })),
+        ["POST /api/v1/users/me/password"] = (Everyone204, _ => Call("/api/v1/users/me/password", new { currentPassword = Password, newPassword = "another-long-password" })),
+        ["GET /api/v1/users"] = (AdminOnly, _ => Call("/api/v1/users")),
+        ["PUT /api/v1/users/{id}/role"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/role", new { role = "manager" })),
+        ["POST /api/v1/users/{id}/deactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/deactivate", null)),
+        ["POST /api/v1/users/{id}/reactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/reactivate", null)),
+        ["POST /api/v1/auth/logout"] = (Everyone204, _ => Call("/api/v1/auth/logout")),
+        ["POST /api/v1/auth/logout-all"] = (Everyone204, _ => Call("/api/v1/auth/logout-all")),
+    };
+
+    /// <summary>Endpoints anyone may call (they authenticate by their body, and are rate-limited instead).</summary>
+    private static readonly HashSet<string> AnonymousOperations = new(StringComparer.Ordinal)
+    {
+        "POST /api/v1/auth/register",
+        "POST /api/v1/auth/token",
+        "POST /api/v1/auth/refresh",
+    };
+
+    public static TheoryData<string> Operations => new(Matrix.Keys);
+
+    [Fact]
+    public async Task EveryDocumentedOperation_HasARow()
+    {
+        using var client = Anonymous();
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(documented, Matrix.Keys.Concat(AnonymousOperations).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Operation_AnswersEachKindOfCallerAsExpected(string operation)
+    {
+        var (expected, scenario) = Matrix[operation];
+        var method = new HttpMethod(operation[..operation.IndexOf(' ', StringComparison.Ordinal)]);
+        var people = await Personas.CreateAsync(this);
+
+        var callers = new (string Name, TestUser? Caller, HttpStatusCode Status)[]
+        {
+            ("anonymous", null, Unauthorized),
+            ("deactivated", people.Deactivated, Unauthorized),
+            ("member", people.Member, expected.Member),
+            ("another member", people.OtherMember, expected.OtherMember),
+            ("manager", people.Manager, expected.Manager),
+            ("admin", people.Admin, expected.Admin),
+        };
+
+        foreach (var (name, caller, status) in callers)
+        {
+            var (path, body) = await scenario(people with { Caller = caller });
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : Json.Body(body) };
+            using var anonymous = Anonymous();
+            var response = await (caller?.Client ?? anonymous).SendAsync(request);
+
+            Assert.True(response.StatusCode == status, $"{operation} as {name}: expected {(int)status}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static Task<(string Path, object? Body)> Call(string path, object? body = null) => Task.FromResult((path, body));
+
+    /// <summary>A task of the member's that is running, owned by the member (so only the member may finish it).</summary>
+    private static async Task<Guid> RunningTaskAsync(Personas people)
+    {
+        var task = await CreateTaskAsync(people.Member);
+        await FireOkAsync(people.Member, task.Id, "take");
+        return task.Id;
+    }
+
+    private static async Task<Guid> FailedTaskAsync(Personas people)
+    {
+        var id = await RunningTaskAsync(people);
+        await FireOkAsync(people.Member, id, "fail", new { reason = "Broken" });
+        return id;
+    }
+
+    /// <summary>The kinds of caller, signed in once per test.</summary>
+    private sealed record Personas(TestUser Member, TestUser OtherMember, TestUser Manager, TestUser Admin, TestUser Deactivated, Func<Task<TestUser>> NewMemberAsync, TestUser? Caller = null)
+    {
+        public static async Task<Personas> CreateAsync(AuthorizationMatrixTests test)
+        {
+            var admin = await test.SignUpAsync("admin");
+            var deactivated = await test.SignUpAsync();
+            var deactivation = await admin.Client.PostAsync($"/api/v1/users/{deactivated.Id}/deactivate", null);
+            Assert.Equal(OK, deactivation.StatusCode);
+            return new Personas(await test.SignUpAsync(), await test.SignUpAsync(), await test.SignUpAsync("manager"), admin, deactivated, () => test.SignUpAsync());
+        }
+    }
+}
