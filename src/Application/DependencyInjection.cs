@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
         services.AddScoped<TaskChanges>();
+        services.AddScoped<TaskAccess>();
         services.AddScoped<SessionTokens>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);

@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();

@@ -53,6 +53,7 @@ public static class WebApiSetup
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapTaskEndpoints();
+        app.MapTeamEndpoints();
         return app;
     }
 

@@ -50,6 +50,7 @@ public sealed class RegistrationTests
         .AddSingleton(tasks ?? Mock.Of<ITaskRepository>())
         .AddSingleton(Mock.Of<IUserRepository>())
         .AddSingleton(Mock.Of<IRefreshTokenRepository>())
+        .AddSingleton(Mock.Of<ITeamRepository>())
         .AddSingleton(Mock.Of<IUnitOfWork>())
         .AddSingleton(Mock.Of<IPasswordHasher>())
         .AddSingleton(Mock.Of<IAccessTokenIssuer>())

@@ -17,6 +17,7 @@ public sealed class TaskCommandHandlerTests
 {
     private readonly Mock<ITaskRepository> _tasks = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
+    private readonly Mock<ITeamRepository> _teams = new();
     private readonly FakeTimeProvider _clock = new(Now);
 
     [Theory]
@@ -26,7 +27,7 @@ public sealed class TaskCommandHandlerTests
     {
         TaskItem? added = null;
         _tasks.Setup(repository => repository.Add(It.IsAny<TaskItem>())).Callback<TaskItem>(task => added = task);
-        var handler = new CreateTaskCommandHandler(_tasks.Object, _unitOfWork.Object, SignedIn(Alice), _clock, TestMapper.Instance);
+        var handler = new CreateTaskCommandHandler(_tasks.Object, Access(), _teams.Object, _unitOfWork.Object, SignedIn(Alice), _clock, TestMapper.Instance);
 
         var dto = await handler.Handle(new CreateTaskCommand("Title", Draft: draft), CancellationToken.None);
 
@@ -39,7 +40,7 @@ public sealed class TaskCommandHandlerTests
     [Fact]
     public async Task CreateTask_ForAnAnonymousCaller_IsUnauthorized_AndAddsNothing()
     {
-        var handler = new CreateTaskCommandHandler(_tasks.Object, _unitOfWork.Object, SignedIn(null), _clock, TestMapper.Instance);
+        var handler = new CreateTaskCommandHandler(_tasks.Object, Access(), _teams.Object, _unitOfWork.Object, SignedIn(null), _clock, TestMapper.Instance);
 
         await Assert.ThrowsAsync<UnauthorizedException>(() => handler.Handle(new CreateTaskCommand("Title"), CancellationToken.None));
 
@@ -108,7 +109,13 @@ public sealed class TaskCommandHandlerTests
         Assert.Equal(("Renamed", "Details", TaskPriority.Critical, (DateTimeOffset?)Now.AddDays(1)), (dto.Title, dto.Description, dto.Priority, dto.DueDate));
     }
 
-    private TaskChanges Changes(Actor actor) => new(_tasks.Object, _unitOfWork.Object, SignedIn(actor), _clock, TestMapper.Instance);
+    private TaskChanges Changes(Actor actor) => new(Access(), _unitOfWork.Object, SignedIn(actor), _clock, TestMapper.Instance);
+
+    private TaskAccess Access()
+    {
+        _teams.Setup(teams => teams.TeamIdsOfAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(new HashSet<Guid>());
+        return new TaskAccess(_tasks.Object, _teams.Object);
+    }
 
     private TaskItem Stored(TaskItem task)
     {

@@ -1,3 +1,4 @@
+using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
@@ -7,6 +8,8 @@ namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
 public sealed class TaskRepositoryListTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
+    private static readonly TaskVisibility SeesAll = new(true, new HashSet<Guid>());
+
     [Fact]
     public async Task Filters_CombineAllGivenCriteria()
     {
@@ -58,7 +61,7 @@ public sealed class TaskRepositoryListTests(DatabaseFixture fixture) : DatabaseT
         }
 
         await using var db = Database.CreateDbContext();
-        var page = await new TaskRepository(db).ListAsync(new ListTasksQuery(SortDirection: SortDirection.Asc, Page: 2, PageSize: 2), CancellationToken.None);
+        var page = await new TaskRepository(db).ListAsync(new ListTasksQuery(SortDirection: SortDirection.Asc, Page: 2, PageSize: 2), SeesAll, CancellationToken.None);
 
         Assert.Equal([created[2].Id, created[3].Id], page.Items.Select(task => task.Id));
         Assert.Equal((2, 2, 5), (page.PageNumber, page.PageSize, page.TotalCount));
@@ -75,7 +78,7 @@ public sealed class TaskRepositoryListTests(DatabaseFixture fixture) : DatabaseT
     private async Task<List<Guid>> IdsAsync(ListTasksQuery query)
     {
         await using var db = Database.CreateDbContext();
-        var page = await new TaskRepository(db).ListAsync(query, CancellationToken.None);
+        var page = await new TaskRepository(db).ListAsync(query, SeesAll, CancellationToken.None);
         return [.. page.Items.Select(task => task.Id)];
     }
 }

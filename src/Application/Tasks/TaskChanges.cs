@@ -7,16 +7,16 @@ using TaskOrchestration.Domain.Tasks;
 namespace TaskOrchestration.Application.Tasks;
 
 /// <summary>
-/// The one way a command changes an existing task: load it, check the caller's expected version, let the aggregate
+/// The one way a command changes an existing task: load it if the caller may see it, check their expected version, let the aggregate
 /// apply the change (it refuses what its rules forbid), commit, and answer with the new state.
 /// </summary>
-public sealed class TaskChanges(ITaskRepository tasks, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
+public sealed class TaskChanges(TaskAccess access, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
 {
     public async Task<TaskDto> ApplyAsync(Guid taskId, uint? expectedVersion, Action<TaskItem, Actor, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var actor = currentUser.RequireActor();
-        var task = await tasks.FindAsync(taskId, cancellationToken) ?? throw new NotFoundException("Task", taskId);
+        var task = await access.FindVisibleAsync(taskId, actor, cancellationToken);
 
         if (expectedVersion is { } expected && expected != task.Version)
         {

@@ -26,6 +26,9 @@ public sealed class TaskDto
     /// <summary>The user who took the task.</summary>
     public Guid? OwnerId { get; init; }
 
+    /// <summary>The team the task belongs to; null when every signed-in user may see it.</summary>
+    public Guid? TeamId { get; init; }
+
     /// <summary>The user who created the task.</summary>
     public Guid CreatedBy { get; init; }
 

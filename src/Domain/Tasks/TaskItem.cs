@@ -35,6 +35,9 @@ public sealed class TaskItem : AggregateRoot
 
     public Guid CreatedBy { get; private set; }
 
+    /// <summary>The team whose members (with managers and admins) alone can see the task; null means everyone.</summary>
+    public Guid? TeamId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -51,7 +54,7 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>The transitions appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
 
-    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now)
+    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now, Guid? teamId = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var task = new TaskItem
@@ -63,6 +66,7 @@ public sealed class TaskItem : AggregateRoot
             DueDate = dueDate,
             Status = asDraft ? TaskItemStatus.Draft : TaskItemStatus.Pending,
             CreatedBy = actor.UserId,
+            TeamId = teamId,
             CreatedAt = now,
             UpdatedAt = now,
             AttemptCount = 1,

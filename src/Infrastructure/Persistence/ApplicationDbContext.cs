@@ -4,6 +4,7 @@ using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
@@ -18,6 +19,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<User> Users => Set<User>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<Team> Teams => Set<Team>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {

@@ -66,10 +66,11 @@ internal static class UserEndpoints
         CancellationToken cancellationToken,
         [QueryEnum(typeof(UserRole))] string? role = null,
         string? search = null,
+        Guid? teamId = null,
         int? page = null,
         int? pageSize = null) =>
         TypedResults.Ok(await mediator.Send(
-            new ListUsersQuery(QueryEnumValues.Parse<UserRole>(role, nameof(role)), search, page ?? 1, pageSize ?? 20),
+            new ListUsersQuery(QueryEnumValues.Parse<UserRole>(role, nameof(role)), search, teamId, page ?? 1, pageSize ?? 20),
             cancellationToken));
 
     private static async Task<Ok<UserDto>> ChangeRole(Guid id, ChangeUserRoleRequest body, IMediator mediator, CancellationToken cancellationToken) =>

@@ -11,31 +11,36 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Authorization;
 /// </summary>
 public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(factory)
 {
-    /// <summary>The expected status for: the member who owns the resource, another member, a manager, an admin.</summary>
-    private sealed record Expected(HttpStatusCode Member, HttpStatusCode OtherMember, HttpStatusCode Manager, HttpStatusCode Admin);
+    /// <summary>
+    /// The expected status for: the member who owns the resource, a member of the same team, a member outside the
+    /// team, a manager, an admin. Task scenarios use a task of the member's team, so outsiders cannot even see it.
+    /// </summary>
+    private sealed record Expected(HttpStatusCode Member, HttpStatusCode TeamMember, HttpStatusCode Outsider, HttpStatusCode Manager, HttpStatusCode Admin);
 
     /// <summary>A call to make: its path and body, prepared for one caller on fresh resources of the <c>member</c>.</summary>
     private delegate Task<(string Path, object? Body)> Scenario(Personas people);
 
-    private static readonly Expected Everyone200 = new(OK, OK, OK, OK);
-    private static readonly Expected Everyone204 = new(NoContent, NoContent, NoContent, NoContent);
-    private static readonly Expected CreatorOrManager = new(OK, Forbidden, OK, OK);
-    private static readonly Expected OwnerOnly = new(OK, Forbidden, Forbidden, Forbidden);
-    private static readonly Expected AdminOnly = new(Forbidden, Forbidden, Forbidden, OK);
+    private static readonly Expected Everyone200 = new(OK, OK, OK, OK, OK);
+    private static readonly Expected Everyone204 = new(NoContent, NoContent, NoContent, NoContent, NoContent);
+    private static readonly Expected TeamVisible = new(OK, OK, NotFound, OK, OK);
+    private static readonly Expected CreatorOrManager = new(OK, Forbidden, NotFound, OK, OK);
+    private static readonly Expected OwnerOnly = new(OK, Forbidden, NotFound, Forbidden, Forbidden);
+    private static readonly Expected AdminOnly = new(Forbidden, Forbidden, Forbidden, Forbidden, OK);
+    private static readonly Expected ManagerOrAdmin = new(Forbidden, Forbidden, Forbidden, OK, OK);
 
     private static readonly Dictionary<string, (Expected Expected, Scenario Scenario)> Matrix = new(StringComparer.Ordinal)
     {
-        ["POST /api/v1/tasks"] = (new(Created, Created, Created, Created), _ => Call("/api/v1/tasks", new { title = "New" })),
+        ["POST /api/v1/tasks"] = (new(Created, Created, BadRequest, Created, Created), people => Call("/api/v1/tasks", new { title = "New", teamId = people.TeamId })),
         ["GET /api/v1/tasks"] = (Everyone200, _ => Call("/api/v1/tasks")),
-        ["GET /api/v1/tasks/{id}"] = (Everyone200, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}", null)),
-        ["PATCH /api/v1/tasks/{id}"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}", new { title = "Renamed" })),
-        ["POST /api/v1/tasks/{id}/publish"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member, draft: true)).Id}/publish", null)),
-        ["POST /api/v1/tasks/{id}/take"] = (Everyone200, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}/take", null)),
+        ["GET /api/v1/tasks/{id}"] = (TeamVisible, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}", null)),
+        ["PATCH /api/v1/tasks/{id}"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}", new { title = "Renamed" })),
+        ["POST /api/v1/tasks/{id}/publish"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people, draft: true)}/publish", null)),
+        ["POST /api/v1/tasks/{id}/take"] = (TeamVisible, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/take", null)),
         ["POST /api/v1/tasks/{id}/complete"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/complete", new { result = "Done" })),
         ["POST /api/v1/tasks/{id}/fail"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/fail", new { reason = "Broken" })),
         ["POST /api/v1/tasks/{id}/release"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/release", null)),
         ["POST /api/v1/tasks/{id}/retry"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await FailedTaskAsync(people)}/retry", null)),
-        ["POST /api/v1/tasks/{id}/cancel"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{(await CreateTaskAsync(people.Member)).Id}/cancel", null)),
+        ["POST /api/v1/tasks/{id}/cancel"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/cancel", null)),
         ["GET /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me")),
         ["PATCH /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me", new { displayName = "Renamed" })),
         ["POST /api/v1/users/me/password"] = (Everyone204, _ => Call("/api/v1/users/me/password", new { currentPassword = Password, newPassword = "another-long-password" })),
@@ -45,6 +50,11 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["POST /api/v1/users/{id}/reactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/reactivate", null)),
         ["POST /api/v1/auth/logout"] = (Everyone204, _ => Call("/api/v1/auth/logout")),
         ["POST /api/v1/auth/logout-all"] = (Everyone204, _ => Call("/api/v1/auth/logout-all")),
+        ["POST /api/v1/teams"] = (new(Forbidden, Forbidden, Forbidden, Created, Created), _ => Call("/api/v1/teams", new { name = $"Team {Guid.NewGuid():N}" })),
+        ["GET /api/v1/teams"] = (Everyone200, _ => Call("/api/v1/teams")),
+        ["GET /api/v1/teams/{id}"] = (TeamVisible, people => Call($"/api/v1/teams/{people.TeamId}")),
+        ["PUT /api/v1/teams/{id}/members/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/teams/{people.TeamId}/members/{(await people.NewMemberAsync()).Id}", null)),
+        ["DELETE /api/v1/teams/{id}/members/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/teams/{people.TeamId}/members/{(await people.NewTeamMemberAsync()).Id}", null)),
     };
 
     /// <summary>Endpoints anyone may call (they authenticate by their body, and are rate-limited instead).</summary>
@@ -83,7 +93,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
             ("anonymous", null, Unauthorized),
             ("deactivated", people.Deactivated, Unauthorized),
             ("member", people.Member, expected.Member),
-            ("another member", people.OtherMember, expected.OtherMember),
+            ("team member", people.TeamMember, expected.TeamMember),
+            ("member outside the team", people.Outsider, expected.Outsider),
             ("manager", people.Manager, expected.Manager),
             ("admin", people.Admin, expected.Admin),
         };
@@ -101,12 +112,19 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
 
     private static Task<(string Path, object? Body)> Call(string path, object? body = null) => Task.FromResult((path, body));
 
-    /// <summary>A task of the member's that is running, owned by the member (so only the member may finish it).</summary>
+    private static async Task<Guid> TeamTaskAsync(Personas people, bool draft = false)
+    {
+        var response = await people.Member.Client.PostAsync("/api/v1/tasks", Json.Body(new { title = "Team task", draft, teamId = people.TeamId }));
+        Assert.Equal(Created, response.StatusCode);
+        return (await response.ReadAsync<Application.Tasks.TaskDto>()).Id;
+    }
+
+    /// <summary>A task of the member's team that is running, owned by the member (so only the member may finish it).</summary>
     private static async Task<Guid> RunningTaskAsync(Personas people)
     {
-        var task = await CreateTaskAsync(people.Member);
-        await FireOkAsync(people.Member, task.Id, "take");
-        return task.Id;
+        var id = await TeamTaskAsync(people);
+        await FireOkAsync(people.Member, id, "take");
+        return id;
     }
 
     private static async Task<Guid> FailedTaskAsync(Personas people)
@@ -116,16 +134,46 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         return id;
     }
 
-    /// <summary>The kinds of caller, signed in once per test.</summary>
-    private sealed record Personas(TestUser Member, TestUser OtherMember, TestUser Manager, TestUser Admin, TestUser Deactivated, Func<Task<TestUser>> NewMemberAsync, TestUser? Caller = null)
+    /// <summary>The kinds of caller, signed in once per test; the member and the team member share a team.</summary>
+    private sealed record Personas(
+        TestUser Member,
+        TestUser TeamMember,
+        TestUser Outsider,
+        TestUser Manager,
+        TestUser Admin,
+        TestUser Deactivated,
+        Guid TeamId,
+        Func<Task<TestUser>> NewMemberAsync,
+        Func<Task<TestUser>> NewTeamMemberAsync,
+        TestUser? Caller = null)
     {
         public static async Task<Personas> CreateAsync(AuthorizationMatrixTests test)
         {
             var admin = await test.SignUpAsync("admin");
             var deactivated = await test.SignUpAsync();
-            var deactivation = await admin.Client.PostAsync($"/api/v1/users/{deactivated.Id}/deactivate", null);
-            Assert.Equal(OK, deactivation.StatusCode);
-            return new Personas(await test.SignUpAsync(), await test.SignUpAsync(), await test.SignUpAsync("manager"), admin, deactivated, () => test.SignUpAsync());
+            Assert.Equal(OK, (await admin.Client.PostAsync($"/api/v1/users/{deactivated.Id}/deactivate", null)).StatusCode);
+
+            var member = await test.SignUpAsync();
+            var teamMember = await test.SignUpAsync();
+            var team = await (await admin.Client.PostAsync("/api/v1/teams", Json.Body(new { name = "Matrix" }))).ReadAsync<Application.Teams.TeamDto>();
+            async Task<TestUser> AddToTeamAsync(TestUser user)
+            {
+                Assert.Equal(OK, (await admin.Client.PutAsync($"/api/v1/teams/{team.Id}/members/{user.Id}", null)).StatusCode);
+                return user;
+            }
+
+            await AddToTeamAsync(member);
+            await AddToTeamAsync(teamMember);
+            return new Personas(
+                member,
+                teamMember,
+                await test.SignUpAsync(),
+                await test.SignUpAsync("manager"),
+                admin,
+                deactivated,
+                team.Id,
+                () => test.SignUpAsync(),
+                async () => await AddToTeamAsync(await test.SignUpAsync()));
         }
     }
 }

@@ -1,4 +1,5 @@
 using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Tasks;
 
@@ -11,6 +12,6 @@ public interface ITaskRepository
 
     void Add(TaskItem task);
 
-    /// <summary>One page of the tasks that match the query's filters, in its order.</summary>
-    Task<Page<TaskItem>> ListAsync(ListTasksQuery query, CancellationToken cancellationToken);
+    /// <summary>One page of the tasks that match the query's filters and that <paramref name="visibility"/> lets through, in order.</summary>
+    Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken);
 }

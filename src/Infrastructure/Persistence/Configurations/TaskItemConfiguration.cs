@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
@@ -24,6 +25,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
 
         builder.HasOne<User>().WithMany().HasForeignKey(task => task.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(task => task.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(task => task.TeamId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(task => task.History).WithOne().HasForeignKey(entry => entry.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(task => task.History).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -37,6 +39,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(task => new { task.Status, task.CreatedAt, task.Id });
         builder.HasIndex(task => new { task.OwnerId, task.CreatedAt });
         builder.HasIndex(task => new { task.CreatedBy, task.CreatedAt });
+        builder.HasIndex(task => new { task.TeamId, task.CreatedAt });
         builder.HasIndex(task => task.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_title_trgm");
     }
 }

@@ -127,6 +127,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -167,6 +171,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasIndex("Priority", "Id")
                         .HasDatabaseName("ix_tasks_priority_id");
 
+                    b.HasIndex("TeamId", "CreatedAt")
+                        .HasDatabaseName("ix_tasks_team_id_created_at");
+
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_tasks_updated_at_id");
 
@@ -177,6 +184,45 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_teams_created_by");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", (string)null);
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Users.RefreshToken", b =>
@@ -330,6 +376,58 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tasks_users_owner_id");
+
+                    b.HasOne("TaskOrchestration.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_teams_team_id");
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teams_users_created_by");
+
+                    b.OwnsMany("TaskOrchestration.Domain.Teams.TeamMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("added_at");
+
+                            b1.HasKey("TeamId", "UserId")
+                                .HasName("pk_team_members");
+
+                            b1.HasIndex("UserId")
+                                .HasDatabaseName("ix_team_members_user_id");
+
+                            b1.ToTable("team_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_team_members_teams_team_id");
+
+                            b1.HasOne("TaskOrchestration.Domain.Users.User", null)
+                                .WithMany()
+                                .HasForeignKey("UserId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_team_members_users_user_id");
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Users.RefreshToken", b =>

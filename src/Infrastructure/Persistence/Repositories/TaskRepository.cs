@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Tasks;
 
@@ -14,10 +15,17 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
-    public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, CancellationToken cancellationToken)
+    public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(visibility);
         var tasks = Filter(db.Tasks.AsNoTracking(), query);
+        if (!visibility.AllTeams)
+        {
+            var teamIds = visibility.TeamIds.ToList();
+            tasks = tasks.Where(task => task.TeamId == null || teamIds.Contains(task.TeamId.Value));
+        }
+
         var totalCount = await tasks.CountAsync(cancellationToken);
         var items = await Sort(tasks, query.SortBy, query.SortDirection)
             .Skip((query.Page - 1) * query.PageSize)
@@ -41,6 +49,11 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
         if (query.OwnerId is { } ownerId)
         {
             tasks = tasks.Where(task => task.OwnerId == ownerId);
+        }
+
+        if (query.TeamId is { } teamId)
+        {
+            tasks = tasks.Where(task => task.TeamId == teamId);
         }
 
         if (query.CreatedBy is { } createdBy)

@@ -28,6 +28,11 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
             users = users.Where(user => user.Role == role);
         }
 
+        if (query.TeamId is { } teamId)
+        {
+            users = users.Where(user => db.Teams.Any(team => team.Id == teamId && team.Members.Any(member => member.UserId == user.Id)));
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = $"%{LikePattern.Escape(query.Search.Trim())}%";

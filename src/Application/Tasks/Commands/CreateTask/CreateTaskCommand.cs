@@ -1,5 +1,6 @@
 using AutoMapper;
 using MediatR;
+using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Tasks;
 
@@ -11,21 +12,32 @@ namespace TaskOrchestration.Application.Tasks.Commands.CreateTask;
 /// <param name="Priority">How urgent the task is; normal when omitted.</param>
 /// <param name="DueDate">When the task should be done.</param>
 /// <param name="Draft">True to create a draft that nobody can take until it is published.</param>
+/// <param name="TeamId">The team the task belongs to (only its members, managers and admins see it); one of the creator's teams.</param>
 public sealed record CreateTaskCommand(
     string Title,
     string? Description = null,
     TaskPriority Priority = TaskPriority.Normal,
     DateTimeOffset? DueDate = null,
-    bool Draft = false) : IRequest<TaskDto>;
+    bool Draft = false,
+    Guid? TeamId = null) : IRequest<TaskDto>;
 
-public sealed class CreateTaskCommandHandler(ITaskRepository tasks, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
+public sealed class CreateTaskCommandHandler(ITaskRepository tasks, TaskAccess access, ITeamRepository teams, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<CreateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var actor = currentUser.RequireActor();
-        var task = TaskItem.Create(request.Title, request.Description, request.Priority, request.DueDate, request.Draft, actor, clock.GetUtcNow());
+        if (request.TeamId is { } teamId
+            && (!(await access.VisibilityForAsync(actor, cancellationToken)).CanUseTeam(teamId) || await teams.FindAsync(teamId, cancellationToken) is null))
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["teamId"] = ["No such team, or you are not one of its members."],
+            });
+        }
+
+        var task = TaskItem.Create(request.Title, request.Description, request.Priority, request.DueDate, request.Draft, actor, clock.GetUtcNow(), request.TeamId);
         tasks.Add(task);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.ToTaskDto(task, actor);

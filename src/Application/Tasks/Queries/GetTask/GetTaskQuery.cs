@@ -1,6 +1,5 @@
 using AutoMapper;
 using MediatR;
-using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
 
 namespace TaskOrchestration.Application.Tasks.Queries.GetTask;
@@ -9,14 +8,14 @@ namespace TaskOrchestration.Application.Tasks.Queries.GetTask;
 /// <param name="TaskId">The task's id.</param>
 public sealed record GetTaskQuery(Guid TaskId) : IRequest<TaskDto>;
 
-public sealed class GetTaskQueryHandler(ITaskRepository tasks, ICurrentUser currentUser, IMapper mapper)
+public sealed class GetTaskQueryHandler(TaskAccess access, ICurrentUser currentUser, IMapper mapper)
     : IRequestHandler<GetTaskQuery, TaskDto>
 {
     public async Task<TaskDto> Handle(GetTaskQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var actor = currentUser.RequireActor();
-        var task = await tasks.FindAsync(request.TaskId, cancellationToken) ?? throw new NotFoundException("Task", request.TaskId);
+        var task = await access.FindVisibleAsync(request.TaskId, actor, cancellationToken);
         return mapper.ToTaskDto(task, actor);
     }
 }

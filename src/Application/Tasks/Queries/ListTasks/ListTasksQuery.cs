@@ -12,6 +12,7 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="OwnerId">Taken by this user.</param>
 /// <param name="CreatedBy">Created by this user.</param>
 /// <param name="Search">Text the title contains, ignoring case.</param>
+/// <param name="TeamId">Only the tasks of this team.</param>
 /// <param name="SortBy">What to order by; created time when omitted.</param>
 /// <param name="SortDirection">Which way; descending when omitted.</param>
 /// <param name="Page">The page number, from 1.</param>
@@ -22,6 +23,7 @@ public sealed record ListTasksQuery(
     Guid? OwnerId = null,
     Guid? CreatedBy = null,
     string? Search = null,
+    Guid? TeamId = null,
     TaskSortField SortBy = TaskSortField.CreatedAt,
     SortDirection SortDirection = SortDirection.Desc,
     int Page = 1,
@@ -32,14 +34,14 @@ public sealed record ListTasksQuery(
     public const int SearchMaxLength = 200;
 }
 
-public sealed class ListTasksQueryHandler(ITaskRepository tasks, ICurrentUser currentUser, IMapper mapper)
+public sealed class ListTasksQueryHandler(ITaskRepository tasks, TaskAccess access, ICurrentUser currentUser, IMapper mapper)
     : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
 {
     public async Task<PagedList<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var actor = currentUser.RequireActor();
-        var page = await tasks.ListAsync(request, cancellationToken);
+        var page = await tasks.ListAsync(request, await access.VisibilityForAsync(actor, cancellationToken), cancellationToken);
         return new PagedList<TaskDto>
         {
             Items = [.. page.Items.Select(task => mapper.ToTaskDto(task, actor))],

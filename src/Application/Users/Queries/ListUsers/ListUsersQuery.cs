@@ -10,10 +10,11 @@ namespace TaskOrchestration.Application.Users.Queries.ListUsers;
 /// <summary>A page of users (admins only), ordered by email.</summary>
 /// <param name="Role">Only users with this role.</param>
 /// <param name="Search">Text that the email or display name contains, ignoring case.</param>
+/// <param name="TeamId">Only the members of this team.</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 100.</param>
 [RequiresRole(UserRole.Admin)]
-public sealed record ListUsersQuery(UserRole? Role = null, string? Search = null, int Page = 1, int PageSize = 20) : IRequest<PagedList<UserDto>>;
+public sealed record ListUsersQuery(UserRole? Role = null, string? Search = null, Guid? TeamId = null, int Page = 1, int PageSize = 20) : IRequest<PagedList<UserDto>>;
 
 public sealed class ListUsersQueryHandler(IUserRepository users, IMapper mapper) : IRequestHandler<ListUsersQuery, PagedList<UserDto>>
 {
