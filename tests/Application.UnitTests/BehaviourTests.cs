@@ -97,3 +97,42 @@ internal sealed class RecordingLogger<T> : ILogger<T>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
         Entries.Add((logLevel, formatter(state, exception)));
 }
+
+public sealed class AuthorizationBehaviourTests
+{
+    [TaskOrchestration.Application.Common.Security.RequiresRole(TaskOrchestration.Domain.Users.UserRole.Admin)]
+    public sealed record AdminOnly;
+
+    public sealed record Anyone;
+
+    [Fact]
+    public async Task ARequestForAdmins_IsRefusedToAMember_BeforeTheHandlerRuns()
+    {
+        var behaviour = new AuthorizationBehaviour<AdminOnly, string>(People.SignedIn(People.Alice));
+        var handlerCalled = false;
+
+        var error = await Assert.ThrowsAsync<TaskOrchestration.Application.Common.Exceptions.ForbiddenException>(() =>
+            behaviour.Handle(new AdminOnly(), CancellationToken.None, () => { handlerCalled = true; return Task.FromResult("handled"); }));
+
+        Assert.Equal("role_required", error.Code);
+        Assert.False(handlerCalled);
+    }
+
+    [Fact]
+    public async Task ARequestForAdmins_ReachesTheHandlerForAnAdmin()
+    {
+        var admin = new TaskOrchestration.Domain.Common.Actor(Guid.NewGuid(), TaskOrchestration.Domain.Users.UserRole.Admin);
+
+        var answer = await new AuthorizationBehaviour<AdminOnly, string>(People.SignedIn(admin)).Handle(new AdminOnly(), CancellationToken.None, () => Task.FromResult("handled"));
+
+        Assert.Equal("handled", answer);
+    }
+
+    [Fact]
+    public async Task ARequestWithoutARoleRule_PassesForAnyone()
+    {
+        var answer = await new AuthorizationBehaviour<Anyone, string>(People.SignedIn(null)).Handle(new Anyone(), CancellationToken.None, () => Task.FromResult("handled"));
+
+        Assert.Equal("handled", answer);
+    }
+}

@@ -62,6 +62,17 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
         Assert.True(responses.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/auth/token")]
+    [InlineData("/api/v1/auth/refresh")]
+    [InlineData("/api/v1/auth/register")]
+    public async Task AuthEndpoints_DeclareTheRateLimit(string path)
+    {
+        var responses = (await GetDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses");
+
+        Assert.True(responses.TryGetProperty("429", out _), $"{path} does not declare 429");
+    }
+
     [Fact]
     public async Task ProblemDetails_DeclareCodeAndTraceId()
     {
