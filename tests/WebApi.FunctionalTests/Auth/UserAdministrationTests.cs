@@ -69,6 +69,20 @@ public sealed class UserAdministrationTests(ApiFactory factory) : ApiTestBase(fa
     }
 
     [Fact]
+    public async Task ListUsers_FiltersByTeam()
+    {
+        var admin = await SignUpAsync("admin");
+        var member = await SignUpAsync();
+        await SignUpAsync();
+        var team = await (await admin.Client.PostAsync("/api/v1/teams", Json.Body(new { name = "Ops" }))).ReadAsync<Application.Teams.TeamDto>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync($"/api/v1/teams/{team.Id}/members/{member.Id}", null)).StatusCode);
+
+        var inTeam = await ListAsync(admin, $"?teamId={team.Id}");
+
+        Assert.Equal([member.Id], inTeam.Items.Select(user => user.Id));
+    }
+
+    [Fact]
     public async Task UnknownUser_Answers404()
     {
         var admin = await SignUpAsync("admin");

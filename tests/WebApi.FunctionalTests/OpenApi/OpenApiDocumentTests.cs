@@ -62,6 +62,26 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
         Assert.True(responses.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 
+    [Fact]
+    public async Task EverySecuredOperation_Declares401_AndEveryRoleRestrictedOne403()
+    {
+        string[] roleRestricted = ["ListUsers", "ChangeUserRole", "DeactivateUser", "ReactivateUser", "CreateTeam", "AddTeamMember", "RemoveTeamMember"];
+
+        foreach (var (path, operation) in Operations(await GetDocumentAsync()))
+        {
+            var responses = operation.GetProperty("responses");
+            if (operation.TryGetProperty("security", out _))
+            {
+                Assert.True(responses.TryGetProperty("401", out _), $"{path} does not declare 401");
+            }
+
+            if (roleRestricted.Contains(operation.GetProperty("operationId").GetString()))
+            {
+                Assert.True(responses.TryGetProperty("403", out _), $"{path} does not declare 403");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/auth/token")]
     [InlineData("/api/v1/auth/refresh")]
