@@ -33,6 +33,13 @@ public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(
         foreach (var entity in db.Model.GetEntityTypes())
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            if (entity.IsMappedToJson())
+            {
+                // A JSON-mapped owned type lives in one jsonb column of its owner's table.
+                modelColumns.Add($"{table.Name}.{entity.GetContainerColumnName()}");
+                continue;
+            }
+
             foreach (var property in entity.GetProperties())
             {
                 if (property.GetColumnName(table) is { } column)

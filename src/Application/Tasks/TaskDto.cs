@@ -47,6 +47,9 @@ public sealed class TaskDto
     /// <summary>The number of the current attempt, starting at 1.</summary>
     public int AttemptCount { get; init; }
 
+    /// <summary>When the task was archived; null while it is live.</summary>
+    public DateTimeOffset? ArchivedAt { get; init; }
+
     /// <summary>The concurrency version; also sent as the ETag, and expected back in If-Match.</summary>
     public uint Version { get; init; }
 

@@ -14,5 +14,7 @@ public sealed class TaskMappingProfile : Profile
         CreateMap<TaskItem, TaskDto>()
             .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
                 task.PermittedTriggers((Actor)context.Items[ActorKey])));
+        CreateMap<TaskHistoryEntry, TaskHistoryEntryDto>();
+        CreateMap<FieldChange, FieldChangeDto>();
     }
 }

@@ -20,6 +20,9 @@ public static class TaskErrors
     public static readonly DomainError Closed =
         new("task_closed", "The task is done or cancelled and can no longer change.", ErrorKind.Conflict);
 
+    public static readonly DomainError Archived =
+        new("task_archived", "The task is archived; unarchive it first.", ErrorKind.Conflict);
+
     public static readonly DomainError InvalidTitle =
         new("invalid_title", $"The title must be 1 to {TaskItem.TitleMaxLength} characters.", ErrorKind.Validation);
 

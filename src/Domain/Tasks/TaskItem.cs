@@ -51,7 +51,12 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>The number of the current attempt: 1, plus one per retry.</summary>
     public int AttemptCount { get; private set; }
 
-    /// <summary>The transitions appended since the task was loaded (the full record lives in the database).</summary>
+    /// <summary>When the task was archived (soft-deleted); an archived task accepts no change but unarchiving.</summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>The history appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
 
     public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now, Guid? teamId = null)
@@ -78,12 +83,8 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>Edits the fields given (null leaves a field as it is); only while the task is still open.</summary>
     public void Update(string? title, string? description, TaskPriority? priority, DateTimeOffset? dueDate, bool clearDueDate, Actor actor, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (CreatedBy != actor.UserId && !actor.IsManagerOrAdmin)
-        {
-            throw new DomainException(TaskErrors.NotCreatorOrManager);
-        }
-
+        EnsureCreatorOrManager(actor);
+        EnsureNotArchived();
         if (Status is TaskItemStatus.Done or TaskItemStatus.Cancelled)
         {
             throw new DomainException(TaskErrors.Closed);
@@ -91,12 +92,25 @@ public sealed class TaskItem : AggregateRoot
 
         var newTitle = title is null ? Title : CheckTitle(title);
         var newDescription = description is null ? Description : CheckDescription(description);
+        var newPriority = priority ?? Priority;
+        var newDueDate = clearDueDate ? null : dueDate ?? DueDate;
+
+        List<FieldChange> changes = [];
+        Track(changes, "title", Title, newTitle);
+        Track(changes, "description", Description, newDescription);
+        Track(changes, "priority", Name(Priority), Name(newPriority));
+        Track(changes, "dueDate", DueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), newDueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (changes.Count == 0)
+        {
+            return;
+        }
 
         Title = newTitle;
         Description = newDescription;
-        Priority = priority ?? Priority;
-        DueDate = clearDueDate ? null : dueDate ?? DueDate;
+        Priority = newPriority;
+        DueDate = newDueDate;
         UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Edit(Id, changes, actor.UserId, now));
         Raise(new TaskUpdated(Id, actor.UserId, now));
     }
 
@@ -146,8 +160,38 @@ public sealed class TaskItem : AggregateRoot
         Transition(TaskTrigger.Cancel, actor, now, reason);
     }
 
-    /// <summary>What <paramref name="actor"/> may do to this task now.</summary>
-    public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => LifecycleFor(actor).PermittedTriggers;
+    /// <summary>Archives (soft-deletes) the task; archiving it again changes nothing.</summary>
+    public void Archive(Actor actor, DateTimeOffset now)
+    {
+        EnsureCreatorOrManager(actor);
+        if (IsArchived)
+        {
+            return;
+        }
+
+        ArchivedAt = now;
+        UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Of(Id, TaskHistoryKind.Archived, actor.UserId, now));
+        Raise(new TaskArchived(Id, actor.UserId, now));
+    }
+
+    /// <summary>Restores an archived task as it was; unarchiving a live task changes nothing.</summary>
+    public void Unarchive(Actor actor, DateTimeOffset now)
+    {
+        EnsureCreatorOrManager(actor);
+        if (!IsArchived)
+        {
+            return;
+        }
+
+        ArchivedAt = null;
+        UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Of(Id, TaskHistoryKind.Unarchived, actor.UserId, now));
+        Raise(new TaskUnarchived(Id, actor.UserId, now));
+    }
+
+    /// <summary>What <paramref name="actor"/> may do to this task now (nothing while it is archived).</summary>
+    public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => IsArchived ? [] : LifecycleFor(actor).PermittedTriggers;
 
     private TaskLifecycle LifecycleFor(Actor actor) =>
         new(() => Status, status => Status = status, () => OwnerId, CreatedBy, actor);
@@ -155,13 +199,41 @@ public sealed class TaskItem : AggregateRoot
     private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        EnsureNotArchived();
         var from = Status;
         LifecycleFor(actor).Fire(trigger);
         onEntered?.Invoke();
         UpdatedAt = now;
-        _history.Add(new TaskHistoryEntry(Id, from, Status, trigger, actor.UserId, now, reason));
+        _history.Add(TaskHistoryEntry.Transition(Id, from, Status, trigger, actor.UserId, now, reason));
         Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason));
     }
+
+    private void EnsureNotArchived()
+    {
+        if (IsArchived)
+        {
+            throw new DomainException(TaskErrors.Archived);
+        }
+    }
+
+    private void EnsureCreatorOrManager(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CreatedBy != actor.UserId && !actor.IsManagerOrAdmin)
+        {
+            throw new DomainException(TaskErrors.NotCreatorOrManager);
+        }
+    }
+
+    private static void Track(List<FieldChange> changes, string field, string? oldValue, string? newValue)
+    {
+        if (!string.Equals(oldValue, newValue, StringComparison.Ordinal))
+        {
+            changes.Add(new FieldChange(field, oldValue, newValue));
+        }
+    }
+
+    private static string Name(TaskPriority priority) => priority.ToString().ToLowerInvariant();
 
     private static string CheckTitle(string? title)
     {

@@ -57,6 +57,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<TaskItemStatus>().HaveConversion<LowerCaseEnumConverter<TaskItemStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<TaskTrigger>().HaveConversion<LowerCaseEnumConverter<TaskTrigger>>().HaveMaxLength(16);
+        configurationBuilder.Properties<TaskHistoryKind>().HaveConversion<LowerCaseEnumConverter<TaskHistoryKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<UserRole>().HaveConversion<LowerCaseEnumConverter<UserRole>>().HaveMaxLength(16);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TaskOrchestration.Application.Common.Models;
 using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Tasks.Commands.ArchiveTask;
 using TaskOrchestration.Application.Tasks.Commands.CancelTask;
 using TaskOrchestration.Application.Tasks.Commands.CompleteTask;
 using TaskOrchestration.Application.Tasks.Commands.CreateTask;
@@ -12,8 +13,10 @@ using TaskOrchestration.Application.Tasks.Commands.PublishTask;
 using TaskOrchestration.Application.Tasks.Commands.ReleaseTask;
 using TaskOrchestration.Application.Tasks.Commands.RetryTask;
 using TaskOrchestration.Application.Tasks.Commands.TakeTask;
+using TaskOrchestration.Application.Tasks.Commands.UnarchiveTask;
 using TaskOrchestration.Application.Tasks.Commands.UpdateTask;
 using TaskOrchestration.Application.Tasks.Queries.GetTask;
+using TaskOrchestration.Application.Tasks.Queries.GetTaskHistory;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.WebApi.Http;
@@ -43,6 +46,15 @@ internal static class TaskEndpoints
             .WithSummary("Edit an open task's fields (creator, manager or admin).")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status412PreconditionFailed);
 
+        tasks.MapDelete("/{id:guid}", ArchiveTask).WithName("ArchiveTask")
+            .WithSummary("Archive (soft-delete) a task (creator, manager or admin); it leaves the default list and accepts no change.")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status412PreconditionFailed);
+        tasks.MapGet("/{id:guid}/history", GetHistory).WithName("GetTaskHistory")
+            .WithSummary("A task's history, oldest first: transitions, edits (old and new values), archiving.")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
+
+        MapTransition(tasks, "unarchive", "UnarchiveTask", "Restore an archived task (creator, manager or admin).",
+            (id, version) => new UnarchiveTaskCommand(id, version));
         MapTransition(tasks, "publish", "PublishTask", "Publish a draft (creator, manager or admin).",
             (id, version) => new PublishTaskCommand(id, version));
         MapTransition(tasks, "take", "TakeTask", "Take a pending task; the caller becomes its owner.",
@@ -75,6 +87,7 @@ internal static class TaskEndpoints
         Guid? createdBy = null,
         string? search = null,
         Guid? teamId = null,
+        bool? archived = null,
         [QueryEnum(typeof(TaskSortField))] string? sortBy = null,
         [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
         int? page = null,
@@ -87,6 +100,7 @@ internal static class TaskEndpoints
             createdBy,
             search,
             teamId,
+            archived ?? false,
             QueryEnumValues.Parse<TaskSortField>(sortBy, nameof(sortBy)) ?? TaskSortField.CreatedAt,
             QueryEnumValues.Parse<SortDirection>(sortDirection, nameof(sortDirection)) ?? SortDirection.Desc,
             page ?? 1,
@@ -108,6 +122,19 @@ internal static class TaskEndpoints
         var command = new UpdateTaskCommand(id, body.Title, body.Description, body.Priority, body.DueDate, body.ClearDueDate, EntityTag.ParseIfMatch(ifMatch));
         return WithETag(response, await mediator.Send(command, cancellationToken));
     }
+
+    private static async Task<NoContent> ArchiveTask(
+        Guid id,
+        [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+        IMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ArchiveTaskCommand(id, EntityTag.ParseIfMatch(ifMatch)), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<PagedList<TaskHistoryEntryDto>>> GetHistory(Guid id, IMediator mediator, CancellationToken cancellationToken, int? page = null, int? pageSize = null) =>
+        TypedResults.Ok(await mediator.Send(new GetTaskHistoryQuery(id, page ?? 1, pageSize ?? 50), cancellationToken));
 
     private static void MapTransition(RouteGroupBuilder tasks, string action, string name, string summary, Func<Guid, uint?, IRequest<TaskDto>> toCommand) =>
         tasks.MapPost($"/{{id:guid}}/{action}", async (

@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["POST /api/v1/tasks/{id}/fail"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/fail", new { reason = "Broken" })),
         ["POST /api/v1/tasks/{id}/release"] = (OwnerOnly, async people => ($"/api/v1/tasks/{await RunningTaskAsync(people)}/release", null)),
         ["POST /api/v1/tasks/{id}/retry"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await FailedTaskAsync(people)}/retry", null)),
+        ["DELETE /api/v1/tasks/{id}"] = (new(NoContent, Forbidden, NotFound, NoContent, NoContent), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}", null)),
+        ["POST /api/v1/tasks/{id}/unarchive"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await ArchivedTaskAsync(people)}/unarchive", null)),
+        ["GET /api/v1/tasks/{id}/history"] = (TeamVisible, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/history", null)),
         ["POST /api/v1/tasks/{id}/cancel"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/cancel", null)),
         ["GET /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me")),
         ["PATCH /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me", new { displayName = "Renamed" })),
@@ -124,6 +127,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
     {
         var id = await TeamTaskAsync(people);
         await FireOkAsync(people.Member, id, "take");
+        return id;
+    }
+
+    private static async Task<Guid> ArchivedTaskAsync(Personas people)
+    {
+        var id = await TeamTaskAsync(people);
+        Assert.Equal(NoContent, (await people.Member.Client.DeleteAsync($"/api/v1/tasks/{id}")).StatusCode);
         return id;
     }
 

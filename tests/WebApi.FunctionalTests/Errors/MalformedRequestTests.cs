@@ -26,7 +26,8 @@ public sealed class MalformedRequestTests(ApiFactory factory) : ApiTestBase(fact
         { "GET", "/api/v1/tasks?search=" + new string('x', 201), null },
         { "POST", "/api/v1/auth/token", """{"email":null,"password":null}""" },
         { "POST", "/api/v1/auth/register", """{"email":1,"password":2,"displayName":3}""" },
-        { "DELETE", "/api/v1/tasks/{id}", null },
+        { "PUT", "/api/v1/tasks/{id}", "{}" },
+        { "GET", "/api/v1/tasks/{id}/history?pageSize=0", null },
     };
 
     [Theory]

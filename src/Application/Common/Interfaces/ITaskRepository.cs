@@ -12,6 +12,9 @@ public interface ITaskRepository
 
     void Add(TaskItem task);
 
+    /// <summary>One page of a task's history, oldest first.</summary>
+    Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>One page of the tasks that match the query's filters and that <paramref name="visibility"/> lets through, in order.</summary>
     Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken);
 }

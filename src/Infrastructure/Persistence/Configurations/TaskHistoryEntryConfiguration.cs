@@ -15,5 +15,7 @@ internal sealed class TaskHistoryEntryConfiguration : IEntityTypeConfiguration<T
         builder.Property(entry => entry.Reason).HasMaxLength(TaskItem.ReasonMaxLength);
         builder.HasOne<User>().WithMany().HasForeignKey(entry => entry.ActorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(entry => new { entry.TaskId, entry.OccurredAt });
+        builder.OwnsMany(entry => entry.Changes, changes => changes.ToJson());
+        builder.Navigation(entry => entry.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -30,6 +30,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasMany(task => task.History).WithOne().HasForeignKey(entry => entry.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(task => task.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(task => task.DomainEvents);
+        builder.Ignore(task => task.IsArchived);
 
         // The list's filters and sorts: each sort key with the id as its tiebreak, the common filters leading.
         builder.HasIndex(task => new { task.CreatedAt, task.Id });
@@ -40,6 +41,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(task => new { task.OwnerId, task.CreatedAt });
         builder.HasIndex(task => new { task.CreatedBy, task.CreatedAt });
         builder.HasIndex(task => new { task.TeamId, task.CreatedAt });
+        builder.HasIndex(task => task.ArchivedAt);
         builder.HasIndex(task => task.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_title_trgm");
     }
 }

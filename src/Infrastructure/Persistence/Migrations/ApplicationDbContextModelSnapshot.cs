@@ -34,10 +34,15 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnName("actor_id");
 
                     b.Property<string>("From")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
@@ -53,13 +58,11 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnName("task_id");
 
                     b.Property<string>("To")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("to");
 
                     b.Property<string>("Trigger")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("trigger");
@@ -81,6 +84,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
 
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
@@ -149,6 +156,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");
+
+                    b.HasIndex("ArchivedAt")
+                        .HasDatabaseName("ix_tasks_archived_at");
 
                     b.HasIndex("Title")
                         .HasDatabaseName("ix_tasks_title_trgm");
@@ -360,6 +370,35 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_history_tasks_task_id");
+
+                    b.OwnsMany("TaskOrchestration.Domain.Tasks.FieldChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("TaskHistoryEntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1.HasKey("TaskHistoryEntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("task_history");
+
+                            b1
+                                .ToJson("changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskHistoryEntryId")
+                                .HasConstraintName("fk_task_history_task_history_task_history_entry_id");
+                        });
+
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Tasks.TaskItem", b =>

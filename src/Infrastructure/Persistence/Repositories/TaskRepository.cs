@@ -15,6 +15,15 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
+    public async Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var entries = db.TaskHistory.AsNoTracking().Where(entry => entry.TaskId == taskId);
+        var totalCount = await entries.CountAsync(cancellationToken);
+        var items = await entries.OrderBy(entry => entry.OccurredAt).ThenBy(entry => entry.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Page<TaskHistoryEntry>(items, page, pageSize, totalCount);
+    }
+
     public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -36,6 +45,8 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
 
     private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, ListTasksQuery query)
     {
+        tasks = query.Archived ? tasks.Where(task => task.ArchivedAt != null) : tasks.Where(task => task.ArchivedAt == null);
+
         if (query.Status is { Count: > 0 } statuses)
         {
             tasks = tasks.Where(task => statuses.Contains(task.Status));

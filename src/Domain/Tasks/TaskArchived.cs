@@ -1,0 +1,5 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Domain.Tasks;
+
+public sealed record TaskArchived(Guid TaskId, Guid ActorId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,17 @@
+namespace TaskOrchestration.Domain.Tasks;
+
+/// <summary>What a history entry records.</summary>
+public enum TaskHistoryKind
+{
+    /// <summary>A lifecycle transition (from, to, trigger).</summary>
+    Transitioned,
+
+    /// <summary>Fields were edited (old → new per field).</summary>
+    Edited,
+
+    /// <summary>The task was archived.</summary>
+    Archived,
+
+    /// <summary>The task was restored from the archive.</summary>
+    Unarchived,
+}

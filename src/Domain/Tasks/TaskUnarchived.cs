@@ -1,0 +1,5 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Domain.Tasks;
+
+public sealed record TaskUnarchived(Guid TaskId, Guid ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
