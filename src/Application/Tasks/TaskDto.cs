@@ -47,6 +47,9 @@ public sealed class TaskDto
     /// <summary>The number of the current attempt, starting at 1.</summary>
     public int AttemptCount { get; init; }
 
+    /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
+    public IReadOnlyList<Guid> AssigneeIds { get; init; } = [];
+
     /// <summary>When the task was archived; null while it is live.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
 

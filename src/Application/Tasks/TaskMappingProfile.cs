@@ -13,7 +13,8 @@ public sealed class TaskMappingProfile : Profile
     {
         CreateMap<TaskItem, TaskDto>()
             .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
-                task.PermittedTriggers((Actor)context.Items[ActorKey])));
+                task.PermittedTriggers((Actor)context.Items[ActorKey])))
+            .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()));
         CreateMap<TaskHistoryEntry, TaskHistoryEntryDto>();
         CreateMap<FieldChange, FieldChangeDto>();
     }

@@ -7,6 +7,7 @@ public static class TaskErrors
 {
     public const string NotOwnerCode = "not_owner";
     public const string NotCreatorOrManagerCode = "not_creator_or_manager";
+    public const string NotAssigneeCode = "not_assignee";
 
     public static readonly DomainError AlreadyTaken =
         new("task_already_taken", "The task has already been taken.", ErrorKind.Conflict);
@@ -16,6 +17,15 @@ public static class TaskErrors
 
     public static readonly DomainError NotCreatorOrManager =
         new(NotCreatorOrManagerCode, "Only the task's creator, a manager or an admin may do this.", ErrorKind.Forbidden);
+
+    public static readonly DomainError NotAssignee =
+        new(NotAssigneeCode, "The task is assigned to other people; only they may take it.", ErrorKind.Forbidden);
+
+    public static readonly DomainError NotManager =
+        new("not_manager", "Only a manager or an admin may assign tasks.", ErrorKind.Forbidden);
+
+    public static readonly DomainError TooManyAssignees =
+        new("too_many_assignees", $"A task has at most {TaskItem.MaxAssignees} assignees.", ErrorKind.Validation);
 
     public static readonly DomainError Closed =
         new("task_closed", "The task is done or cancelled and can no longer change.", ErrorKind.Conflict);
@@ -46,6 +56,7 @@ public static class TaskErrors
     {
         NotOwnerCode => NotOwner,
         NotCreatorOrManagerCode => NotCreatorOrManager,
+        NotAssigneeCode => NotAssignee,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown lifecycle guard."),
     };
 

@@ -46,9 +46,9 @@ public sealed class TaskHistoryEntry
     internal static TaskHistoryEntry Transition(Guid taskId, TaskItemStatus from, TaskItemStatus to, TaskTrigger trigger, Guid actorId, DateTimeOffset at, string? reason) =>
         new(taskId, TaskHistoryKind.Transitioned, actorId, at, reason) { From = from, To = to, Trigger = trigger };
 
-    internal static TaskHistoryEntry Edit(Guid taskId, IEnumerable<FieldChange> changes, Guid actorId, DateTimeOffset at)
+    internal static TaskHistoryEntry Edit(Guid taskId, IEnumerable<FieldChange> changes, Guid actorId, DateTimeOffset at, TaskHistoryKind kind = TaskHistoryKind.Edited)
     {
-        var entry = new TaskHistoryEntry(taskId, TaskHistoryKind.Edited, actorId, at, null);
+        var entry = new TaskHistoryEntry(taskId, kind, actorId, at, null);
         entry._changes.AddRange(changes);
         return entry;
     }

@@ -14,4 +14,7 @@ public enum TaskHistoryKind
 
     /// <summary>The task was restored from the archive.</summary>
     Unarchived,
+
+    /// <summary>The assignees changed (old → new, in the changes).</summary>
+    Assigned,
 }

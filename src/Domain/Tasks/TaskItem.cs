@@ -12,8 +12,10 @@ public sealed class TaskItem : AggregateRoot
     public const int DescriptionMaxLength = 10_000;
     public const int ReasonMaxLength = 2_000;
     public const int ResultMaxLength = 10_000;
+    public const int MaxAssignees = 50;
 
     private readonly List<TaskHistoryEntry> _history = [];
+    private readonly List<TaskAssignee> _assignees = [];
 
     private TaskItem()
     {
@@ -55,6 +57,9 @@ public sealed class TaskItem : AggregateRoot
     public DateTimeOffset? ArchivedAt { get; private set; }
 
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
+    public IReadOnlyCollection<TaskAssignee> Assignees => _assignees.AsReadOnly();
 
     /// <summary>The history appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
@@ -160,6 +165,39 @@ public sealed class TaskItem : AggregateRoot
         Transition(TaskTrigger.Cancel, actor, now, reason);
     }
 
+    /// <summary>Replaces the assignees (managers and admins only); a person appears at most once.</summary>
+    public void AssignTo(IEnumerable<Guid> userIds, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(userIds);
+        if (!actor.IsManagerOrAdmin)
+        {
+            throw new DomainException(TaskErrors.NotManager);
+        }
+
+        EnsureNotArchived();
+        var wanted = userIds.Distinct().ToList();
+        if (wanted.Count > MaxAssignees)
+        {
+            throw new DomainException(TaskErrors.TooManyAssignees);
+        }
+
+        var before = AssigneeList();
+        _assignees.RemoveAll(assignee => !wanted.Contains(assignee.UserId));
+        _assignees.AddRange(wanted.Where(userId => !_assignees.Exists(assignee => assignee.UserId == userId)).Select(userId => new TaskAssignee(Id, userId, now)));
+        var after = AssigneeList();
+        if (before == after)
+        {
+            return;
+        }
+
+        UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("assignees", before, after)], actor.UserId, now, TaskHistoryKind.Assigned));
+        Raise(new TaskAssigned(Id, [.. _assignees.Select(assignee => assignee.UserId)], actor.UserId, now));
+    }
+
+    public bool IsAssignedTo(Guid userId) => _assignees.Exists(assignee => assignee.UserId == userId);
+
     /// <summary>Archives (soft-deletes) the task; archiving it again changes nothing.</summary>
     public void Archive(Actor actor, DateTimeOffset now)
     {
@@ -194,7 +232,7 @@ public sealed class TaskItem : AggregateRoot
     public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => IsArchived ? [] : LifecycleFor(actor).PermittedTriggers;
 
     private TaskLifecycle LifecycleFor(Actor actor) =>
-        new(() => Status, status => Status = status, () => OwnerId, CreatedBy, actor);
+        new(() => Status, status => Status = status, () => OwnerId, CreatedBy, userId => _assignees.Count == 0 || IsAssignedTo(userId), actor);
 
     private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null)
     {
@@ -207,6 +245,8 @@ public sealed class TaskItem : AggregateRoot
         _history.Add(TaskHistoryEntry.Transition(Id, from, Status, trigger, actor.UserId, now, reason));
         Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason));
     }
+
+    private string AssigneeList() => string.Join(',', _assignees.Select(assignee => assignee.UserId).Order());
 
     private void EnsureNotArchived()
     {

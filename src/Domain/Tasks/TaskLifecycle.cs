@@ -17,20 +17,21 @@ public sealed class TaskLifecycle
     private readonly StateMachine<TaskItemStatus, TaskTrigger> _machine;
     private readonly Func<Guid?> _owner;
 
-    internal TaskLifecycle(Func<TaskItemStatus> status, Action<TaskItemStatus> setStatus, Func<Guid?> owner, Guid creator, Actor actor)
+    internal TaskLifecycle(Func<TaskItemStatus> status, Action<TaskItemStatus> setStatus, Func<Guid?> owner, Guid creator, Func<Guid, bool> mayTake, Actor actor)
     {
         _owner = owner;
         _machine = new StateMachine<TaskItemStatus, TaskTrigger>(status, setStatus);
 
         bool IsOwner() => owner() == actor.UserId;
         bool IsCreatorOrManager() => creator == actor.UserId || actor.IsManagerOrAdmin;
+        bool MayTake() => mayTake(actor.UserId);
 
         _machine.Configure(TaskItemStatus.Draft)
             .PermitIf(TaskTrigger.Publish, TaskItemStatus.Pending, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode)
             .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
 
         _machine.Configure(TaskItemStatus.Pending)
-            .Permit(TaskTrigger.Take, TaskItemStatus.Running)
+            .PermitIf(TaskTrigger.Take, TaskItemStatus.Running, MayTake, TaskErrors.NotAssigneeCode)
             .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
 
         _machine.Configure(TaskItemStatus.Running)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TaskOrchestration.Application.Common.Models;
 using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Commands.ArchiveTask;
+using TaskOrchestration.Application.Tasks.Commands.AssignTask;
 using TaskOrchestration.Application.Tasks.Commands.CancelTask;
 using TaskOrchestration.Application.Tasks.Commands.CompleteTask;
 using TaskOrchestration.Application.Tasks.Commands.CreateTask;
@@ -53,6 +54,22 @@ internal static class TaskEndpoints
             .WithSummary("A task's history, oldest first: transitions, edits (old and new values), archiving.")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
 
+        tasks.MapPut("/{id:guid}/assignees", (Guid id, SetAssigneesRequest body, [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+                SendAsync(response, mediator, new AssignTaskCommand(id, Set: body.UserIds ?? [], ExpectedVersion: EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+            .WithName("SetTaskAssignees")
+            .WithSummary("Replace who the task is assigned to (managers and admins); only assignees may then take it.")
+            .ProducesProblems(TransitionProblems);
+        tasks.MapPut("/{id:guid}/assignees/{userId:guid}", (Guid id, Guid userId, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+                SendAsync(response, mediator, new AssignTaskCommand(id, Add: userId), cancellationToken))
+            .WithName("AddTaskAssignee")
+            .WithSummary("Assign the task to one more person (managers and admins).")
+            .ProducesProblems(TransitionProblems);
+        tasks.MapDelete("/{id:guid}/assignees/{userId:guid}", (Guid id, Guid userId, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+                SendAsync(response, mediator, new AssignTaskCommand(id, Remove: userId), cancellationToken))
+            .WithName("RemoveTaskAssignee")
+            .WithSummary("Unassign one person (managers and admins).")
+            .ProducesProblems(TransitionProblems);
+
         MapTransition(tasks, "unarchive", "UnarchiveTask", "Restore an archived task (creator, manager or admin).",
             (id, version) => new UnarchiveTaskCommand(id, version));
         MapTransition(tasks, "publish", "PublishTask", "Publish a draft (creator, manager or admin).",
@@ -88,6 +105,7 @@ internal static class TaskEndpoints
         string? search = null,
         Guid? teamId = null,
         bool? archived = null,
+        Guid? assigneeId = null,
         [QueryEnum(typeof(TaskSortField))] string? sortBy = null,
         [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
         int? page = null,
@@ -101,6 +119,7 @@ internal static class TaskEndpoints
             search,
             teamId,
             archived ?? false,
+            assigneeId,
             QueryEnumValues.Parse<TaskSortField>(sortBy, nameof(sortBy)) ?? TaskSortField.CreatedAt,
             QueryEnumValues.Parse<SortDirection>(sortDirection, nameof(sortDirection)) ?? SortDirection.Desc,
             page ?? 1,
@@ -165,6 +184,9 @@ internal static class TaskEndpoints
 
     private static readonly int[] TransitionProblems =
         [Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status412PreconditionFailed];
+
+    private static async Task<Ok<TaskDto>> SendAsync(HttpResponse response, IMediator mediator, IRequest<TaskDto> command, CancellationToken cancellationToken) =>
+        WithETag(response, await mediator.Send(command, cancellationToken));
 
     private static Ok<TaskDto> WithETag(HttpResponse response, TaskDto task)
     {

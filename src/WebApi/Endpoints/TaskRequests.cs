@@ -26,3 +26,7 @@ public sealed record FailTaskRequest(string? Reason = null);
 /// <summary>Why the task is called off.</summary>
 /// <param name="Reason">Up to 2,000 characters.</param>
 public sealed record CancelTaskRequest(string? Reason = null);
+
+/// <summary>The complete set of people a task is assigned to.</summary>
+/// <param name="UserIds">The assignees; an empty list unassigns everyone.</param>
+public sealed record SetAssigneesRequest(IReadOnlyList<Guid>? UserIds);

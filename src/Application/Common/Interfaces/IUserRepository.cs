@@ -14,6 +14,9 @@ public interface IUserRepository
 
     void Add(User user);
 
+    /// <summary>Which of these ids belong to existing users.</summary>
+    Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>One page of the users that match, ordered by email.</summary>
     Task<Page<User>> ListAsync(ListUsersQuery query, CancellationToken cancellationToken);
 }

@@ -32,6 +32,17 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Ignore(task => task.DomainEvents);
         builder.Ignore(task => task.IsArchived);
 
+        // The primary key (task_id, user_id) is the "a person appears once per task" rule, in the database.
+        builder.OwnsMany(task => task.Assignees, assignees =>
+        {
+            assignees.ToTable("task_assignees");
+            assignees.WithOwner().HasForeignKey(assignee => assignee.TaskId);
+            assignees.HasKey(assignee => new { assignee.TaskId, assignee.UserId });
+            assignees.HasOne<User>().WithMany().HasForeignKey(assignee => assignee.UserId).OnDelete(DeleteBehavior.Cascade);
+            assignees.HasIndex(assignee => assignee.UserId);
+        });
+        builder.Navigation(task => task.Assignees).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         // The list's filters and sorts: each sort key with the id as its tiebreak, the common filters leading.
         builder.HasIndex(task => new { task.CreatedAt, task.Id });
         builder.HasIndex(task => new { task.UpdatedAt, task.Id });

@@ -421,6 +421,42 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tasks_teams_team_id");
+
+                    b.OwnsMany("TaskOrchestration.Domain.Tasks.TaskAssignee", "Assignees", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("task_id");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.Property<DateTimeOffset>("AssignedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("assigned_at");
+
+                            b1.HasKey("TaskId", "UserId")
+                                .HasName("pk_task_assignees");
+
+                            b1.HasIndex("UserId")
+                                .HasDatabaseName("ix_task_assignees_user_id");
+
+                            b1.ToTable("task_assignees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId")
+                                .HasConstraintName("fk_task_assignees_tasks_task_id");
+
+                            b1.HasOne("TaskOrchestration.Domain.Users.User", null)
+                                .WithMany()
+                                .HasForeignKey("UserId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_task_assignees_users_user_id");
+                        });
+
+                    b.Navigation("Assignees");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>

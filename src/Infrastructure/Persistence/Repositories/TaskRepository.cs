@@ -62,6 +62,11 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
             tasks = tasks.Where(task => task.OwnerId == ownerId);
         }
 
+        if (query.AssigneeId is { } assigneeId)
+        {
+            tasks = tasks.Where(task => task.Assignees.Any(assignee => assignee.UserId == assigneeId));
+        }
+
         if (query.TeamId is { } teamId)
         {
             tasks = tasks.Where(task => task.TeamId == teamId);

@@ -19,6 +19,9 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
 
     public void Add(User user) => db.Users.Add(user);
 
+    public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await db.Users.Where(user => ids.Contains(user.Id)).Select(user => user.Id).ToListAsync(cancellationToken)).ToHashSet();
+
     public async Task<Page<User>> ListAsync(ListUsersQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

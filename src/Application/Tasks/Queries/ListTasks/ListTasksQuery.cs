@@ -13,6 +13,7 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="CreatedBy">Created by this user.</param>
 /// <param name="Search">Text the title contains, ignoring case.</param>
 /// <param name="TeamId">Only the tasks of this team.</param>
+/// <param name="AssigneeId">Only the tasks assigned to this user.</param>
 /// <param name="Archived">True lists only archived tasks; by default they are left out.</param>
 /// <param name="SortBy">What to order by; created time when omitted.</param>
 /// <param name="SortDirection">Which way; descending when omitted.</param>
@@ -26,6 +27,7 @@ public sealed record ListTasksQuery(
     string? Search = null,
     Guid? TeamId = null,
     bool Archived = false,
+    Guid? AssigneeId = null,
     TaskSortField SortBy = TaskSortField.CreatedAt,
     SortDirection SortDirection = SortDirection.Desc,
     int Page = 1,

@@ -1,0 +1,5 @@
+using TaskOrchestration.Domain.Common;
+
+namespace TaskOrchestration.Domain.Tasks;
+
+public sealed record TaskAssigned(Guid TaskId, IReadOnlyList<Guid> AssigneeIds, Guid ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
