@@ -54,6 +54,7 @@ public static class WebApiSetup
         app.MapUserEndpoints();
         app.MapTaskEndpoints();
         app.MapTeamEndpoints();
+        app.MapTagEndpoints();
         return app;
     }
 

@@ -50,6 +50,9 @@ public sealed class TaskDto
     /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
     public IReadOnlyList<Guid> AssigneeIds { get; init; } = [];
 
+    /// <summary>The task's tags, in lower case and alphabetical order.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>When the task was archived; null while it is live.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
 

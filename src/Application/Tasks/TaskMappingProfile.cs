@@ -14,7 +14,8 @@ public sealed class TaskMappingProfile : Profile
         CreateMap<TaskItem, TaskDto>()
             .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
                 task.PermittedTriggers((Actor)context.Items[ActorKey])))
-            .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()));
+            .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()))
+            .ForMember(dto => dto.Tags, options => options.MapFrom(task => task.Tags.Select(tag => tag.Name).Order(StringComparer.Ordinal).ToList()));
         CreateMap<TaskHistoryEntry, TaskHistoryEntryDto>();
         CreateMap<FieldChange, FieldChangeDto>();
     }

@@ -17,4 +17,7 @@ public enum TaskHistoryKind
 
     /// <summary>The assignees changed (old → new, in the changes).</summary>
     Assigned,
+
+    /// <summary>The tags changed (old → new, in the changes).</summary>
+    Tagged,
 }

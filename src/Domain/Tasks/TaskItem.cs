@@ -16,6 +16,7 @@ public sealed class TaskItem : AggregateRoot
 
     private readonly List<TaskHistoryEntry> _history = [];
     private readonly List<TaskAssignee> _assignees = [];
+    private readonly List<TaskTag> _tags = [];
 
     private TaskItem()
     {
@@ -60,6 +61,9 @@ public sealed class TaskItem : AggregateRoot
 
     /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
     public IReadOnlyCollection<TaskAssignee> Assignees => _assignees.AsReadOnly();
+
+    /// <summary>The task's tags, in lower case.</summary>
+    public IReadOnlyCollection<TaskTag> Tags => _tags.AsReadOnly();
 
     /// <summary>The history appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
@@ -194,6 +198,32 @@ public sealed class TaskItem : AggregateRoot
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("assignees", before, after)], actor.UserId, now, TaskHistoryKind.Assigned));
         Raise(new TaskAssigned(Id, [.. _assignees.Select(assignee => assignee.UserId)], actor.UserId, now));
+    }
+
+    /// <summary>Replaces the tags (creator, managers and admins); duplicates collapse after normalisation.</summary>
+    public void Tag(IEnumerable<string> tags, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        EnsureCreatorOrManager(actor);
+        EnsureNotArchived();
+        var wanted = tags.Select(TagName.Normalise).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (wanted.Count > TagName.MaxPerTask)
+        {
+            throw new DomainException(new DomainError("too_many_tags", $"A task has at most {TagName.MaxPerTask} tags.", ErrorKind.Validation));
+        }
+
+        var before = string.Join(',', _tags.Select(tag => tag.Name).Order(StringComparer.Ordinal));
+        var after = string.Join(',', wanted);
+        if (before == after)
+        {
+            return;
+        }
+
+        _tags.RemoveAll(tag => !wanted.Contains(tag.Name));
+        _tags.AddRange(wanted.Where(name => !_tags.Exists(tag => tag.Name == name)).Select(name => new TaskTag(Id, name)));
+        UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("tags", before, after)], actor.UserId, now, TaskHistoryKind.Tagged));
+        Raise(new TaskUpdated(Id, actor.UserId, now));
     }
 
     public bool IsAssignedTo(Guid userId) => _assignees.Exists(assignee => assignee.UserId == userId);

@@ -13,6 +13,7 @@ using TaskOrchestration.Application.Tasks.Commands.FailTask;
 using TaskOrchestration.Application.Tasks.Commands.PublishTask;
 using TaskOrchestration.Application.Tasks.Commands.ReleaseTask;
 using TaskOrchestration.Application.Tasks.Commands.RetryTask;
+using TaskOrchestration.Application.Tasks.Commands.TagTask;
 using TaskOrchestration.Application.Tasks.Commands.TakeTask;
 using TaskOrchestration.Application.Tasks.Commands.UnarchiveTask;
 using TaskOrchestration.Application.Tasks.Commands.UpdateTask;
@@ -70,6 +71,12 @@ internal static class TaskEndpoints
             .WithSummary("Unassign one person (managers and admins).")
             .ProducesProblems(TransitionProblems);
 
+        tasks.MapPut("/{id:guid}/tags", (Guid id, SetTagsRequest body, [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+                SendAsync(response, mediator, new TagTaskCommand(id, body.Tags ?? [], EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+            .WithName("SetTaskTags")
+            .WithSummary("Replace the task's tags (creator, managers and admins); at most 20, each 1–40 letters, digits or '-', stored in lower case.")
+            .ProducesProblems(TransitionProblems);
+
         MapTransition(tasks, "unarchive", "UnarchiveTask", "Restore an archived task (creator, manager or admin).",
             (id, version) => new UnarchiveTaskCommand(id, version));
         MapTransition(tasks, "publish", "PublishTask", "Publish a draft (creator, manager or admin).",
@@ -106,6 +113,7 @@ internal static class TaskEndpoints
         Guid? teamId = null,
         bool? archived = null,
         Guid? assigneeId = null,
+        [FromQuery] string[]? tag = null,
         [QueryEnum(typeof(TaskSortField))] string? sortBy = null,
         [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
         int? page = null,
@@ -120,6 +128,7 @@ internal static class TaskEndpoints
             teamId,
             archived ?? false,
             assigneeId,
+            tag is { Length: > 0 } ? tag : null,
             QueryEnumValues.Parse<TaskSortField>(sortBy, nameof(sortBy)) ?? TaskSortField.CreatedAt,
             QueryEnumValues.Parse<SortDirection>(sortDirection, nameof(sortDirection)) ?? SortDirection.Desc,
             page ?? 1,

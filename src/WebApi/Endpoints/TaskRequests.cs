@@ -30,3 +30,7 @@ public sealed record CancelTaskRequest(string? Reason = null);
 /// <summary>The complete set of people a task is assigned to.</summary>
 /// <param name="UserIds">The assignees; an empty list unassigns everyone.</param>
 public sealed record SetAssigneesRequest(IReadOnlyList<Guid>? UserIds);
+
+/// <summary>The complete set of a task's tags.</summary>
+/// <param name="Tags">The tags; an empty list removes them all.</param>
+public sealed record SetTagsRequest(IReadOnlyList<string>? Tags);

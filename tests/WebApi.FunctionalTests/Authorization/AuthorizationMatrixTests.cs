@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["PUT /api/v1/tasks/{id}/assignees"] = (new(Forbidden, Forbidden, NotFound, OK, OK), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/assignees", new { userIds = new[] { people.TeamMember.Id } })),
         ["PUT /api/v1/tasks/{id}/assignees/{userId}"] = (new(Forbidden, Forbidden, NotFound, OK, OK), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/assignees/{people.TeamMember.Id}", null)),
         ["DELETE /api/v1/tasks/{id}/assignees/{userId}"] = (new(Forbidden, Forbidden, NotFound, OK, OK), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/assignees/{people.TeamMember.Id}", null)),
+        ["PUT /api/v1/tasks/{id}/tags"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/tags", new { tags = new[] { "urgent" } })),
+        ["GET /api/v1/tags"] = (Everyone200, _ => Call("/api/v1/tags")),
         ["DELETE /api/v1/tasks/{id}"] = (new(NoContent, Forbidden, NotFound, NoContent, NoContent), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}", null)),
         ["POST /api/v1/tasks/{id}/unarchive"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await ArchivedTaskAsync(people)}/unarchive", null)),
         ["GET /api/v1/tasks/{id}/history"] = (TeamVisible, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/history", null)),

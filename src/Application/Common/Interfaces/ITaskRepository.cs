@@ -1,5 +1,6 @@
 using TaskOrchestration.Application.Common.Models;
 using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Tags;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Tasks;
 
@@ -11,6 +12,9 @@ public interface ITaskRepository
     Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     void Add(TaskItem task);
+
+    /// <summary>How many live tasks that <paramref name="visibility"/> lets through carry each tag, most used first.</summary>
+    Task<IReadOnlyList<TagUsage>> TagUsageAsync(TaskVisibility visibility, CancellationToken cancellationToken);
 
     /// <summary>One page of a task's history, oldest first.</summary>
     Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken);

@@ -43,6 +43,17 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         });
         builder.Navigation(task => task.Assignees).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsMany(task => task.Tags, tags =>
+        {
+            tags.ToTable("task_tags");
+            tags.WithOwner().HasForeignKey(tag => tag.TaskId);
+            tags.HasKey(tag => new { tag.TaskId, tag.Name });
+            tags.Property(tag => tag.Name).HasMaxLength(TagName.MaxLength);
+            // Serves the tag filter ("tasks with this tag") and the usage counts.
+            tags.HasIndex(tag => tag.Name);
+        });
+        builder.Navigation(task => task.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         // The list's filters and sorts: each sort key with the id as its tiebreak, the common filters leading.
         builder.HasIndex(task => new { task.CreatedAt, task.Id });
         builder.HasIndex(task => new { task.UpdatedAt, task.Id });

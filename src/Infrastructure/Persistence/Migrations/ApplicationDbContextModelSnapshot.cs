@@ -456,7 +456,33 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_task_assignees_users_user_id");
                         });
 
+                    b.OwnsMany("TaskOrchestration.Domain.Tasks.TaskTag", "Tags", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("task_id");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("name");
+
+                            b1.HasKey("TaskId", "Name")
+                                .HasName("pk_task_tags");
+
+                            b1.HasIndex("Name")
+                                .HasDatabaseName("ix_task_tags_name");
+
+                            b1.ToTable("task_tags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId")
+                                .HasConstraintName("fk_task_tags_tasks_task_id");
+                        });
+
                     b.Navigation("Assignees");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tags;
 using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Tasks;
@@ -24,16 +25,22 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
         return new Page<TaskHistoryEntry>(items, page, pageSize, totalCount);
     }
 
+    public async Task<IReadOnlyList<TagUsage>> TagUsageAsync(TaskVisibility visibility, CancellationToken cancellationToken)
+    {
+        var counts = await Visible(db.Tasks.AsNoTracking().Where(task => task.ArchivedAt == null), visibility)
+            .SelectMany(task => task.Tags.Select(tag => tag.Name))
+            .GroupBy(name => name)
+            .Select(group => new { Name = group.Key, Count = group.Count() })
+            .OrderByDescending(usage => usage.Count).ThenBy(usage => usage.Name)
+            .ToListAsync(cancellationToken);
+        return [.. counts.Select(usage => new TagUsage(usage.Name, usage.Count))];
+    }
+
     public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(visibility);
-        var tasks = Filter(db.Tasks.AsNoTracking(), query);
-        if (!visibility.AllTeams)
-        {
-            var teamIds = visibility.TeamIds.ToList();
-            tasks = tasks.Where(task => task.TeamId == null || teamIds.Contains(task.TeamId.Value));
-        }
+        var tasks = Visible(Filter(db.Tasks.AsNoTracking(), query), visibility);
 
         var totalCount = await tasks.CountAsync(cancellationToken);
         var items = await Sort(tasks, query.SortBy, query.SortDirection)
@@ -41,6 +48,17 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
             .Take(query.PageSize)
             .ToListAsync(cancellationToken);
         return new Page<TaskItem>(items, query.Page, query.PageSize, totalCount);
+    }
+
+    private static IQueryable<TaskItem> Visible(IQueryable<TaskItem> tasks, TaskVisibility visibility)
+    {
+        if (visibility.AllTeams)
+        {
+            return tasks;
+        }
+
+        var teamIds = visibility.TeamIds.ToList();
+        return tasks.Where(task => task.TeamId == null || teamIds.Contains(task.TeamId.Value));
     }
 
     private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, ListTasksQuery query)
@@ -60,6 +78,11 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
         if (query.OwnerId is { } ownerId)
         {
             tasks = tasks.Where(task => task.OwnerId == ownerId);
+        }
+
+        foreach (var tag in (query.Tag ?? []).Select(tag => tag.Trim().ToLowerInvariant()).Distinct())
+        {
+            tasks = tasks.Where(task => task.Tags.Any(taskTag => taskTag.Name == tag));
         }
 
         if (query.AssigneeId is { } assigneeId)

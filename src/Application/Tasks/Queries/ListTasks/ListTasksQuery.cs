@@ -14,6 +14,7 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="Search">Text the title contains, ignoring case.</param>
 /// <param name="TeamId">Only the tasks of this team.</param>
 /// <param name="AssigneeId">Only the tasks assigned to this user.</param>
+/// <param name="Tag">Only the tasks that carry every one of these tags.</param>
 /// <param name="Archived">True lists only archived tasks; by default they are left out.</param>
 /// <param name="SortBy">What to order by; created time when omitted.</param>
 /// <param name="SortDirection">Which way; descending when omitted.</param>
@@ -28,6 +29,7 @@ public sealed record ListTasksQuery(
     Guid? TeamId = null,
     bool Archived = false,
     Guid? AssigneeId = null,
+    IReadOnlyList<string>? Tag = null,
     TaskSortField SortBy = TaskSortField.CreatedAt,
     SortDirection SortDirection = SortDirection.Desc,
     int Page = 1,

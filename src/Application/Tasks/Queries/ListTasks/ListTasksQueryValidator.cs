@@ -1,4 +1,5 @@
 using FluentValidation;
+using TaskOrchestration.Domain.Tasks;
 
 namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 
@@ -14,6 +15,8 @@ public sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery>
         RuleFor(query => query.Search).MaximumLength(ListTasksQuery.SearchMaxLength);
         RuleForEach(query => query.Status).IsInEnum();
         RuleForEach(query => query.Priority).IsInEnum();
+        RuleFor(query => query.Tag!.Count).LessThanOrEqualTo(TagName.MaxPerTask).OverridePropertyName("tag").When(query => query.Tag is not null);
+        RuleForEach(query => query.Tag).Must(TagName.IsValid).WithMessage("A tag has 1 to 40 letters, digits or '-'.").OverridePropertyName("tag");
         RuleFor(query => query.SortBy).IsInEnum();
         RuleFor(query => query.SortDirection).IsInEnum();
     }
