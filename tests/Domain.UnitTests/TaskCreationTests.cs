@@ -1,88 +1,87 @@
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
-using static TaskOrchestration.Domain.UnitTests.TaskBuilder;
+using static TaskOrchestration.Domain.UnitTests.People;
 
 namespace TaskOrchestration.Domain.UnitTests;
 
 public sealed class TaskCreationTests
 {
+    private static readonly Guid Team = new("00000000-0000-0000-0000-0000000007ea");
+
+    public static readonly TheoryData<string?> InvalidTitles = new()
+    {
+        string.Empty,
+        "   ",
+        "\t\n",
+        null,
+        new string('x', 201),
+    };
+
     [Theory]
     [InlineData(true, TaskItemStatus.Draft)]
     [InlineData(false, TaskItemStatus.Pending)]
-    public void Create_StartsAsDraftOrPending_AndRaisesTaskCreated(bool draft, TaskItemStatus expected)
+    public void Create_AsDraftOrNot_StartsInDraftOrPendingWithFirstAttemptAndNoOwner(bool asDraft, TaskItemStatus expected)
     {
-        var task = TaskItem.Create("  Title  ", "Details", TaskPriority.High, Later, draft, Creator, Now);
+        var task = TaskItem.Create("Title", "Details", TaskPriority.High, Clock.DueDate, asDraft, Creator, Clock.Created, Team);
 
         Assert.Equal(expected, task.Status);
-        Assert.Equal(("Title", "Details", TaskPriority.High, (DateTimeOffset?)Later), (task.Title, task.Description, task.Priority, task.DueDate));
-        Assert.Equal((Creator.UserId, Now, Now, 1, (Guid?)null), (task.CreatedBy, task.CreatedAt, task.UpdatedAt, task.AttemptCount, task.OwnerId));
         Assert.NotEqual(Guid.Empty, task.Id);
-        var created = Assert.IsType<TaskCreated>(Assert.Single(task.DomainEvents));
-        Assert.Equal((task.Id, expected, Creator.UserId), (created.TaskId, created.Status, created.ActorId));
+        Assert.Equal(("Title", "Details", TaskPriority.High, (DateTimeOffset?)Clock.DueDate), (task.Title, task.Description, task.Priority, task.DueDate));
+        Assert.Equal((Creator.UserId, (Guid?)Team, Clock.Created, Clock.Created), (task.CreatedBy, task.TeamId, task.CreatedAt, task.UpdatedAt));
+        Assert.Equal((1, (Guid?)null, (string?)null, (string?)null), (task.AttemptCount, task.OwnerId, task.Result, task.FailureReason));
+        Assert.Empty(task.History);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData(null)]
-    public void Create_WithoutATitle_IsRefused(string? title)
+    [InlineData(true, TaskItemStatus.Draft)]
+    [InlineData(false, TaskItemStatus.Pending)]
+    public void Create_AnyTask_RaisesExactlyOneTaskCreated(bool asDraft, TaskItemStatus expected)
     {
-        var error = Assert.Throws<DomainException>(() => TaskItem.Create(title!, null, TaskPriority.Normal, null, false, Creator, Now)).Error;
+        var task = TaskItem.Create("Title", null, TaskPriority.Normal, null, asDraft, Creator, Clock.Created);
+
+        var raised = Assert.Single(task.DomainEvents);
+        Assert.Equal(new TaskCreated(task.Id, expected, Creator.UserId, Clock.Created), raised);
+    }
+
+    [Fact]
+    public void Create_TitleWithSurroundingWhitespace_StoresItTrimmed()
+    {
+        var task = TaskItem.Create("  \tWrite the notes \n", null, TaskPriority.Normal, null, false, Creator, Clock.Created);
+
+        Assert.Equal("Write the notes", task.Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidTitles))]
+    public void Create_TitleEmptyWhitespaceOrOver200Chars_IsRefusedAsInvalidTitle(string? title)
+    {
+        var error = Assert.Throws<DomainException>(() => TaskItem.Create(title!, null, TaskPriority.Normal, null, false, Creator, Clock.Created)).Error;
 
         Assert.Equal(("invalid_title", ErrorKind.Validation), (error.Code, error.Kind));
     }
 
     [Fact]
-    public void Create_WithTitleAndDescriptionAtTheirLimits_Succeeds_AndOnePastIsRefused()
+    public void Create_TitleOf200Chars_IsAccepted()
     {
-        TaskItem.Create(new string('x', 200), new string('x', 10_000), TaskPriority.Normal, null, false, Creator, Now);
+        var title = new string('x', 200);
 
-        Assert.Equal("invalid_title", Assert.Throws<DomainException>(() => TaskItem.Create(new string('x', 201), null, TaskPriority.Normal, null, false, Creator, Now)).Error.Code);
-        Assert.Equal("invalid_description", Assert.Throws<DomainException>(() => TaskItem.Create("ok", new string('x', 10_001), TaskPriority.Normal, null, false, Creator, Now)).Error.Code);
+        Assert.Equal(title, TaskItem.Create(title, null, TaskPriority.Normal, null, false, Creator, Clock.Created).Title);
     }
 
     [Fact]
-    public void Update_ChangesOnlyTheGivenFields_AndRaisesTaskUpdated()
+    public void Create_DescriptionOver10000Chars_IsRefusedAsInvalidDescription()
     {
-        var task = TaskItem.Create("Title", "Details", TaskPriority.Low, Later, false, Creator, Now);
-        task.ClearDomainEvents();
+        var error = Assert.Throws<DomainException>(
+            () => TaskItem.Create("Title", new string('x', 10_001), TaskPriority.Normal, null, false, Creator, Clock.Created)).Error;
 
-        task.Update(null, null, TaskPriority.Critical, null, false, Creator, Later);
-
-        Assert.Equal(("Title", "Details", TaskPriority.Critical, (DateTimeOffset?)Later, Later), (task.Title, task.Description, task.Priority, task.DueDate, task.UpdatedAt));
-        Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents));
+        Assert.Equal(("invalid_description", ErrorKind.Validation), (error.Code, error.Kind));
     }
 
     [Fact]
-    public void Update_WithClearDueDate_RemovesIt()
+    public void Create_DescriptionOf10000Chars_IsAccepted()
     {
-        var task = TaskItem.Create("Title", null, TaskPriority.Low, Later, false, Creator, Now);
+        var description = new string('x', 10_000);
 
-        task.Update(null, null, null, null, true, Creator, Later);
-
-        Assert.Null(task.DueDate);
-    }
-
-    [Theory]
-    [InlineData(TaskItemStatus.Done)]
-    [InlineData(TaskItemStatus.Cancelled)]
-    public void Update_OfAClosedTask_IsRefused(TaskItemStatus status)
-    {
-        var task = InStatus(status);
-
-        var error = Assert.Throws<DomainException>(() => task.Update("Renamed", null, null, null, false, Creator, Later)).Error;
-
-        Assert.Equal("task_closed", error.Code);
-        Assert.Equal("Write the release notes", task.Title);
-    }
-
-    [Fact]
-    public void Update_WithAnInvalidTitle_ChangesNothing()
-    {
-        var task = InStatus(TaskItemStatus.Pending);
-
-        Assert.Throws<DomainException>(() => task.Update(" ", "New details", TaskPriority.High, null, false, Creator, Later));
-
-        Assert.Equal(("Write the release notes", (string?)null, TaskPriority.Normal), (task.Title, task.Description, task.Priority));
+        Assert.Equal(description, TaskItem.Create("Title", description, TaskPriority.Normal, null, false, Creator, Clock.Created).Description);
     }
 }

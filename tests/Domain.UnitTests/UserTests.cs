@@ -5,36 +5,80 @@ namespace TaskOrchestration.Domain.UnitTests;
 
 public sealed class UserTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private const string Suffix = "@example.com";
+
+    public static readonly TheoryData<string?> InvalidEmails = new()
+    {
+        string.Empty,
+        "   ",
+        null,
+        "no-at-sign.example.com",
+        new string('a', 255 - Suffix.Length) + Suffix,
+    };
+
+    public static readonly TheoryData<string?> InvalidDisplayNames = new()
+    {
+        string.Empty,
+        "   ",
+        null,
+        new string('x', 101),
+    };
 
     [Fact]
-    public void Register_NormalisesTheEmail_AndTrimsTheName()
+    public void Register_ValidInput_NormalisesEmailTrimsNameAndStartsActive()
     {
-        var user = User.Register("  Ada@Example.COM ", " Ada ", "hash", UserRole.Member, Now);
+        var user = User.Register("  Ada.Lovelace@Example.COM \t", "  Ada Lovelace ", "hash", UserRole.Manager, Clock.Created);
 
-        Assert.Equal(("ada@example.com", "Ada", UserRole.Member, Now), (user.Email, user.DisplayName, user.Role, user.CreatedAt));
-        Assert.Equal(new Actor(user.Id, UserRole.Member), user.AsActor());
+        Assert.Equal(("ada.lovelace@example.com", "Ada Lovelace", "hash"), (user.Email, user.DisplayName, user.PasswordHash));
+        Assert.Equal((UserRole.Manager, Clock.Created, true), (user.Role, user.CreatedAt, user.IsActive));
+        Assert.NotEqual(Guid.Empty, user.Id);
+    }
+
+    [Fact]
+    public void AsActor_RegisteredUser_CarriesIdAndRole()
+    {
+        var user = User.Register("ada@example.com", "Ada", "hash", UserRole.Admin, Clock.Created);
+
+        Assert.Equal(new Actor(user.Id, UserRole.Admin), user.AsActor());
+    }
+
+    [Fact]
+    public void NormaliseEmail_MixedCaseWithSurroundingSpaces_ReturnsTrimmedLowerCase()
+    {
+        Assert.Equal("ada@example.com", User.NormaliseEmail(" ADA@Example.Com  "));
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("no-at-sign")]
-    public void Register_WithAnInvalidEmail_IsRefused(string email)
+    [MemberData(nameof(InvalidEmails))]
+    public void Register_EmailEmptyWithoutAtSignOrOver254Chars_IsRefusedAsInvalidEmail(string? email)
     {
-        Assert.Equal("invalid_email", Assert.Throws<DomainException>(() => User.Register(email, "Ada", "hash", UserRole.Member, Now)).Error.Code);
-    }
+        var error = Assert.Throws<DomainException>(() => User.Register(email!, "Ada", "hash", UserRole.Member, Clock.Created)).Error;
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void Register_WithoutADisplayName_IsRefused(string name)
-    {
-        Assert.Equal("invalid_display_name", Assert.Throws<DomainException>(() => User.Register("a@example.com", name, "hash", UserRole.Member, Now)).Error.Code);
+        Assert.Equal(("invalid_email", ErrorKind.Validation), (error.Code, error.Kind));
     }
 
     [Fact]
-    public void Register_WithAnOversizedDisplayName_IsRefused()
+    public void Register_EmailOf254Chars_IsAccepted()
     {
-        Assert.Throws<DomainException>(() => User.Register("a@example.com", new string('x', 101), "hash", UserRole.Member, Now));
+        var email = new string('a', 254 - Suffix.Length) + Suffix;
+
+        Assert.Equal(email, User.Register(email, "Ada", "hash", UserRole.Member, Clock.Created).Email);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidDisplayNames))]
+    public void Register_DisplayNameEmptyOrOver100Chars_IsRefusedAsInvalidDisplayName(string? displayName)
+    {
+        var error = Assert.Throws<DomainException>(() => User.Register("ada@example.com", displayName!, "hash", UserRole.Member, Clock.Created)).Error;
+
+        Assert.Equal(("invalid_display_name", ErrorKind.Validation), (error.Code, error.Kind));
+    }
+
+    [Fact]
+    public void Register_DisplayNameOf100Chars_IsAccepted()
+    {
+        var name = new string('x', 100);
+
+        Assert.Equal(name, User.Register("ada@example.com", name, "hash", UserRole.Member, Clock.Created).DisplayName);
     }
 }

@@ -80,8 +80,9 @@ public sealed class TaskLifecycle
             return TaskErrors.FromGuardCode(unmetGuards.First());
         }
 
-        // Someone already owns it: the precise answer to a second taker is "already taken", not "invalid".
-        return trigger == TaskTrigger.Take && _owner() is not null
+        // Someone took it and still holds it (running, done or failed): the precise answer to another taker is
+        // "already taken". A cancelled task may keep its last owner, but it is simply closed.
+        return trigger == TaskTrigger.Take && _owner() is not null && _machine.State != TaskItemStatus.Cancelled
             ? TaskErrors.AlreadyTaken
             : TaskErrors.InvalidTransition(_machine.State, trigger);
     }

@@ -1,6 +1,8 @@
 using MediatR;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Security;
+using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Application.Tasks.Commands.AssignTask;
 
@@ -10,6 +12,7 @@ namespace TaskOrchestration.Application.Tasks.Commands.AssignTask;
 /// <param name="Add">A person to add.</param>
 /// <param name="Remove">A person to remove.</param>
 /// <param name="ExpectedVersion">The version the caller last saw (HTTP If-Match); null skips the check.</param>
+[RequiresRole(UserRole.Manager, UserRole.Admin)]
 public sealed record AssignTaskCommand(
     Guid TaskId,
     IReadOnlyList<Guid>? Set = null,

@@ -12,6 +12,7 @@ public sealed class AssignTaskCommandValidator : AbstractValidator<AssignTaskCom
         RuleForEach(command => command.Set).NotEmpty().OverridePropertyName("userIds");
         RuleFor(command => command)
             .Must(command => (command.Set is not null ? 1 : 0) + (command.Add is not null ? 1 : 0) + (command.Remove is not null ? 1 : 0) == 1)
-            .WithMessage("Give the whole set, or one person to add or to remove.");
+            .WithMessage("Give the whole set, or one person to add or to remove.")
+            .OverridePropertyName("assignees");
     }
 }

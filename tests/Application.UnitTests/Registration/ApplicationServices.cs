@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Domain.Common;
+using static TaskOrchestration.Application.UnitTests.Support.People;
+
+namespace TaskOrchestration.Application.UnitTests.Registration;
+
+/// <summary>A container as a host builds it: logging, AddApplication, and every port the application needs, mocked.</summary>
+internal static class ApplicationServices
+{
+    public static ServiceProvider Build(Actor? actor = null, ITaskRepository? tasks = null, IUnitOfWork? unitOfWork = null, IUserRepository? users = null) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddApplication()
+            .AddSingleton(tasks ?? Mock.Of<ITaskRepository>())
+            .AddSingleton(users ?? Mock.Of<IUserRepository>())
+            .AddSingleton(Mock.Of<ITeamRepository>())
+            .AddSingleton(Mock.Of<IRefreshTokenRepository>())
+            .AddSingleton(unitOfWork ?? Mock.Of<IUnitOfWork>())
+            .AddSingleton(Mock.Of<IPasswordHasher>())
+            .AddSingleton(Mock.Of<IAccessTokenIssuer>())
+            .AddSingleton(SignedIn(actor ?? Alice))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+}
