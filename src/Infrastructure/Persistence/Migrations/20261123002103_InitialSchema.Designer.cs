@@ -12,8 +12,8 @@ using TaskOrchestration.Infrastructure.Persistence;
 namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261122233026_Sessions")]
-    partial class Sessions
+    [Migration("20261123002103_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,10 +37,15 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnName("actor_id");
 
                     b.Property<string>("From")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
@@ -56,13 +61,11 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnName("task_id");
 
                     b.Property<string>("To")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("to");
 
                     b.Property<string>("Trigger")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("trigger");
@@ -84,6 +87,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
 
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
@@ -130,6 +137,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -148,6 +159,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");
+
+                    b.HasIndex("ArchivedAt")
+                        .HasDatabaseName("ix_tasks_archived_at");
 
                     b.HasIndex("Title")
                         .HasDatabaseName("ix_tasks_title_trgm");
@@ -170,6 +184,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasIndex("Priority", "Id")
                         .HasDatabaseName("ix_tasks_priority_id");
 
+                    b.HasIndex("TeamId", "CreatedAt")
+                        .HasDatabaseName("ix_tasks_team_id_created_at");
+
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_tasks_updated_at_id");
 
@@ -180,6 +197,45 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_teams_created_by");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", (string)null);
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Users.RefreshToken", b =>
@@ -317,6 +373,35 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_history_tasks_task_id");
+
+                    b.OwnsMany("TaskOrchestration.Domain.Tasks.FieldChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("TaskHistoryEntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1.HasKey("TaskHistoryEntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("task_history");
+
+                            b1
+                                .ToJson("changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskHistoryEntryId")
+                                .HasConstraintName("fk_task_history_task_history_task_history_entry_id");
+                        });
+
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Tasks.TaskItem", b =>
@@ -333,6 +418,120 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tasks_users_owner_id");
+
+                    b.HasOne("TaskOrchestration.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_teams_team_id");
+
+                    b.OwnsMany("TaskOrchestration.Domain.Tasks.TaskAssignee", "Assignees", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("task_id");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.Property<DateTimeOffset>("AssignedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("assigned_at");
+
+                            b1.HasKey("TaskId", "UserId")
+                                .HasName("pk_task_assignees");
+
+                            b1.HasIndex("UserId")
+                                .HasDatabaseName("ix_task_assignees_user_id");
+
+                            b1.ToTable("task_assignees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId")
+                                .HasConstraintName("fk_task_assignees_tasks_task_id");
+
+                            b1.HasOne("TaskOrchestration.Domain.Users.User", null)
+                                .WithMany()
+                                .HasForeignKey("UserId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_task_assignees_users_user_id");
+                        });
+
+                    b.OwnsMany("TaskOrchestration.Domain.Tasks.TaskTag", "Tags", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("task_id");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("name");
+
+                            b1.HasKey("TaskId", "Name")
+                                .HasName("pk_task_tags");
+
+                            b1.HasIndex("Name")
+                                .HasDatabaseName("ix_task_tags_name");
+
+                            b1.ToTable("task_tags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId")
+                                .HasConstraintName("fk_task_tags_tasks_task_id");
+                        });
+
+                    b.Navigation("Assignees");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teams_users_created_by");
+
+                    b.OwnsMany("TaskOrchestration.Domain.Teams.TeamMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("added_at");
+
+                            b1.HasKey("TeamId", "UserId")
+                                .HasName("pk_team_members");
+
+                            b1.HasIndex("UserId")
+                                .HasDatabaseName("ix_team_members_user_id");
+
+                            b1.ToTable("team_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_team_members_teams_team_id");
+
+                            b1.HasOne("TaskOrchestration.Domain.Users.User", null)
+                                .WithMany()
+                                .HasForeignKey("UserId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_team_members_users_user_id");
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Users.RefreshToken", b =>
