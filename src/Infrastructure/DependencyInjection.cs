@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<ITeamRepository, TeamRepository>();
+        services.AddScoped<ICommentRepository, CommentRepository>();
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();

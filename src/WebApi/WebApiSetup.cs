@@ -55,6 +55,7 @@ public static class WebApiSetup
         app.MapTaskEndpoints();
         app.MapTeamEndpoints();
         app.MapTagEndpoints();
+        app.MapCommentEndpoints();
         return app;
     }
 

@@ -20,4 +20,13 @@ public enum TaskHistoryKind
 
     /// <summary>The tags changed (old → new, in the changes).</summary>
     Tagged,
+
+    /// <summary>A comment was written (its id in the changes).</summary>
+    Commented,
+
+    /// <summary>A comment was edited.</summary>
+    CommentEdited,
+
+    /// <summary>A comment was deleted; this entry is its tombstone.</summary>
+    CommentDeleted,
 }

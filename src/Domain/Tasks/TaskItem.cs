@@ -226,6 +226,18 @@ public sealed class TaskItem : AggregateRoot
         Raise(new TaskUpdated(Id, actor.UserId, now));
     }
 
+    /// <summary>Records in the history that a comment on this task was written, edited or deleted.</summary>
+    public void RecordComment(TaskHistoryKind kind, Guid commentId, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (kind is not (TaskHistoryKind.Commented or TaskHistoryKind.CommentEdited or TaskHistoryKind.CommentDeleted))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a comment event.");
+        }
+
+        _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("comment", null, commentId.ToString())], actor.UserId, now, kind));
+    }
+
     public bool IsAssignedTo(Guid userId) => _assignees.Exists(assignee => assignee.UserId == userId);
 
     /// <summary>Archives (soft-deletes) the task; archiving it again changes nothing.</summary>

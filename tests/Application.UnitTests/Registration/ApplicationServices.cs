@@ -16,6 +16,7 @@ internal static class ApplicationServices
             .AddSingleton(tasks ?? Mock.Of<ITaskRepository>())
             .AddSingleton(users ?? Mock.Of<IUserRepository>())
             .AddSingleton(Mock.Of<ITeamRepository>())
+            .AddSingleton(Mock.Of<ICommentRepository>())
             .AddSingleton(Mock.Of<IRefreshTokenRepository>())
             .AddSingleton(unitOfWork ?? Mock.Of<IUnitOfWork>())
             .AddSingleton(Mock.Of<IPasswordHasher>())

@@ -45,6 +45,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["DELETE /api/v1/tasks/{id}/assignees/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/assignees/{people.TeamMember.Id}", null)),
         ["PUT /api/v1/tasks/{id}/tags"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/tags", new { tags = new[] { "urgent" } })),
         ["GET /api/v1/tags"] = (Everyone200, _ => Call("/api/v1/tags")),
+        ["GET /api/v1/tasks/{id}/comments"] = (TeamVisible, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/comments", null)),
+        ["POST /api/v1/tasks/{id}/comments"] = (new(Created, Created, NotFound, Created, Created), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/comments", new { body = "Looks good" })),
+        ["PATCH /api/v1/tasks/{id}/comments/{commentId}"] = (OwnerOnly, async people => (await CommentPathAsync(people), new { body = "Edited" })),
+        ["DELETE /api/v1/tasks/{id}/comments/{commentId}"] = (new(NoContent, Forbidden, NotFound, NoContent, NoContent), async people => (await CommentPathAsync(people), null)),
         ["DELETE /api/v1/tasks/{id}"] = (new(NoContent, Forbidden, NotFound, NoContent, NoContent), async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}", null)),
         ["POST /api/v1/tasks/{id}/unarchive"] = (CreatorOrManager, async people => ($"/api/v1/tasks/{await ArchivedTaskAsync(people)}/unarchive", null)),
         ["GET /api/v1/tasks/{id}/history"] = (TeamVisible, async people => ($"/api/v1/tasks/{await TeamTaskAsync(people)}/history", null)),
@@ -133,6 +137,15 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         var id = await TeamTaskAsync(people);
         await FireOkAsync(people.Member, id, "take");
         return id;
+    }
+
+    /// <summary>A comment written by the member on a task of their team.</summary>
+    private static async Task<string> CommentPathAsync(Personas people)
+    {
+        var taskId = await TeamTaskAsync(people);
+        var response = await people.Member.Client.PostAsync($"/api/v1/tasks/{taskId}/comments", Json.Body(new { body = "First" }));
+        Assert.Equal(Created, response.StatusCode);
+        return $"/api/v1/tasks/{taskId}/comments/{(await response.ReadAsync<Application.Comments.CommentDto>()).Id}";
     }
 
     private static async Task<Guid> ArchivedTaskAsync(Personas people)
