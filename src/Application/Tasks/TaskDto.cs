@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TaskOrchestration.Domain.Tasks;
 
 namespace TaskOrchestration.Application.Tasks;
@@ -49,6 +50,9 @@ public sealed class TaskDto
 
     /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
     public IReadOnlyList<Guid> AssigneeIds { get; init; } = [];
+
+    /// <summary>The client's JSON object attached to the task, if any.</summary>
+    public JsonElement? Metadata { get; init; }
 
     /// <summary>The task's tags, in lower case and alphabetical order.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];

@@ -15,8 +15,20 @@ public sealed class TaskMappingProfile : Profile
             .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
                 task.PermittedTriggers((Actor)context.Items[ActorKey])))
             .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()))
+            .ForMember(dto => dto.Metadata, options => options.MapFrom(task => ParseMetadata(task.Metadata)))
             .ForMember(dto => dto.Tags, options => options.MapFrom(task => task.Tags.Select(tag => tag.Name).Order(StringComparer.Ordinal).ToList()));
         CreateMap<TaskHistoryEntry, TaskHistoryEntryDto>();
         CreateMap<FieldChange, FieldChangeDto>();
+    }
+
+    private static System.Text.Json.JsonElement? ParseMetadata(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 }

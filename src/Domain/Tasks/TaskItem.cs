@@ -13,6 +13,7 @@ public sealed class TaskItem : AggregateRoot
     public const int ReasonMaxLength = 2_000;
     public const int ResultMaxLength = 10_000;
     public const int MaxAssignees = 50;
+    public const int MetadataMaxBytes = 16 * 1024;
 
     private readonly List<TaskHistoryEntry> _history = [];
     private readonly List<TaskAssignee> _assignees = [];
@@ -54,6 +55,9 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>The number of the current attempt: 1, plus one per retry.</summary>
     public int AttemptCount { get; private set; }
 
+    /// <summary>A JSON object the client attaches to the task (at most 16 KiB), kept as given.</summary>
+    public string? Metadata { get; private set; }
+
     /// <summary>When the task was archived (soft-deleted); an archived task accepts no change but unarchiving.</summary>
     public DateTimeOffset? ArchivedAt { get; private set; }
 
@@ -68,7 +72,7 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>The history appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
 
-    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now, Guid? teamId = null)
+    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now, Guid? teamId = null, string? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var task = new TaskItem
@@ -81,6 +85,7 @@ public sealed class TaskItem : AggregateRoot
             Status = asDraft ? TaskItemStatus.Draft : TaskItemStatus.Pending,
             CreatedBy = actor.UserId,
             TeamId = teamId,
+            Metadata = CheckMetadata(metadata),
             CreatedAt = now,
             UpdatedAt = now,
             AttemptCount = 1,
@@ -90,7 +95,7 @@ public sealed class TaskItem : AggregateRoot
     }
 
     /// <summary>Edits the fields given (null leaves a field as it is); only while the task is still open.</summary>
-    public void Update(string? title, string? description, TaskPriority? priority, DateTimeOffset? dueDate, bool clearDueDate, Actor actor, DateTimeOffset now)
+    public void Update(string? title, string? description, TaskPriority? priority, DateTimeOffset? dueDate, bool clearDueDate, Actor actor, DateTimeOffset now, string? metadata = null)
     {
         EnsureCreatorOrManager(actor);
         EnsureNotArchived();
@@ -103,11 +108,13 @@ public sealed class TaskItem : AggregateRoot
         var newDescription = description is null ? Description : CheckDescription(description);
         var newPriority = priority ?? Priority;
         var newDueDate = clearDueDate ? null : dueDate ?? DueDate;
+        var newMetadata = metadata is null ? Metadata : CheckMetadata(metadata);
 
         List<FieldChange> changes = [];
         Track(changes, "title", Title, newTitle);
         Track(changes, "description", Description, newDescription);
         Track(changes, "priority", Name(Priority), Name(newPriority));
+        Track(changes, "metadata", Metadata, newMetadata);
         Track(changes, "dueDate", DueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), newDueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         if (changes.Count == 0)
         {
@@ -118,6 +125,7 @@ public sealed class TaskItem : AggregateRoot
         Description = newDescription;
         Priority = newPriority;
         DueDate = newDueDate;
+        Metadata = newMetadata;
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Edit(Id, changes, actor.UserId, now));
         Raise(new TaskUpdated(Id, actor.UserId, now));
@@ -316,6 +324,30 @@ public sealed class TaskItem : AggregateRoot
     }
 
     private static string Name(TaskPriority priority) => priority.ToString().ToLowerInvariant();
+
+    private static string? CheckMetadata(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        var error = new DomainException(new DomainError("invalid_metadata", $"Metadata is a JSON object of at most {MetadataMaxBytes / 1024} KiB.", ErrorKind.Validation));
+        if (System.Text.Encoding.UTF8.GetByteCount(json) > MetadataMaxBytes)
+        {
+            throw error;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? json : throw error;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw error;
+        }
+    }
 
     private static string CheckTitle(string? title)
     {

@@ -147,7 +147,7 @@ internal static class TaskEndpoints
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var command = new UpdateTaskCommand(id, body.Title, body.Description, body.Priority, body.DueDate, body.ClearDueDate, EntityTag.ParseIfMatch(ifMatch));
+        var command = new UpdateTaskCommand(id, body.Title, body.Description, body.Priority, body.DueDate, body.ClearDueDate, EntityTag.ParseIfMatch(ifMatch), body.Metadata);
         return WithETag(response, await mediator.Send(command, cancellationToken));
     }
 

@@ -8,12 +8,14 @@ namespace TaskOrchestration.WebApi.Endpoints;
 /// <param name="Priority">A new priority.</param>
 /// <param name="DueDate">A new due date.</param>
 /// <param name="ClearDueDate">True to remove the due date.</param>
+/// <param name="Metadata">A new metadata object (at most 16 KiB).</param>
 public sealed record UpdateTaskRequest(
     string? Title = null,
     string? Description = null,
     TaskPriority? Priority = null,
     DateTimeOffset? DueDate = null,
-    bool ClearDueDate = false);
+    bool ClearDueDate = false,
+    System.Text.Json.JsonElement? Metadata = null);
 
 /// <summary>What the work produced.</summary>
 /// <param name="Result">Up to 10,000 characters.</param>

@@ -22,6 +22,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Property(task => task.Description).HasMaxLength(TaskItem.DescriptionMaxLength);
         builder.Property(task => task.Result).HasMaxLength(TaskItem.ResultMaxLength);
         builder.Property(task => task.FailureReason).HasMaxLength(TaskItem.ReasonMaxLength);
+        builder.Property(task => task.Metadata).HasColumnType("jsonb");
 
         builder.HasOne<User>().WithMany().HasForeignKey(task => task.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(task => task.OwnerId).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoMapper;
 using MediatR;
 using TaskOrchestration.Application.Common.Exceptions;
@@ -12,6 +13,7 @@ namespace TaskOrchestration.Application.Tasks.Commands.CreateTask;
 /// <param name="Priority">How urgent the task is; normal when omitted.</param>
 /// <param name="DueDate">When the task should be done.</param>
 /// <param name="Draft">True to create a draft that nobody can take until it is published.</param>
+/// <param name="Metadata">Any JSON object (at most 16 KiB), returned as given.</param>
 /// <param name="TeamId">The team the task belongs to (only its members, managers and admins see it); one of the creator's teams.</param>
 public sealed record CreateTaskCommand(
     string Title,
@@ -19,7 +21,8 @@ public sealed record CreateTaskCommand(
     TaskPriority Priority = TaskPriority.Normal,
     DateTimeOffset? DueDate = null,
     bool Draft = false,
-    Guid? TeamId = null) : IRequest<TaskDto>;
+    Guid? TeamId = null,
+    JsonElement? Metadata = null) : IRequest<TaskDto>;
 
 public sealed class CreateTaskCommandHandler(ITaskRepository tasks, TaskAccess access, ITeamRepository teams, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<CreateTaskCommand, TaskDto>
@@ -37,7 +40,7 @@ public sealed class CreateTaskCommandHandler(ITaskRepository tasks, TaskAccess a
             });
         }
 
-        var task = TaskItem.Create(request.Title, request.Description, request.Priority, request.DueDate, request.Draft, actor, clock.GetUtcNow(), request.TeamId);
+        var task = TaskItem.Create(request.Title, request.Description, request.Priority, request.DueDate, request.Draft, actor, clock.GetUtcNow(), request.TeamId, request.Metadata?.GetRawText());
         tasks.Add(task);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.ToTaskDto(task, actor);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MediatR;
 using TaskOrchestration.Domain.Tasks;
 
@@ -10,6 +11,7 @@ namespace TaskOrchestration.Application.Tasks.Commands.UpdateTask;
 /// <param name="Priority">A new priority.</param>
 /// <param name="DueDate">A new due date.</param>
 /// <param name="ClearDueDate">True to remove the due date.</param>
+/// <param name="Metadata">A new metadata object (at most 16 KiB).</param>
 /// <param name="ExpectedVersion">The version the caller last saw (HTTP If-Match); null skips the check.</param>
 public sealed record UpdateTaskCommand(
     Guid TaskId,
@@ -18,7 +20,8 @@ public sealed record UpdateTaskCommand(
     TaskPriority? Priority = null,
     DateTimeOffset? DueDate = null,
     bool ClearDueDate = false,
-    uint? ExpectedVersion = null) : IRequest<TaskDto>;
+    uint? ExpectedVersion = null,
+    JsonElement? Metadata = null) : IRequest<TaskDto>;
 
 public sealed class UpdateTaskCommandHandler(TaskChanges taskChanges) : IRequestHandler<UpdateTaskCommand, TaskDto>
 {
@@ -28,7 +31,7 @@ public sealed class UpdateTaskCommandHandler(TaskChanges taskChanges) : IRequest
         return taskChanges.ApplyAsync(
             request.TaskId,
             request.ExpectedVersion,
-            (task, actor, now) => task.Update(request.Title, request.Description, request.Priority, request.DueDate, request.ClearDueDate, actor, now),
+            (task, actor, now) => task.Update(request.Title, request.Description, request.Priority, request.DueDate, request.ClearDueDate, actor, now, request.Metadata?.GetRawText()),
             cancellationToken);
     }
 }

@@ -14,6 +14,10 @@ public sealed class UpdateTaskCommandValidator : AbstractValidator<UpdateTaskCom
             .When(command => command.Title is not null);
         RuleFor(command => command.Description).MaximumLength(TaskItem.DescriptionMaxLength);
         RuleFor(command => command.Priority).IsInEnum();
+        RuleFor(command => command.Metadata)
+            .Must(metadata => metadata!.Value.ValueKind == System.Text.Json.JsonValueKind.Object).WithMessage("Metadata must be a JSON object.")
+            .Must(metadata => System.Text.Encoding.UTF8.GetByteCount(metadata!.Value.GetRawText()) <= TaskItem.MetadataMaxBytes).WithMessage("Metadata may have at most 16 KiB.")
+            .When(command => command.Metadata is not null);
         RuleFor(command => command.DueDate).Null()
             .When(command => command.ClearDueDate)
             .WithMessage("Give a due date or clear it, not both.");
