@@ -61,7 +61,7 @@ public sealed class TaskRepositoryListTests(DatabaseFixture fixture) : DatabaseT
         }
 
         await using var db = Database.CreateDbContext();
-        var page = await new TaskRepository(db).ListAsync(new ListTasksQuery(SortDirection: SortDirection.Asc, Page: 2, PageSize: 2), SeesAll, CancellationToken.None);
+        var page = await new TaskRepository(db, TimeProvider.System).ListAsync(new ListTasksQuery(SortDirection: SortDirection.Asc, Page: 2, PageSize: 2), SeesAll, CancellationToken.None);
 
         Assert.Equal([created[2].Id, created[3].Id], page.Items.Select(task => task.Id));
         Assert.Equal((2, 2, 5), (page.PageNumber, page.PageSize, page.TotalCount));
@@ -72,13 +72,13 @@ public sealed class TaskRepositoryListTests(DatabaseFixture fixture) : DatabaseT
     {
         await using var db = Database.CreateDbContext();
 
-        Assert.Null(await new TaskRepository(db).FindAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await new TaskRepository(db, TimeProvider.System).FindAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     private async Task<List<Guid>> IdsAsync(ListTasksQuery query)
     {
         await using var db = Database.CreateDbContext();
-        var page = await new TaskRepository(db).ListAsync(query, SeesAll, CancellationToken.None);
+        var page = await new TaskRepository(db, TimeProvider.System).ListAsync(query, SeesAll, CancellationToken.None);
         return [.. page.Items.Select(task => task.Id)];
     }
 }

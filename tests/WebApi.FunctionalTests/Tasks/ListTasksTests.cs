@@ -28,6 +28,32 @@ public sealed class ListTasksTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal([pending.Id], Ids(await ListAsync(alice, "?status=pending&priority=high")));
     }
 
+    [Fact]
+    public async Task Filters_ByDueDateOverdueAndDescriptionText()
+    {
+        var user = await SignUpAsync();
+        var now = DateTimeOffset.UtcNow;
+        var late = await CreateDueAsync(user, "Late", now.AddDays(-2), "mentions the PRINTER");
+        var soon = await CreateDueAsync(user, "Soon", now.AddDays(2), null);
+        var lateButDone = await CreateDueAsync(user, "Late but done", now.AddDays(-1), null);
+        await FireOkAsync(user, lateButDone.Id, "take");
+        await FireOkAsync(user, lateButDone.Id, "complete");
+        await CreateTaskAsync(user, "No due date");
+
+        Assert.Equal([late.Id], Ids(await ListAsync(user, "?overdue=true")));
+        Assert.Equal(new[] { late.Id, lateButDone.Id }.Order(), Ids(await ListAsync(user, $"?dueBefore={Uri.EscapeDataString(now.ToString("O"))}")).Order());
+        Assert.Equal([soon.Id], Ids(await ListAsync(user, $"?dueAfter={Uri.EscapeDataString(now.ToString("O"))}")));
+        Assert.Equal([late.Id], Ids(await ListAsync(user, "?search=printer")));
+        await Problem.AssertAsync(await user.Client.GetAsync($"/api/v1/tasks?dueAfter={Uri.EscapeDataString(now.ToString("O"))}&dueBefore={Uri.EscapeDataString(now.AddDays(-1).ToString("O"))}"), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    private static async Task<TaskDto> CreateDueAsync(TestUser user, string title, DateTimeOffset due, string? description)
+    {
+        var response = await user.Client.PostAsync("/api/v1/tasks", Json.Body(new { title, dueDate = due, description }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadAsync<TaskDto>();
+    }
+
     [Theory]
     [InlineData("title", "asc", new[] { "alpha", "bravo", "charlie" })]
     [InlineData("title", "desc", new[] { "charlie", "bravo", "alpha" })]

@@ -9,7 +9,7 @@ using TaskOrchestration.Domain.Tasks;
 
 namespace TaskOrchestration.Infrastructure.Persistence.Repositories;
 
-internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
+internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock) : ITaskRepository
 {
     public Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Tasks.FirstOrDefaultAsync(task => task.Id == id, cancellationToken);
@@ -40,7 +40,7 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(visibility);
-        var tasks = Visible(Filter(db.Tasks.AsNoTracking(), query), visibility);
+        var tasks = Visible(Filter(db.Tasks.AsNoTracking(), query, clock.GetUtcNow()), visibility);
 
         var totalCount = await tasks.CountAsync(cancellationToken);
         var items = await Sort(tasks, query.SortBy, query.SortDirection)
@@ -61,8 +61,24 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
         return tasks.Where(task => task.TeamId == null || teamIds.Contains(task.TeamId.Value));
     }
 
-    private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, ListTasksQuery query)
+    private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, ListTasksQuery query, DateTimeOffset now)
     {
+        if (query.DueBefore is { } dueBefore)
+        {
+            tasks = tasks.Where(task => task.DueDate < dueBefore);
+        }
+
+        if (query.DueAfter is { } dueAfter)
+        {
+            tasks = tasks.Where(task => task.DueDate > dueAfter);
+        }
+
+        if (query.Overdue)
+        {
+            TaskItemStatus[] open = [TaskItemStatus.Draft, TaskItemStatus.Pending, TaskItemStatus.Running];
+            tasks = tasks.Where(task => task.DueDate < now && open.Contains(task.Status));
+        }
+
         tasks = query.Archived ? tasks.Where(task => task.ArchivedAt != null) : tasks.Where(task => task.ArchivedAt == null);
 
         if (query.Status is { Count: > 0 } statuses)
@@ -103,7 +119,9 @@ internal sealed class TaskRepository(ApplicationDbContext db) : ITaskRepository
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = $"%{LikePattern.Escape(query.Search.Trim())}%";
-            tasks = tasks.Where(task => EF.Functions.ILike(task.Title, pattern, LikePattern.EscapeCharacter));
+            tasks = tasks.Where(task =>
+                EF.Functions.ILike(task.Title, pattern, LikePattern.EscapeCharacter)
+                || (task.Description != null && EF.Functions.ILike(task.Description, pattern, LikePattern.EscapeCharacter)));
         }
 
         return tasks;

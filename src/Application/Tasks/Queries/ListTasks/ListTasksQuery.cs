@@ -11,10 +11,13 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="Priority">Any of these priorities.</param>
 /// <param name="OwnerId">Taken by this user.</param>
 /// <param name="CreatedBy">Created by this user.</param>
-/// <param name="Search">Text the title contains, ignoring case.</param>
+/// <param name="Search">Text the title or description contains, ignoring case.</param>
 /// <param name="TeamId">Only the tasks of this team.</param>
 /// <param name="AssigneeId">Only the tasks assigned to this user.</param>
 /// <param name="Tag">Only the tasks that carry every one of these tags.</param>
+/// <param name="DueBefore">Only tasks due before this time.</param>
+/// <param name="DueAfter">Only tasks due after this time.</param>
+/// <param name="Overdue">True: only open tasks (draft, pending, running) whose due date has passed.</param>
 /// <param name="Archived">True lists only archived tasks; by default they are left out.</param>
 /// <param name="SortBy">What to order by; created time when omitted.</param>
 /// <param name="SortDirection">Which way; descending when omitted.</param>
@@ -30,6 +33,9 @@ public sealed record ListTasksQuery(
     bool Archived = false,
     Guid? AssigneeId = null,
     IReadOnlyList<string>? Tag = null,
+    DateTimeOffset? DueBefore = null,
+    DateTimeOffset? DueAfter = null,
+    bool Overdue = false,
     TaskSortField SortBy = TaskSortField.CreatedAt,
     SortDirection SortDirection = SortDirection.Desc,
     int Page = 1,

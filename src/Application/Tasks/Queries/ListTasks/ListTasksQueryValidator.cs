@@ -18,6 +18,9 @@ public sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery>
         RuleFor(query => query.Tag!.Count).LessThanOrEqualTo(TagName.MaxPerTask).OverridePropertyName("tag").When(query => query.Tag is not null);
         RuleForEach(query => query.Tag).Must(TagName.IsValid).WithMessage("A tag has 1 to 40 letters, digits or '-'.").OverridePropertyName("tag");
         RuleFor(query => query.SortBy).IsInEnum();
+        RuleFor(query => query.DueAfter).LessThan(query => query.DueBefore)
+            .When(query => query.DueAfter is not null && query.DueBefore is not null)
+            .WithMessage("dueAfter must be earlier than dueBefore.");
         RuleFor(query => query.SortDirection).IsInEnum();
     }
 }
