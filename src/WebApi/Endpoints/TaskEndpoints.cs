@@ -120,7 +120,8 @@ internal static class TaskEndpoints
         [QueryEnum(typeof(TaskSortField))] string? sortBy = null,
         [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
         int? page = null,
-        int? pageSize = null)
+        int? pageSize = null,
+        string? cursor = null)
     {
         var query = new ListTasksQuery(
             QueryEnumValues.ParseAll<TaskItemStatus>(status, nameof(status)),
@@ -138,7 +139,8 @@ internal static class TaskEndpoints
             QueryEnumValues.Parse<TaskSortField>(sortBy, nameof(sortBy)) ?? TaskSortField.CreatedAt,
             QueryEnumValues.Parse<SortDirection>(sortDirection, nameof(sortDirection)) ?? SortDirection.Desc,
             page ?? 1,
-            pageSize ?? ListTasksQuery.DefaultPageSize);
+            pageSize ?? ListTasksQuery.DefaultPageSize,
+            cursor);
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
     }
 

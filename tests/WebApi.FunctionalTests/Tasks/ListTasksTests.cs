@@ -47,6 +47,54 @@ public sealed class ListTasksTests(ApiFactory factory) : ApiTestBase(factory)
         await Problem.AssertAsync(await user.Client.GetAsync($"/api/v1/tasks?dueAfter={Uri.EscapeDataString(now.ToString("O"))}&dueBefore={Uri.EscapeDataString(now.AddDays(-1).ToString("O"))}"), HttpStatusCode.BadRequest, "validation_failed");
     }
 
+    [Theory]
+    [InlineData("createdAt", "desc")]
+    [InlineData("createdAt", "asc")]
+    [InlineData("priority", "asc")]
+    [InlineData("title", "desc")]
+    [InlineData("updatedAt", "asc")]
+    public async Task CursorPages_WalkEveryTaskOnce_EvenWhenTasksAreAddedMeanwhile(string sortBy, string direction)
+    {
+        var user = await SignUpAsync();
+        string[] priorities = ["low", "normal", "high"];
+        for (var i = 0; i < 7; i++)
+        {
+            await CreateTaskAsync(user, $"task {i % 3}", priority: priorities[i % 3]);
+        }
+
+        var seen = new List<Guid>();
+        var first = await ListAsync(user, $"?sortBy={sortBy}&sortDirection={direction}&pageSize=3");
+        seen.AddRange(Ids(first));
+        await CreateTaskAsync(user, "inserted while paging", priority: "critical");
+        var cursor = first.NextCursor;
+        while (cursor is not null)
+        {
+            var next = await ListAsync(user, $"?sortBy={sortBy}&sortDirection={direction}&pageSize=3&cursor={cursor}");
+            seen.AddRange(Ids(next));
+            cursor = next.NextCursor;
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.True(seen.Count is 7 or 8, $"saw {seen.Count}");
+    }
+
+    [Fact]
+    public async Task ACursorForAnotherSort_OrGarbage_Answers400()
+    {
+        var user = await SignUpAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateTaskAsync(user, $"task {i}");
+        }
+
+        var cursor = (await ListAsync(user, "?pageSize=1")).NextCursor;
+
+        Assert.NotNull(cursor);
+        await Problem.AssertAsync(await user.Client.GetAsync($"/api/v1/tasks?sortBy=title&cursor={cursor}"), HttpStatusCode.BadRequest, "validation_failed");
+        await Problem.AssertAsync(await user.Client.GetAsync("/api/v1/tasks?cursor=not-a-cursor"), HttpStatusCode.BadRequest, "validation_failed");
+        await Problem.AssertAsync(await user.Client.GetAsync($"/api/v1/tasks?sortBy=dueDate&cursor={cursor}"), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     private static async Task<TaskDto> CreateDueAsync(TestUser user, string title, DateTimeOffset due, string? description)
     {
         var response = await user.Client.PostAsync("/api/v1/tasks", Json.Body(new { title, dueDate = due, description }));

@@ -14,4 +14,7 @@ public sealed class PagedList<T>
 
     /// <summary>How many items match across all pages.</summary>
     public required int TotalCount { get; init; }
+
+    /// <summary>Where the next page starts, for keyset paging (pass it back as <c>cursor</c>); null on the last page.</summary>
+    public string? NextCursor { get; init; }
 }

@@ -43,11 +43,39 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
         var tasks = Visible(Filter(db.Tasks.AsNoTracking(), query, clock.GetUtcNow()), visibility);
 
         var totalCount = await tasks.CountAsync(cancellationToken);
-        var items = await Sort(tasks, query.SortBy, query.SortDirection)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
-            .ToListAsync(cancellationToken);
-        return new Page<TaskItem>(items, query.Page, query.PageSize, totalCount);
+        var sorted = Sort(After(tasks, TaskListCursor.TryDecode(query.Cursor)), query.SortBy, query.SortDirection);
+        var window = query.Cursor is null ? sorted.Skip((query.Page - 1) * query.PageSize) : sorted;
+
+        // One more than a page tells whether another page follows, without a second query.
+        var items = await window.Take(query.PageSize + 1).ToListAsync(cancellationToken);
+        var hasMore = items.Count > query.PageSize;
+        return new Page<TaskItem>(hasMore ? items[..query.PageSize] : items, query.Page, query.PageSize, totalCount, hasMore);
+    }
+
+    /// <summary>Keyset paging: the tasks strictly after the cursor's (key, id) in the sort's direction, as a row comparison.</summary>
+    private static IQueryable<TaskItem> After(IQueryable<TaskItem> tasks, TaskListCursor? cursor)
+    {
+        if (cursor is null)
+        {
+            return tasks;
+        }
+
+        var ascending = cursor.Direction == SortDirection.Asc;
+        return cursor.SortBy switch
+        {
+            TaskSortField.UpdatedAt => ascending
+                ? tasks.Where(task => EF.Functions.GreaterThan(ValueTuple.Create(task.UpdatedAt, task.Id), ValueTuple.Create(cursor.KeyAsTime, cursor.Id)))
+                : tasks.Where(task => EF.Functions.LessThan(ValueTuple.Create(task.UpdatedAt, task.Id), ValueTuple.Create(cursor.KeyAsTime, cursor.Id))),
+            TaskSortField.Priority => ascending
+                ? tasks.Where(task => EF.Functions.GreaterThan(ValueTuple.Create(task.Priority, task.Id), ValueTuple.Create(cursor.KeyAsPriority, cursor.Id)))
+                : tasks.Where(task => EF.Functions.LessThan(ValueTuple.Create(task.Priority, task.Id), ValueTuple.Create(cursor.KeyAsPriority, cursor.Id))),
+            TaskSortField.Title => ascending
+                ? tasks.Where(task => EF.Functions.GreaterThan(ValueTuple.Create(task.Title, task.Id), ValueTuple.Create(cursor.Key, cursor.Id)))
+                : tasks.Where(task => EF.Functions.LessThan(ValueTuple.Create(task.Title, task.Id), ValueTuple.Create(cursor.Key, cursor.Id))),
+            _ => ascending
+                ? tasks.Where(task => EF.Functions.GreaterThan(ValueTuple.Create(task.CreatedAt, task.Id), ValueTuple.Create(cursor.KeyAsTime, cursor.Id)))
+                : tasks.Where(task => EF.Functions.LessThan(ValueTuple.Create(task.CreatedAt, task.Id), ValueTuple.Create(cursor.KeyAsTime, cursor.Id))),
+        };
     }
 
     private static IQueryable<TaskItem> Visible(IQueryable<TaskItem> tasks, TaskVisibility visibility)

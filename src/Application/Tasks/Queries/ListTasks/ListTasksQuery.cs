@@ -21,6 +21,7 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="Archived">True lists only archived tasks; by default they are left out.</param>
 /// <param name="SortBy">What to order by; created time when omitted.</param>
 /// <param name="SortDirection">Which way; descending when omitted.</param>
+/// <param name="Cursor">Keyset paging: the <c>nextCursor</c> of the previous page (then <c>page</c> is ignored).</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 100.</param>
 public sealed record ListTasksQuery(
@@ -39,7 +40,8 @@ public sealed record ListTasksQuery(
     TaskSortField SortBy = TaskSortField.CreatedAt,
     SortDirection SortDirection = SortDirection.Desc,
     int Page = 1,
-    int PageSize = ListTasksQuery.DefaultPageSize) : IRequest<PagedList<TaskDto>>
+    int PageSize = ListTasksQuery.DefaultPageSize,
+    string? Cursor = null) : IRequest<PagedList<TaskDto>>
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -60,6 +62,9 @@ public sealed class ListTasksQueryHandler(ITaskRepository tasks, TaskAccess acce
             Page = page.PageNumber,
             PageSize = page.PageSize,
             TotalCount = page.TotalCount,
+            NextCursor = page.HasMore && request.SortBy != TaskSortField.DueDate
+                ? TaskListCursor.Encode(page.Items[^1], request.SortBy, request.SortDirection)
+                : null,
         };
     }
 }
