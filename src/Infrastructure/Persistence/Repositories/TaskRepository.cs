@@ -158,7 +158,10 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
     private static IOrderedQueryable<TaskItem> Sort(IQueryable<TaskItem> tasks, TaskSortField field, SortDirection direction) => field switch
     {
         TaskSortField.UpdatedAt => OrderThenById(tasks, task => task.UpdatedAt, direction),
-        TaskSortField.DueDate => OrderThenById(tasks, task => task.DueDate, direction),
+        // Tasks without a due date come last in both directions (PostgreSQL would put NULLs first when descending).
+        TaskSortField.DueDate => direction == SortDirection.Asc
+            ? tasks.OrderBy(task => task.DueDate == null).ThenBy(task => task.DueDate).ThenBy(task => task.Id)
+            : tasks.OrderBy(task => task.DueDate == null).ThenByDescending(task => task.DueDate).ThenByDescending(task => task.Id),
         TaskSortField.Priority => OrderThenById(tasks, task => task.Priority, direction),
         TaskSortField.Title => OrderThenById(tasks, task => task.Title, direction),
         _ => OrderThenById(tasks, task => task.CreatedAt, direction),
