@@ -1,21 +1,45 @@
 #!/usr/bin/env bash
-# The README's run command: a project-local PostgreSQL when no connection string is given, the migrations,
-# the bootstrap admin, then the API. Ctrl-C stops the API, and the database too if this script started it.
+# The README's run command: a project-local PostgreSQL when no connection string is given, the migrations and the
+# bootstrap admin (`migrate`), then the API. Ctrl-C stops the API, and the database too if this script started it.
+#
+# Environment (each optional):
+#   ConnectionStrings__Default  use this database instead of the local cluster (then no cluster is started)
+#   TASKORCH_PG_PORT            port of the local cluster (default 55432)
+#   ASPNETCORE_URLS             where the API listens (default http://127.0.0.1:5080)
+#   ASPNETCORE_ENVIRONMENT      default Development
+#   Bootstrap__AdminEmail       default admin@taskorchestration.local
+#   Bootstrap__AdminPassword    default: generated once, kept in .local/admin-password
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
-# shellcheck source=lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
+# .local/ is git-ignored: the cluster, its log and the generated admin password live there between runs.
 local_dir="$repo_root/.local"
 mkdir -p "$local_dir"
+# The postgres user must reach .local/pgdata and the socket folder (as root the cluster runs as postgres).
 chmod 755 "$local_dir"
+
 started_cluster=""
+# shellcheck disable=SC2317 # called from the EXIT trap
+stop_cluster() {
+  if [[ -n "$started_cluster" ]]; then
+    echo "==> Stopping the local PostgreSQL"
+    pg_stop "$started_cluster"
+    started_cluster=""
+  fi
+}
+trap stop_cluster EXIT
+# Ctrl-C reaches the whole foreground process group: dotnet and the API stop on their own, then this shell exits
+# through the EXIT trap. The server does not see Ctrl-C (pg_ctl starts it in its own session).
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [[ -z "${ConnectionStrings__Default:-}" ]]; then
   pg_require_binaries
@@ -26,46 +50,54 @@ if [[ -z "${ConnectionStrings__Default:-}" ]]; then
     pg_init "$pg_data"
   fi
   if pg_is_running "$pg_data"; then
+    # Left running by another run.sh (still serving, or killed without its traps): use it, whatever its port,
+    # and leave it running when this one ends.
+    pg_port="$(pg_running_port "$pg_data")"
     echo "==> Reusing the local PostgreSQL already running on 127.0.0.1:$pg_port"
   else
+    if pg_port_in_use "$pg_port"; then
+      pg_fail "port $pg_port on 127.0.0.1 is taken by another program; choose another with TASKORCH_PG_PORT"
+    fi
     echo "==> Starting the local PostgreSQL on 127.0.0.1:$pg_port"
-    pg_start "$pg_data" "$local_dir/pgsocket" "$pg_port" "$local_dir/postgres.log"
+    pg_start "$pg_data" "$(pg_socket_dir "$local_dir/pgsocket")" "$pg_port" "$local_dir/postgres.log"
     started_cluster="$pg_data"
   fi
   if [[ -z "$(pg_psql "$pg_port" postgres "SELECT 1 FROM pg_database WHERE datname = 'taskorchestration'")" ]]; then
+    echo "==> Creating the database taskorchestration"
     pg_psql "$pg_port" postgres "CREATE DATABASE taskorchestration"
   fi
+  # Trust authentication: the password is ignored, and given only so the connection string has the usual shape.
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Database=taskorchestration;Username=postgres;Password=postgres"
 fi
 
-stop_cluster() {
-  if [[ -n "$started_cluster" ]]; then
-    echo "==> Stopping the local PostgreSQL"
-    pg_stop "$started_cluster"
-  fi
-}
-trap stop_cluster EXIT
-
-if [[ -z "${Bootstrap__AdminEmail:-}" ]]; then
-  export Bootstrap__AdminEmail="admin@taskorchestration.local"
-fi
+export Bootstrap__AdminEmail="${Bootstrap__AdminEmail:-admin@taskorchestration.local}"
 if [[ -z "${Bootstrap__AdminPassword:-}" ]]; then
   password_file="$local_dir/admin-password"
   if [[ ! -s "$password_file" ]]; then
-    (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(18))' > "$password_file")
+    # 18 random bytes: 24 URL-safe characters (the policy asks for 12 to 128).
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$password_file")
   fi
-  export Bootstrap__AdminPassword="$(cat "$password_file")"
+  chmod 600 "$password_file"
+  Bootstrap__AdminPassword="$(<"$password_file")"
+  export Bootstrap__AdminPassword
   echo "==> Admin: $Bootstrap__AdminEmail (password in .local/admin-password)"
 else
-  echo "==> Admin: $Bootstrap__AdminEmail"
+  echo "==> Admin: $Bootstrap__AdminEmail (password from Bootstrap__AdminPassword)"
 fi
 
-echo "==> Building"
+echo "==> Building src/WebApi"
 dotnet build src/WebApi -c Debug -nologo -v quiet
 
-echo "==> Migrating and bootstrapping the admin"
+# --no-launch-profile: launchSettings.json would otherwise override ASPNETCORE_URLS and ASPNETCORE_ENVIRONMENT.
+echo "==> Migrating the database and bootstrapping the admin"
 dotnet run --no-build --no-launch-profile --project src/WebApi -- migrate
 
-echo "==> Serving on $ASPNETCORE_URLS — Swagger UI: ${ASPNETCORE_URLS%%;*}/api/docs (Ctrl-C stops)"
-# Not exec: the EXIT trap must run after the API stops, to stop the cluster this script started.
-dotnet run --no-build --no-launch-profile --project src/WebApi || true
+# A browsable address from the first URL: a wildcard host (+, *, 0.0.0.0, [::]) means this machine.
+first_url="${ASPNETCORE_URLS%%;*}"
+browse_url="$(sed -E 's#^(https?://)(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#\1localhost\3#' <<<"${first_url%/}")"
+echo "==> Serving on $ASPNETCORE_URLS (Ctrl-C stops)"
+echo "    Swagger UI: $browse_url/api/docs"
+# Not exec: this shell must outlive the API to stop the cluster it started (EXIT trap).
+status=0
+dotnet run --no-build --no-launch-profile --project src/WebApi || status=$?
+exit "$status"

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# The README's test command: Release build, a throwaway PostgreSQL cluster, every test project, the cluster
-# stopped, and a closing line "N passed, N failed" (", N skipped" when any). Exits non-zero on any failure.
-# Extra arguments go to every `dotnet test` (for example: --filter "FullyQualifiedName~Lifecycle").
+# The README's test command: a Release build, a throwaway PostgreSQL 15 cluster, every test project under tests/
+# one after another, the cluster stopped and deleted, and as the very last line "N passed, N failed" (followed by
+# ", N skipped" when any test was skipped). Exits non-zero when a test failed, a test project failed without a
+# failing test (crash, abort, no results), or no test ran at all.
+#
+# Extra arguments go to every `dotnet test`, for example:  build/test.sh --filter "FullyQualifiedName~Lifecycle"
+# The tests reach the cluster through TASKORCH_TEST_CONNECTION (no database named: they create and drop their own).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
-# shellcheck source=lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 work_dir="$(mktemp -d -t taskorch-test.XXXXXX)"
+# The postgres user must reach the cluster inside (mktemp makes the folder private to us).
 chmod 755 "$work_dir"
 pg_data="$work_dir/pgdata"
 results_dir="$work_dir/results"
@@ -21,59 +26,101 @@ cleanup() {
   rm -rf "$work_dir"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+# Ctrl-C or a kill: exit, which runs the EXIT trap. (The server itself does not see Ctrl-C: pg_ctl starts it in
+# its own session.)
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-echo "==> Building (Release)"
+# trx_counters FILE: prints "passed failed skipped" from the run's ResultSummary/Counters element, or fails when
+# the file has none. Pure bash: CI machines need not have python or xmllint.
+trx_counters() {
+  local content attrs name value
+  # In a variable: written inline, \< and \> would be word boundaries to the regex engine, not brackets.
+  local element='<Counters[[:space:]]([^>]*)>'
+  content="$(<"$1")"
+  [[ $content =~ $element ]] || return 1
+  attrs="${BASH_REMATCH[1]}"
+  local -A counter=()
+  for name in total executed passed failed error timeout aborted inconclusive notExecuted; do
+    value=0
+    if [[ $attrs =~ (^|[[:space:]])$name=\"([0-9]+)\" ]]; then value="${BASH_REMATCH[2]}"; fi
+    counter[$name]=$value
+  done
+  local failed=$((counter[failed] + counter[error] + counter[timeout] + counter[aborted]))
+  # VSTest's TRX logger puts a skipped test in `total` but neither in `executed` nor in `notExecuted`; count both
+  # ways and keep the larger, so a logger that does fill notExecuted is counted right too.
+  local skipped=$((counter[total] - counter[executed]))
+  (( counter[notExecuted] > skipped )) && skipped=${counter[notExecuted]}
+  (( skipped < 0 )) && skipped=0
+  skipped=$((skipped + counter[inconclusive]))
+  echo "${counter[passed]} $failed $skipped"
+}
+
+echo "==> Building TaskOrchestration.sln (Release)"
 dotnet build TaskOrchestration.sln -c Release -nologo -v quiet
 
-echo "==> Starting a throwaway PostgreSQL"
+echo "==> Starting a throwaway PostgreSQL 15"
 pg_require_binaries
 pg_init "$pg_data"
-pg_port="$(pg_free_port)"
-# Durability is pointless for a database thrown away in minutes; turning it off makes the suite much faster.
-pg_start "$pg_data" "$work_dir/socket" "$pg_port" "$work_dir/postgres.log" \
+# Durability is pointless for a cluster deleted minutes from now, and turning it off makes the suite much faster.
+# The integration and functional tests open many pooled connections to many databases, hence max_connections.
+pg_start_on_free_port "$pg_data" "$(pg_socket_dir "$work_dir/socket")" "$work_dir/postgres.log" \
   fsync=off synchronous_commit=off full_page_writes=off max_connections=300
-export TASKORCH_TEST_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
-echo "    PostgreSQL on 127.0.0.1:$pg_port"
+export TASKORCH_TEST_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
+echo "    PostgreSQL 15 on 127.0.0.1:$PG_PORT (TASKORCH_TEST_CONNECTION is set)"
 
-mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.csproj' ! -path 'tests/TestSupport/*' ! -path 'tests/JwksVerifier/*' | sort)
-failed_projects=0
+# Every project under tests/ that is a test project: tests/Directory.Build.props marks all of them IsTestProject
+# except TestSupport (a library) and JwksVerifier (a program the functional tests run). Ask MSBuild rather than
+# repeating that list here.
+projects=()
+while IFS= read -r project; do
+  if [[ "$(dotnet msbuild "$project" -getProperty:IsTestProject -p:Configuration=Release 2>/dev/null)" == "true" ]]; then
+    projects+=("$project")
+  fi
+done < <(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort)
+(( ${#projects[@]} > 0 )) || echo "    no test project found under tests/" >&2
+
+passed=0 failed=0 skipped=0
+broken_projects=()
 for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
   echo "==> $name"
-  if ! dotnet test "$project" -c Release --no-build --nologo \
-      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-      --results-directory "$results_dir" "$@"; then
-    failed_projects=$((failed_projects + 1))
+  status=0
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results_dir" "$@" || status=$?
+
+  if [[ -f "$results_dir/$name.trx" ]] && counts="$(trx_counters "$results_dir/$name.trx")"; then
+    read -r project_passed project_failed project_skipped <<<"$counts"
+  else
+    project_passed=0 project_failed=0 project_skipped=0
+    if (( status == 0 )); then status=1; fi
+    echo "    $name left no test results" >&2
   fi
-  if [[ ! -f "$results_dir/$name.trx" ]]; then
-    echo "    $name produced no results: counted as a failure" >&2
-    failed_projects=$((failed_projects + 1))
+  passed=$((passed + project_passed))
+  failed=$((failed + project_failed))
+  skipped=$((skipped + project_skipped))
+  # A project that failed with no failing test (the test host crashed, a fixture threw, no results) counts as
+  # one failure itself, so that it cannot go unnoticed in the closing line.
+  if (( status != 0 && project_failed == 0 )); then
+    broken_projects+=("$name")
+    failed=$((failed + 1))
   fi
 done
 
-# Sum the counters of every TRX file: the one place where the runner says what ran.
-read -r passed failed skipped < <(python3 - "$results_dir" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
-for path in glob.glob(f"{sys.argv[1]}/*.trx"):
-    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
-    if counters is None:
-        continue
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    # VSTest counts a skipped test in `total` but not in `executed`.
-    skipped += max(int(counters.get("total", 0)) - int(counters.get("executed", 0)), int(counters.get("notExecuted", 0))) + int(counters.get("inconclusive", 0))
-print(passed, failed, skipped)
-PY
-)
+# Stop and delete the cluster now rather than in the EXIT trap, so that nothing prints after the closing line.
+cleanup
+trap - EXIT
 
-if (( failed == 0 && failed_projects > 0 )); then
-  failed=$failed_projects
+echo
+if (( ${#broken_projects[@]} > 0 )); then
+  echo "Test projects that failed without a failing test (each counted as one failure): ${broken_projects[*]}"
+fi
+if (( passed + failed == 0 )); then
+  echo "No test ran: that is a failure too."
 fi
 summary="$passed passed, $failed failed"
-(( skipped > 0 )) && summary+=", $skipped skipped"
-echo
+if (( skipped > 0 )); then summary+=", $skipped skipped"; fi
 echo "$summary"
-(( failed == 0 && failed_projects == 0 && passed > 0 ))
+
+(( failed == 0 && passed > 0 ))
