@@ -1,3 +1,4 @@
+using Npgsql;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Users;
@@ -5,6 +6,7 @@ using TaskOrchestration.TestSupport;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
+/// <summary>A test against the shared migrated database, which is emptied (but for the migration history) before it runs.</summary>
 [Collection(DatabaseTestGroup.Name)]
 public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
 {
@@ -25,14 +27,56 @@ public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
         return user.AsActor();
     }
 
-    /// <summary>Stores a task after applying <paramref name="walk"/> to it (for example, taking it).</summary>
-    protected async Task<TaskItem> AddTaskAsync(Actor creator, Action<TaskItem>? walk = null, string title = "A task", bool draft = false, TaskPriority priority = TaskPriority.Normal, DateTimeOffset? createdAt = null)
+    /// <summary>Stores a new task after applying <paramref name="walk"/> to it (for example, taking it), in one save.</summary>
+    protected async Task<TaskItem> AddTaskAsync(
+        Actor creator,
+        Action<TaskItem>? walk = null,
+        string title = "A task",
+        bool draft = false,
+        TaskPriority priority = TaskPriority.Normal,
+        DateTimeOffset? createdAt = null,
+        DateTimeOffset? dueDate = null,
+        string? description = null,
+        Guid? teamId = null)
     {
         await using var db = Database.CreateDbContext();
-        var task = TaskItem.Create(title, null, priority, null, draft, creator, createdAt ?? Now);
+        var task = TaskItem.Create(title, description, priority, dueDate, draft, creator, createdAt ?? Now, teamId);
         walk?.Invoke(task);
         db.Tasks.Add(task);
         await db.SaveChangesAsync();
         return task;
+    }
+
+    /// <summary>Runs a query with plain Npgsql (no EF) and returns its first column.</summary>
+    protected async Task<List<T>> ColumnAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var values = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>Runs a statement with plain Npgsql (no EF) on its own connection, outside any transaction.</summary>
+    protected async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
     }
 }

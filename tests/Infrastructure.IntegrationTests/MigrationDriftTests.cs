@@ -1,23 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
+/// <summary>The checked-in migrations, the model snapshot, the EF model and the live schema all say the same thing.</summary>
 public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
+    private const string HistoryTable = "__ef_migrations_history";
+
     [Fact]
-    public async Task EveryMigration_IsApplied()
+    public async Task EveryMigration_IsApplied_AndTheMigratorSaysUpToDate()
     {
         await using var db = Database.CreateDbContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.True(await new DatabaseMigrator(db).IsUpToDateAsync(CancellationToken.None));
     }
 
     [Fact]
-    public void TheModel_MatchesTheLastMigration()
+    public void TheModel_MatchesTheCheckedInSnapshot()
     {
         using var db = Database.CreateDbContext();
 
@@ -26,45 +30,160 @@ public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(
     }
 
     [Fact]
-    public async Task TheMigratedSchema_HoldsExactlyTheModelsTablesAndColumns()
+    public async Task EveryTableAndColumnOfTheModel_ExistsInTheDatabase()
     {
         await using var db = Database.CreateDbContext();
-        var modelColumns = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entity in db.Model.GetEntityTypes())
+        var databaseColumns = await DatabaseColumnsAsync();
+
+        var missing = ModelColumns(db.Model).Where(column => !databaseColumns.Contains(column)).ToList();
+
+        Assert.True(missing.Count == 0, $"Mapped by the model but missing from the database: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public async Task EveryTableAndColumnOfTheDatabase_BelongsToTheModel()
+    {
+        await using var db = Database.CreateDbContext();
+        var modelColumns = ModelColumns(db.Model);
+        var modelTables = modelColumns.Select(column => column.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+
+        var tables = await ColumnAsync<string>(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> @history",
+            ("history", HistoryTable));
+        var strayTables = tables.Where(table => !modelTables.Contains(table)).ToList();
+        var strayColumns = (await DatabaseColumnsAsync()).Where(column => !modelColumns.Contains(column)).ToList();
+
+        Assert.NotEmpty(tables);
+        Assert.True(strayTables.Count == 0, $"Tables that no entity maps: {string.Join(", ", strayTables)}");
+        Assert.True(strayColumns.Count == 0, $"Columns that no property maps: {string.Join(", ", strayColumns)}");
+    }
+
+    [Fact]
+    public async Task EveryColumn_HasTheModelsStoreTypeAndNullability()
+    {
+        await using var db = Database.CreateDbContext();
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var table in DesignTimeModel(db).GetRelationalModel().Tables.Where(table => table.Schema is null or "public"))
         {
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            if (entity.IsMappedToJson())
+            foreach (var column in table.Columns.Where(column => !IsSystemColumn(column.Name)))
             {
-                // A JSON-mapped owned type lives in one jsonb column of its owner's table.
-                modelColumns.Add($"{table.Name}.{entity.GetContainerColumnName()}");
+                expected.Add($"{table.Name}.{column.Name} {column.StoreType} {(column.IsNullable ? "null" : "not null")}");
+            }
+        }
+
+        var actual = new SortedSet<string>(
+            await ColumnAsync<string>(
+                """
+                SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END
+                FROM pg_attribute a
+                JOIN pg_class c ON c.oid = a.attrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> @history
+                """,
+                ("history", HistoryTable)),
+            StringComparer.Ordinal);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task EveryIndexCheckConstraintAndExtensionOfTheModel_ExistsInTheDatabase()
+    {
+        await using var db = Database.CreateDbContext();
+        var relational = DesignTimeModel(db).GetRelationalModel();
+        var expectedIndexes = relational.Tables
+            .SelectMany(table => table.Indexes.Select(index => $"{table.Name}.{index.Name}{(index.IsUnique ? " unique" : string.Empty)}"))
+            .ToList();
+        var expectedChecks = relational.Tables.SelectMany(table => table.CheckConstraints.Select(check => $"{table.Name}.{check.Name}")).ToList();
+
+        var indexes = (await ColumnAsync<string>(
+            """
+            SELECT t.relname || '.' || i.relname || CASE WHEN x.indisunique THEN ' unique' ELSE '' END
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_class t ON t.oid = x.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = 'public' AND NOT x.indisprimary
+            """)).ToHashSet(StringComparer.Ordinal);
+        var checks = (await ColumnAsync<string>(
+            """
+            SELECT t.relname || '.' || c.conname FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = 'public' AND c.contype = 'c'
+            """)).ToHashSet(StringComparer.Ordinal);
+        var extensions = await ColumnAsync<string>("SELECT extname FROM pg_extension");
+
+        Assert.NotEmpty(expectedIndexes);
+        Assert.All(expectedIndexes, index => Assert.Contains(index, indexes));
+        Assert.Contains("tasks.ck_tasks_running_has_owner", expectedChecks);
+        Assert.All(expectedChecks, check => Assert.Contains(check, checks));
+        Assert.Contains("pg_trgm", DesignTimeModel(db).GetPostgresExtensions().Select(extension => extension.Name));
+        Assert.All(DesignTimeModel(db).GetPostgresExtensions(), extension => Assert.Contains(extension.Name, extensions));
+    }
+
+    [Fact]
+    public async Task TheMigrator_MigratesAnEmptyDatabase_AndRunningItAgainChangesNothing()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(Database, "taskorch_integration_migrator");
+        await using var db = ContextFor(scratch.ConnectionString);
+        var migrator = new DatabaseMigrator(db);
+
+        Assert.False(await migrator.IsUpToDateAsync(CancellationToken.None));
+        await migrator.MigrateAsync(CancellationToken.None);
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.True(await migrator.IsUpToDateAsync(CancellationToken.None));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>"table.column" for every column that the model maps, by GetTableName and GetColumnName.</summary>
+    private static SortedSet<string> ModelColumns(IModel model)
+    {
+        var columns = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entity in model.GetEntityTypes())
+        {
+            var tableName = entity.GetTableName();
+            if (tableName is null)
+            {
                 continue;
             }
 
+            if (entity.IsMappedToJson())
+            {
+                // A JSON-mapped owned type lives in one jsonb column of its owner's table.
+                columns.Add($"{tableName}.{entity.GetContainerColumnName()}");
+                continue;
+            }
+
+            var table = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
             foreach (var property in entity.GetProperties())
             {
-                if (property.GetColumnName(table) is { } column)
+                if (property.GetColumnName(table) is { } column && !IsSystemColumn(column))
                 {
-                    modelColumns.Add($"{table.Name}.{column}");
+                    columns.Add($"{tableName}.{column}");
                 }
             }
         }
 
-        var databaseColumns = new SortedSet<string>(StringComparer.Ordinal);
-        await using var connection = await Database.OpenConnectionAsync();
-        await using var query = new NpgsqlCommand(
-            """
-            SELECT table_name || '.' || column_name FROM information_schema.columns
-            WHERE table_schema = 'public' AND table_name <> '__ef_migrations_history'
-            """,
-            connection);
-        await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            databaseColumns.Add(reader.GetString(0));
-        }
+        return columns;
+    }
 
-        // xmin is a system column: it backs the concurrency token but is not listed among the table's columns.
-        modelColumns.RemoveWhere(column => column.EndsWith(".xmin", StringComparison.Ordinal));
-        Assert.Equal(modelColumns, databaseColumns);
+    /// <summary>xmin backs every Version (the concurrency token): a system column, in no catalogue of user columns.</summary>
+    private static bool IsSystemColumn(string column) => column == "xmin";
+
+    private async Task<HashSet<string>> DatabaseColumnsAsync() =>
+        (await ColumnAsync<string>(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> @history",
+            ("history", HistoryTable))).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The full model, with the annotations (check constraints, extensions) that the runtime model leaves out.</summary>
+    private static IModel DesignTimeModel(ApplicationDbContext db) => db.GetService<IDesignTimeModel>().Model;
+
+    private static ApplicationDbContext ContextFor(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        DependencyInjection.ConfigureDbContext(options, connectionString);
+        return new ApplicationDbContext(options.Options);
     }
 }

@@ -4,38 +4,38 @@ using Npgsql;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
+/// <summary>The readiness check that AddInfrastructure registers: the database answers and has every migration.</summary>
 public sealed class ReadinessHealthCheckTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
     [Fact]
-    public async Task MigratedDatabase_IsReady()
+    public async Task TheMigratedDatabase_IsReady()
     {
         var report = await CheckAsync(Database.ConnectionString);
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
+        var entry = Assert.Single(report.Entries);
+        Assert.Equal("database", entry.Key);
+        Assert.Contains(DependencyInjection.ReadinessTag, entry.Value.Tags);
+        Assert.Equal(HealthStatus.Healthy, entry.Value.Status);
     }
 
     [Fact]
-    public async Task MissingDatabase_IsNotReady()
+    public async Task ADatabaseThatDoesNotExist_IsNotReady()
     {
-        var missing = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "no_such_database" }.ConnectionString;
+        var missing = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "taskorch_no_such_database", Pooling = false }.ConnectionString;
 
         var report = await CheckAsync(missing);
 
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["database"].Status);
     }
 
     [Fact]
-    public async Task UnmigratedDatabase_IsNotReady()
+    public async Task ADatabaseWithoutTheMigrations_IsNotReady()
     {
-        await using (var connection = await Database.OpenConnectionAsync())
-        {
-            await using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS taskorch_unmigrated WITH (FORCE); ", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand("CREATE DATABASE taskorch_unmigrated", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await using var scratch = await ScratchDatabase.CreateAsync(Database, "taskorch_integration_unmigrated");
 
-        var report = await CheckAsync(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "taskorch_unmigrated" }.ConnectionString);
+        var report = await CheckAsync(scratch.ConnectionString);
 
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
     }
@@ -43,6 +43,6 @@ public sealed class ReadinessHealthCheckTests(DatabaseFixture fixture) : Databas
     private static async Task<HealthReport> CheckAsync(string connectionString)
     {
         await using var services = InfrastructureServices.Build(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString });
-        return await services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        return await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Tags.Contains(DependencyInjection.ReadinessTag));
     }
 }

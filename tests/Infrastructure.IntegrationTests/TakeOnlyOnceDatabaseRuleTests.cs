@@ -1,13 +1,21 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
-/// <summary>The database itself keeps "a task is taken only once", whatever writes to it (docs/adr/0003).</summary>
+/// <summary>
+/// The database itself keeps "a task is taken only once", whatever writes to it (docs/adr/0003): the
+/// <c>tasks_guard_take</c> trigger (SQLSTATE T0001) and the check constraint <c>ck_tasks_running_has_owner</c>.
+/// Every write here is plain SQL through Npgsql, bypassing the aggregate and the concurrency token.
+/// </summary>
 public sealed class TakeOnlyOnceDatabaseRuleTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
     private const string TakeRefused = "T0001";
+    private static readonly TimeSpan LockWaitLimit = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task ChangingTheOwnerOfARunningTask_IsRefused()
@@ -16,10 +24,24 @@ public sealed class TakeOnlyOnceDatabaseRuleTests(DatabaseFixture fixture) : Dat
         var intruder = await AddUserAsync();
         var task = await AddTaskAsync(creator, walk: t => t.Take(creator, Now));
 
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            ExecuteAsync("UPDATE tasks SET owner_id = @owner WHERE id = @id", ("owner", intruder.UserId), ("id", task.Id)));
+
+        Assert.Equal(TakeRefused, error.SqlState);
+        Assert.Equal([creator.UserId], await ColumnAsync<Guid>("SELECT owner_id FROM tasks WHERE id = @id", ("id", task.Id)));
+    }
+
+    [Fact]
+    public async Task TakingARunningTaskAgain_ForSomeoneElse_IsRefused()
+    {
+        var creator = await AddUserAsync();
+        var intruder = await AddUserAsync();
+        var task = await AddTaskAsync(creator, walk: t => t.Take(creator, Now));
+
         var error = await Assert.ThrowsAsync<PostgresException>(() => TakeWithSqlAsync(task.Id, intruder));
 
         Assert.Equal(TakeRefused, error.SqlState);
-        Assert.Equal(creator.UserId, await OwnerOfAsync(task.Id));
+        Assert.Equal([creator.UserId], await ColumnAsync<Guid>("SELECT owner_id FROM tasks WHERE id = @id", ("id", task.Id)));
     }
 
     [Theory]
@@ -31,28 +53,46 @@ public sealed class TakeOnlyOnceDatabaseRuleTests(DatabaseFixture fixture) : Dat
     {
         var creator = await AddUserAsync();
         var task = await AddTaskAsync(creator, draft: status == "draft", walk: Walk(status, creator));
+        Assert.Equal([status], await StatusOfAsync(task.Id));
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => TakeWithSqlAsync(task.Id, creator));
 
         Assert.Equal(TakeRefused, error.SqlState);
+        Assert.Equal([status], await StatusOfAsync(task.Id));
     }
 
     [Fact]
-    public async Task ARunningTaskWithoutAnOwner_IsRefused()
+    public async Task TheRuleRefusesOnlyWhatItMust_PendingCanBeTaken_RunningCanBeEditedAndReleased()
+    {
+        var creator = await AddUserAsync();
+        var taker = await AddUserAsync();
+        var task = await AddTaskAsync(creator);
+
+        await TakeWithSqlAsync(task.Id, taker);
+        Assert.Equal([$"running {taker.UserId}"], await StatusAndOwnerAsync(task.Id));
+
+        Assert.Equal(1, await ExecuteAsync("UPDATE tasks SET title = 'Renamed', owner_id = @owner WHERE id = @id", ("owner", taker.UserId), ("id", task.Id)));
+        Assert.Equal(1, await ExecuteAsync("UPDATE tasks SET status = 'pending', owner_id = NULL WHERE id = @id", ("id", task.Id)));
+        await TakeWithSqlAsync(task.Id, creator);
+        Assert.Equal([$"running {creator.UserId}"], await StatusAndOwnerAsync(task.Id));
+    }
+
+    [Fact]
+    public async Task ARunningTaskWithoutAnOwner_ViolatesTheCheckConstraint()
     {
         var creator = await AddUserAsync();
         var task = await AddTaskAsync(creator);
-        await using var connection = await Database.OpenConnectionAsync();
-        await using var update = new NpgsqlCommand("UPDATE tasks SET status = 'running', owner_id = NULL WHERE id = @id", connection);
-        update.Parameters.AddWithValue("id", task.Id);
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            ExecuteAsync("UPDATE tasks SET status = 'running', owner_id = NULL WHERE id = @id", ("id", task.Id)));
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
+        Assert.Equal("ck_tasks_running_has_owner", error.ConstraintName);
+        Assert.Equal(["pending"], await StatusOfAsync(task.Id));
     }
 
     [Fact]
-    public async Task TwoConcurrentTakesInSql_LeaveTheFirstOwner_AndRefuseTheSecond()
+    public async Task TwoConcurrentTakesInSql_TheSecondWaitsForTheFirst_ThenIsRefused()
     {
         var creator = await AddUserAsync();
         var first = await AddUserAsync();
@@ -63,18 +103,50 @@ public sealed class TakeOnlyOnceDatabaseRuleTests(DatabaseFixture fixture) : Dat
         await using var firstTransaction = await firstConnection.BeginTransactionAsync();
         await ExecuteTakeAsync(firstConnection, firstTransaction, task.Id, first);
 
-        // The second writer blocks on the row lock until the first commits, then re-reads the row and is refused.
+        // The second writer blocks on the first one's row lock; after the commit it re-reads the row and is refused.
         await using var secondConnection = await Database.OpenConnectionAsync();
         await using var secondTransaction = await secondConnection.BeginTransactionAsync();
         var secondTake = ExecuteTakeAsync(secondConnection, secondTransaction, task.Id, second);
-        await WaitUntilBlockedAsync(secondConnection.ProcessID);
-        Assert.False(secondTake.IsCompleted);
+        await WaitUntilWaitingForALockAsync(secondConnection.ProcessID);
+        Assert.False(secondTake.IsCompleted, "The second take finished while the first one still held the row.");
 
         await firstTransaction.CommitAsync();
         var error = await Assert.ThrowsAsync<PostgresException>(() => secondTake);
 
         Assert.Equal(TakeRefused, error.SqlState);
-        Assert.Equal(first.UserId, await OwnerOfAsync(task.Id));
+        Assert.Equal([$"running {first.UserId}"], await StatusAndOwnerAsync(task.Id));
+    }
+
+    [Fact]
+    public async Task ThroughTheUnitOfWork_TheTriggersRefusal_IsATaskAlreadyTakenConflict()
+    {
+        var creator = await AddUserAsync();
+        var intruder = await AddUserAsync();
+        var task = await AddTaskAsync(creator, walk: t => t.Take(creator, Now));
+        await using var db = Database.CreateDbContext();
+        var stored = await db.Tasks.SingleAsync(t => t.Id == task.Id);
+
+        // A writer that skips the aggregate's rules but holds the current version: only the trigger stands in the way.
+        db.Entry(stored).Property(t => t.OwnerId).CurrentValue = intruder.UserId;
+        var error = await Assert.ThrowsAsync<ConflictException>(() => ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None));
+
+        Assert.Equal("task_already_taken", error.Code);
+        Assert.Equal([creator.UserId], await ColumnAsync<Guid>("SELECT owner_id FROM tasks WHERE id = @id", ("id", task.Id)));
+    }
+
+    [Fact]
+    public async Task ThroughTheUnitOfWork_TheCheckConstraintsRefusal_IsAnInvalidStateConflict()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddTaskAsync(creator);
+        await using var db = Database.CreateDbContext();
+        var stored = await db.Tasks.SingleAsync(t => t.Id == task.Id);
+
+        db.Entry(stored).Property(t => t.Status).CurrentValue = TaskItemStatus.Running;
+        var error = await Assert.ThrowsAsync<ConflictException>(() => ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None));
+
+        Assert.Equal("invalid_state", error.Code);
+        Assert.Equal(["pending"], await StatusOfAsync(task.Id));
     }
 
     private static Action<TaskItem>? Walk(string status, Actor actor) => status switch
@@ -97,13 +169,15 @@ public sealed class TakeOnlyOnceDatabaseRuleTests(DatabaseFixture fixture) : Dat
         await using var update = new NpgsqlCommand("UPDATE tasks SET status = 'running', owner_id = @owner WHERE id = @id", connection, transaction);
         update.Parameters.AddWithValue("owner", taker.UserId);
         update.Parameters.AddWithValue("id", taskId);
-        await update.ExecuteNonQueryAsync();
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
 
-    private async Task WaitUntilBlockedAsync(int processId)
+    /// <summary>Polls the server until the backend <paramref name="processId"/> waits for a lock (not a timing assertion: a bounded wait).</summary>
+    private async Task WaitUntilWaitingForALockAsync(int processId)
     {
+        using var limit = new CancellationTokenSource(LockWaitLimit);
         await using var connection = await Database.OpenConnectionAsync();
-        for (var attempt = 0; attempt < 200; attempt++)
+        while (!limit.IsCancellationRequested)
         {
             await using var query = new NpgsqlCommand("SELECT wait_event_type FROM pg_stat_activity WHERE pid = @pid", connection);
             query.Parameters.AddWithValue("pid", processId);
@@ -112,17 +186,16 @@ public sealed class TakeOnlyOnceDatabaseRuleTests(DatabaseFixture fixture) : Dat
                 return;
             }
 
-            await Task.Delay(25);
+            await Task.Delay(20);
         }
 
         Assert.Fail("The second take never waited for the first one's row lock.");
     }
 
-    private async Task<Guid?> OwnerOfAsync(Guid taskId)
-    {
-        await using var connection = await Database.OpenConnectionAsync();
-        await using var query = new NpgsqlCommand("SELECT owner_id FROM tasks WHERE id = @id", connection);
-        query.Parameters.AddWithValue("id", taskId);
-        return await query.ExecuteScalarAsync() as Guid?;
-    }
+    private Task<List<string>> StatusOfAsync(Guid taskId) =>
+        ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", taskId));
+
+    /// <summary>"status owner" of the stored row, as SQL reads it.</summary>
+    private Task<List<string>> StatusAndOwnerAsync(Guid taskId) =>
+        ColumnAsync<string>("SELECT status || ' ' || coalesce(owner_id::text, '-') FROM tasks WHERE id = @id", ("id", taskId));
 }
