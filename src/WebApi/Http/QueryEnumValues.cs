@@ -12,7 +12,9 @@ public static class QueryEnumValues
 {
     public static TEnum[]? ParseAll<TEnum>(string[]? values, string parameterName)
         where TEnum : struct, Enum =>
-        values is null or { Length: 0 } ? null : [.. values.Select(value => Parse<TEnum>(value, parameterName)!.Value)];
+        values?.Where(value => !string.IsNullOrEmpty(value)).ToArray() is { Length: > 0 } given
+            ? [.. given.Select(value => Parse<TEnum>(value, parameterName)!.Value)]
+            : null;
 
     public static TEnum? Parse<TEnum>(string? value, string parameterName)
         where TEnum : struct, Enum

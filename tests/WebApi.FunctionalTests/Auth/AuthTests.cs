@@ -76,6 +76,19 @@ public sealed class AuthTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task Me_ForANewlyRegisteredUser_ReturnsThemAsAMember()
+    {
+        var user = await SignUpAsync();
+
+        var response = await user.Client.GetAsync("/api/v1/users/me");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = await response.ReadAsync<UserDto>();
+        Assert.Equal((user.Id, user.Email, "Test User", UserRole.Member, true), (me.Id, me.Email, me.DisplayName, me.Role, me.IsActive));
+        Assert.Contains("\"role\":\"member\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Me_ReturnsTheSignedInUser()
     {
         var user = await SignUpAsync("manager");

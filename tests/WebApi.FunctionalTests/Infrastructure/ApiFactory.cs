@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.TestSupport;
 
@@ -36,6 +37,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign many users in from one address; the limiter has its own test with its own limit.
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
+        // Passwords are still hashed and verified on every sign-up and sign-in, only with a cheaper work factor.
+        builder.ConfigureTestServices(CheapPasswordHashing.Install);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

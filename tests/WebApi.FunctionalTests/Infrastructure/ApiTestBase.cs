@@ -22,7 +22,7 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
 
     protected HttpClient Anonymous() => Factory.CreateClient();
 
-    /// <summary>Registers a user, gives them <paramref name="role"/> in the database, and signs them in.</summary>
+    /// <summary>Registers a user through the real endpoint, gives them <paramref name="role"/>, and signs them in.</summary>
     protected async Task<TestUser> SignUpAsync(string role = "member")
     {
         var email = $"user-{Guid.NewGuid():N}@example.com";
@@ -31,16 +31,32 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var user = await registered.ReadAsync<UserDto>();
 
-        if (role != "member")
+        return role == "member"
+            ? new TestUser(user.Id, email, role, await SignInAsync(email, Password))
+            : await SetRoleAndSignInAsync(user.Id, email, role);
+    }
+
+    /// <summary>
+    /// Sets the user's role ('member', 'manager' or 'admin') in the database and signs them in again: the role travels
+    /// in the token as a claim, so only the new token carries it (the old client keeps the old one).
+    /// </summary>
+    protected Task<TestUser> ChangeRoleAsync(TestUser user, string role)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SetRoleAndSignInAsync(user.Id, user.Email, role);
+    }
+
+    private async Task<TestUser> SetRoleAndSignInAsync(Guid id, string email, string role)
+    {
+        await using (var connection = await Factory.Database.OpenConnectionAsync())
+        await using (var update = new NpgsqlCommand("UPDATE users SET role = @role WHERE id = @id", connection))
         {
-            await using var connection = await Factory.Database.OpenConnectionAsync();
-            await using var promote = new NpgsqlCommand("UPDATE users SET role = @role WHERE id = @id", connection);
-            promote.Parameters.AddWithValue("role", role);
-            promote.Parameters.AddWithValue("id", user.Id);
-            Assert.Equal(1, await promote.ExecuteNonQueryAsync());
+            update.Parameters.AddWithValue("role", role);
+            update.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
 
-        return new TestUser(user.Id, email, role, await SignInAsync(email, Password));
+        return new TestUser(id, email, role, await SignInAsync(email, Password));
     }
 
     protected async Task<HttpClient> SignInAsync(string email, string password)

@@ -7,11 +7,16 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 public sealed record Problem(int Status, string Code, string? TraceId, IReadOnlyDictionary<string, string[]> Errors, JsonElement Body)
 {
     /// <summary>Asserts the status, the problem+json content type and the code, and returns the problem.</summary>
-    public static async Task<Problem> AssertAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    public static Task<Problem> AssertAsync(HttpResponseMessage response, HttpStatusCode status, string code) =>
+        AssertAsync(response, status, [code]);
+
+    /// <summary>Asserts the status, the problem+json content type and that the code is one of <paramref name="codes"/>.</summary>
+    public static async Task<Problem> AssertAsync(HttpResponseMessage response, HttpStatusCode status, IReadOnlyCollection<string> codes)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(codes);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} {code}, got {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} {string.Join(" or ", codes)}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
 
         var body = JsonDocument.Parse(text).RootElement.Clone();
@@ -24,7 +29,7 @@ public sealed record Problem(int Status, string Code, string? TraceId, IReadOnly
                 ? errors.EnumerateObject().ToDictionary(field => field.Name, field => field.Value.EnumerateArray().Select(message => message.GetString() ?? string.Empty).ToArray())
                 : new Dictionary<string, string[]>(),
             body);
-        Assert.Equal(code, problem.Code);
+        Assert.Contains(problem.Code, codes);
         Assert.False(string.IsNullOrWhiteSpace(problem.TraceId), "Every problem carries a traceId.");
         return problem;
     }

@@ -121,8 +121,32 @@ public sealed class ListTasksTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(expectedTitles, page.Items.Select(task => task.Title));
     }
 
-    [Fact]
-    public async Task EqualSortKeys_AreOrderedByIdSoPagesNeverOverlap()
+    [Theory]
+    [InlineData("asc", new[] { "overdue", "soon", "later", "undated" })]
+    [InlineData("desc", new[] { "later", "soon", "overdue", "undated" })]
+    public async Task DueDateSort_PutsUndatedTasksLast_InBothDirections(string direction, string[] expectedTitles)
+    {
+        var user = await SignUpAsync();
+        var now = DateTimeOffset.UtcNow;
+        await CreateDueAsync(user, "soon", now.AddDays(1), null);
+        await CreateTaskAsync(user, "undated");
+        await CreateDueAsync(user, "later", now.AddDays(5), null);
+        await CreateDueAsync(user, "overdue", now.AddDays(-1), null);
+
+        var page = await ListAsync(user, $"?sortBy=dueDate&sortDirection={direction}");
+
+        Assert.Equal(expectedTitles, page.Items.Select(task => task.Title));
+    }
+
+    [Theory]
+    [InlineData("title", "asc")]
+    [InlineData("title", "desc")]
+    [InlineData("priority", "asc")]
+    [InlineData("priority", "desc")]
+    [InlineData("dueDate", "asc")]
+    [InlineData("dueDate", "desc")]
+    [InlineData("createdAt", "asc")]
+    public async Task EqualSortKeys_AreOrderedById_SoTheOrderIsStableAndPagesNeverOverlap(string sortBy, string direction)
     {
         var user = await SignUpAsync();
         for (var i = 0; i < 7; i++)
@@ -130,14 +154,70 @@ public sealed class ListTasksTests(ApiFactory factory) : ApiTestBase(factory)
             await CreateTaskAsync(user, "same title", priority: "normal");
         }
 
-        var seen = new List<Guid>();
-        for (var page = 1; page <= 4; page++)
+        var whole = Ids(await ListAsync(user, $"?sortBy={sortBy}&sortDirection={direction}&pageSize=100"));
+        var paged = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
         {
-            seen.AddRange(Ids(await ListAsync(user, $"?sortBy=priority&pageSize=2&page={page}")));
+            paged.AddRange(Ids(await ListAsync(user, $"?sortBy={sortBy}&sortDirection={direction}&pageSize=3&page={page}")));
         }
 
-        Assert.Equal(7, seen.Distinct().Count());
-        Assert.Equal(7, seen.Count);
+        // PostgreSQL orders uuids byte by byte, which is the order of their lower-case text.
+        var byId = whole.Order(Comparer<Guid>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()))).ToList();
+        if (direction == "desc")
+        {
+            byId.Reverse();
+        }
+
+        Assert.Equal(7, whole.Count);
+        Assert.Equal(byId, whole);
+        Assert.Equal(whole, paged);
+        Assert.Equal(whole, Ids(await ListAsync(user, $"?sortBy={sortBy}&sortDirection={direction}&pageSize=100")));
+    }
+
+    [Fact]
+    public async Task Search_TreatsPercentAndUnderscoreAsPlainText()
+    {
+        var user = await SignUpAsync();
+        var underscore = await CreateTaskAsync(user, "Rename snake_case fields");
+        await CreateTaskAsync(user, "Rename snakeXcase fields");
+        var percent = await CreateTaskAsync(user, "Give 50% off");
+        await CreateTaskAsync(user, "Give 500 items away");
+
+        Assert.Equal([underscore.Id], Ids(await ListAsync(user, "?search=e_c")));
+        Assert.Equal([percent.Id], Ids(await ListAsync(user, "?search=50%25")));
+        Assert.Equal([percent.Id], Ids(await ListAsync(user, "?search=%25")));
+        Assert.Equal(2, (await ListAsync(user, "?search=GIVE")).TotalCount);
+    }
+
+    [Theory]
+    [InlineData("createdAt", 0, "not-a-number")]
+    [InlineData("createdAt", 0, "-1")]
+    [InlineData("priority", 3, "high")]
+    public async Task ForgedCursor_WhoseKeyDoesNotFitTheSort_Answers400NamingTheCursor(string sortBy, int sortField, string key)
+    {
+        var user = await SignUpAsync();
+        await CreateTaskAsync(user);
+        // The cursor's own format (base64url of a small JSON), well formed, but with a key no page could have produced.
+        var json = $$"""{"S":{{sortField}},"D":1,"K":"{{key}}","I":"{{Guid.NewGuid()}}"}""";
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var response = await user.Client.GetAsync($"/api/v1/tasks?sortBy={sortBy}&sortDirection=desc&cursor={cursor}");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("cursor", problem.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("?status=")]
+    [InlineData("?priority=")]
+    public async Task EmptyEnumFilter_MeansNoFilter_AsAnEmptySortByDoes(string query)
+    {
+        var user = await SignUpAsync();
+        await CreateTaskAsync(user, draft: true);
+        await CreateTaskAsync(user, priority: "high");
+
+        Assert.Equal(2, (await ListAsync(user, "?sortBy=")).TotalCount);
+        Assert.Equal(2, (await ListAsync(user, query)).TotalCount);
     }
 
     [Fact]

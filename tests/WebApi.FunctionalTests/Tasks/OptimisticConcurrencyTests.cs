@@ -37,7 +37,16 @@ public sealed class OptimisticConcurrencyTests(ApiFactory factory) : ApiTestBase
 
         var winner = Assert.Single(answers, answer => answer.response.StatusCode == HttpStatusCode.OK);
         var loser = Assert.Single(answers, answer => answer.response.StatusCode != HttpStatusCode.OK);
-        Assert.True(loser.response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed, $"The loser answered {(int)loser.response.StatusCode}.");
+        // Read after the winner's write: 412; read before it but wrote after: the database's concurrency check, 409.
+        if (loser.response.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            await Problem.AssertAsync(loser.response, HttpStatusCode.PreconditionFailed, "precondition_failed");
+        }
+        else
+        {
+            await Problem.AssertAsync(loser.response, HttpStatusCode.Conflict, "concurrency_conflict");
+        }
+
         Assert.Equal(winner.title, (await GetTaskAsync(user, task.Id)).Title);
     }
 
@@ -70,6 +79,9 @@ public sealed class OptimisticConcurrencyTests(ApiFactory factory) : ApiTestBase
     [InlineData("garbage")]
     [InlineData("W/\"1\"")]
     [InlineData("\"-1\"")]
+    [InlineData("\"99999999999\"")]
+    [InlineData("\"\"")]
+    [InlineData("\"1\", \"2\"")]
     public async Task MalformedIfMatch_Answers400(string ifMatch)
     {
         var user = await SignUpAsync();

@@ -8,6 +8,9 @@ public sealed class TakeConcurrencyTests(ApiFactory factory) : ApiTestBase(facto
 {
     private const int Takers = 32;
 
+    /// <summary>A loser either saw the task already taken, or read it before the winner wrote and lost the write.</summary>
+    private static readonly string[] LoserCodes = ["task_already_taken", "concurrency_conflict"];
+
     [Fact]
     public async Task ConcurrentTakes_GiveExactlyOneOwner()
     {
@@ -27,9 +30,10 @@ public sealed class TakeConcurrencyTests(ApiFactory factory) : ApiTestBase(facto
 
         var winners = answers.Where(answer => answer.response.StatusCode == HttpStatusCode.OK).ToList();
         Assert.Single(winners);
-        Assert.All(
-            answers.Where(answer => answer.response.StatusCode != HttpStatusCode.OK),
-            answer => Assert.Equal(HttpStatusCode.Conflict, answer.response.StatusCode));
+        foreach (var (_, response) in answers.Where(answer => answer.response.StatusCode != HttpStatusCode.OK))
+        {
+            await Problem.AssertAsync(response, HttpStatusCode.Conflict, LoserCodes);
+        }
 
         await using var connection = await Factory.Database.OpenConnectionAsync();
         await using var query = new NpgsqlCommand("SELECT owner_id, status FROM tasks WHERE id = @id", connection);
@@ -39,5 +43,10 @@ public sealed class TakeConcurrencyTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Equal(winners[0].taker.Id, reader.GetGuid(0));
         Assert.Equal("running", reader.GetString(1));
         Assert.False(await reader.ReadAsync());
+        await reader.CloseAsync();
+
+        await using var history = new NpgsqlCommand("SELECT count(*) FROM task_history WHERE task_id = @id AND trigger = 'take'", connection);
+        history.Parameters.AddWithValue("id", task.Id);
+        Assert.Equal(1L, await history.ExecuteScalarAsync());
     }
 }

@@ -66,6 +66,21 @@ public sealed class TaskPermissionTests(ApiFactory factory) : ApiTestBase(factor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Cancel_ByTheOwnerWhoIsNotTheCreator_Answers403()
+    {
+        var creator = await SignUpAsync();
+        var owner = await SignUpAsync();
+        var task = await CreateTaskAsync(creator);
+        var running = await FireOkAsync(owner, task.Id, "take");
+        Assert.DoesNotContain(TaskTrigger.Cancel, running.AllowedActions);
+
+        await Problem.AssertAsync(await FireAsync(owner, task.Id, "cancel"), HttpStatusCode.Forbidden, "not_creator_or_manager");
+
+        var after = await GetTaskAsync(creator, task.Id);
+        Assert.Equal((TaskItemStatus.Running, running.Version), (after.Status, after.Version));
+    }
+
     private static async Task<TaskDto> PrepareForAsync(TestUser creator, string action)
     {
         var task = await CreateTaskAsync(creator, draft: action == "publish");

@@ -34,6 +34,67 @@ public sealed class TaskValidationTests(ApiFactory factory) : ApiTestBase(factor
     }
 
     [Fact]
+    public async Task Create_AtTheLimits_IsAccepted()
+    {
+        var user = await SignUpAsync();
+        var title = new string('t', 200);
+        var description = new string('d', 10_000);
+
+        var response = await user.Client.PostAsync("/api/v1/tasks", Json.Body(new { title, description, priority = "critical" }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.ReadAsync<Application.Tasks.TaskDto>();
+        Assert.Equal((title, description), (created.Title, created.Description));
+    }
+
+    public static TheoryData<string, string, string> InvalidPatchBodies => new()
+    {
+        { """{"title":""}""", "title", "validation_failed" },
+        { """{"title":"  "}""", "title", "validation_failed" },
+        { $$"""{"title":"{{new string('x', 201)}}"}""", "title", "validation_failed" },
+        { $$"""{"description":"{{new string('x', 10_001)}}"}""", "description", "validation_failed" },
+        { """{"priority":"urgent"}""", "priority", "malformed_request" },
+        { """{"priority":2}""", "priority", "malformed_request" },
+        { """{"title":42}""", "title", "malformed_request" },
+        { """{"dueDate":"tomorrow"}""", "dueDate", "malformed_request" },
+        { """{"status":"done"}""", "status", "malformed_request" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPatchBodies))]
+    public async Task Patch_WithAnInvalidField_Answers400NamingIt_AndChangesNothing(string body, string field, string code)
+    {
+        var user = await SignUpAsync();
+        var task = await CreateTaskAsync(user, "Original");
+
+        var response = await user.Client.PatchAsync($"/api/v1/tasks/{task.Id}", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, code);
+        Assert.Contains(field, problem.Errors.Keys);
+        var after = await GetTaskAsync(user, task.Id);
+        Assert.Equal((task.Version, "Original", task.Status), (after.Version, after.Title, after.Status));
+    }
+
+    [Theory]
+    [InlineData("fail", null)]
+    [InlineData("fail", "")]
+    [InlineData("fail", "   ")]
+    [InlineData("fail", "2001")]
+    [InlineData("cancel", "2001")]
+    public async Task Transition_WithAnInvalidReason_Answers400NamingTheReason(string action, string? reason)
+    {
+        var user = await SignUpAsync();
+        var task = await CreateTaskAsync(user);
+        var running = await FireOkAsync(user, task.Id, "take");
+        object body = reason == "2001" ? new { reason = new string('r', 2_001) } : (object)new { reason };
+
+        var problem = await Problem.AssertAsync(await FireAsync(user, task.Id, action, body), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Contains("reason", problem.Errors.Keys);
+        Assert.Equal(running.Version, (await GetTaskAsync(user, task.Id)).Version);
+    }
+
+    [Fact]
     public async Task Create_ReportsEveryInvalidFieldAtOnce()
     {
         var user = await SignUpAsync();

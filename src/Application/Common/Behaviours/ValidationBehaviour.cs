@@ -11,7 +11,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = new List<FluentValidation.Results.ValidationFailure>(NulCharacterFailures(request));
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
@@ -26,6 +26,29 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
         }
 
         return await next();
+    }
+
+    /// <summary>
+    /// PostgreSQL cannot store U+0000 in text, so a string carrying one could never be saved or searched: every
+    /// request refuses it here, once, instead of every validator repeating the rule.
+    /// </summary>
+    private static IEnumerable<FluentValidation.Results.ValidationFailure> NulCharacterFailures(TRequest request)
+    {
+        foreach (var property in typeof(TRequest).GetProperties())
+        {
+            var value = property.GetValue(request);
+            var texts = value switch
+            {
+                string text => [text],
+                IEnumerable<string> list => list,
+                System.Text.Json.JsonElement json => [json.GetRawText().Contains("\\u0000", StringComparison.OrdinalIgnoreCase) ? "\0" : string.Empty],
+                _ => [],
+            };
+            if (texts.Any(text => text?.Contains('\0', StringComparison.Ordinal) == true))
+            {
+                yield return new FluentValidation.Results.ValidationFailure(property.Name, "Text may not contain the NUL character (U+0000).");
+            }
+        }
     }
 
     /// <summary>"Items[0].DueDate" becomes "items[0].dueDate", the names clients send.</summary>

@@ -39,6 +39,7 @@ public sealed record TaskListCursor(TaskSortField SortBy, SortDirection Directio
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
             var wire = JsonSerializer.Deserialize<Wire>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
             return wire is null || wire.K is null || !Enum.IsDefined((TaskSortField)wire.S) || !Enum.IsDefined((SortDirection)wire.D)
+                    || !KeyFits((TaskSortField)wire.S, wire.K)
                 ? null
                 : new TaskListCursor((TaskSortField)wire.S, (SortDirection)wire.D, wire.K, wire.I);
         }
@@ -47,6 +48,14 @@ public sealed record TaskListCursor(TaskSortField SortBy, SortDirection Directio
             return null;
         }
     }
+
+    /// <summary>A forged cursor must not reach the database: its key has to read as the sort field's type.</summary>
+    private static bool KeyFits(TaskSortField sortBy, string key) => sortBy switch
+    {
+        TaskSortField.Priority => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var priority) && Enum.IsDefined((TaskPriority)priority),
+        TaskSortField.Title => key.Length <= TaskItem.TitleMaxLength,
+        _ => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks,
+    };
 
     public DateTimeOffset KeyAsTime => new(long.Parse(Key, CultureInfo.InvariantCulture), TimeSpan.Zero);
 
