@@ -12,8 +12,8 @@ using TaskOrchestration.Infrastructure.Persistence;
 namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261123002524_Comments")]
-    partial class Comments
+    [Migration("20261123011430_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -167,6 +167,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("failure_reason");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")

@@ -98,6 +98,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     result = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
                     failure_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     attempt_count = table.Column<int>(type: "integer", nullable: false),
+                    metadata = table.Column<string>(type: "jsonb", nullable: true),
                     archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -176,6 +177,36 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "task_comments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    body = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_comments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_task_comments_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_task_comments_users_author_id",
+                        column: x => x.author_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "task_history",
                 columns: table => new
                 {
@@ -245,6 +276,16 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                 name: "ix_task_assignees_user_id",
                 table: "task_assignees",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_comments_author_id",
+                table: "task_comments",
+                column: "author_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_comments_task_id_created_at",
+                table: "task_comments",
+                columns: new[] { "task_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_history_actor_id",
@@ -366,6 +407,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "task_assignees");
+
+            migrationBuilder.DropTable(
+                name: "task_comments");
 
             migrationBuilder.DropTable(
                 name: "task_history");
