@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
@@ -45,6 +46,15 @@ public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
         db.Tasks.Add(task);
         await db.SaveChangesAsync();
         return task;
+    }
+
+    /// <summary>Loads a stored task, applies <paramref name="change"/> to it and saves, as a command handler would.</summary>
+    protected async Task ChangeAsync(Guid taskId, Action<TaskItem> change)
+    {
+        await using var db = Database.CreateDbContext();
+        var task = await db.Tasks.SingleAsync(t => t.Id == taskId);
+        change(task);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Runs a query with plain Npgsql (no EF) and returns its first column.</summary>

@@ -16,7 +16,7 @@ public sealed class TaskMappingProfile : Profile
                 task.PermittedTriggers((Actor)context.Items[ActorKey])))
             .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()))
             .ForMember(dto => dto.Metadata, options => options.MapFrom(task => ParseMetadata(task.Metadata)))
-            .ForMember(dto => dto.Tags, options => options.MapFrom(task => task.Tags.Select(tag => tag.Name).Order(StringComparer.Ordinal).ToList()));
+            .ForMember(dto => dto.Tags, options => options.MapFrom(task => task.Tags.ToList()));
         CreateMap<TaskHistoryEntry, TaskHistoryEntryDto>();
         CreateMap<FieldChange, FieldChangeDto>();
     }

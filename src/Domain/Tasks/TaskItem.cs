@@ -17,7 +17,7 @@ public sealed class TaskItem : AggregateRoot
 
     private readonly List<TaskHistoryEntry> _history = [];
     private readonly List<TaskAssignee> _assignees = [];
-    private readonly List<TaskTag> _tags = [];
+    private readonly List<string> _tags = [];
 
     private TaskItem()
     {
@@ -66,8 +66,8 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
     public IReadOnlyCollection<TaskAssignee> Assignees => _assignees.AsReadOnly();
 
-    /// <summary>The task's tags, in lower case.</summary>
-    public IReadOnlyCollection<TaskTag> Tags => _tags.AsReadOnly();
+    /// <summary>The task's tags, in lower case and in ordinal order.</summary>
+    public IReadOnlyList<string> Tags => _tags.AsReadOnly();
 
     /// <summary>The history appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
@@ -220,15 +220,15 @@ public sealed class TaskItem : AggregateRoot
             throw new DomainException(new DomainError("too_many_tags", $"A task has at most {TagName.MaxPerTask} tags.", ErrorKind.Validation));
         }
 
-        var before = string.Join(',', _tags.Select(tag => tag.Name).Order(StringComparer.Ordinal));
+        var before = string.Join(',', _tags);
         var after = string.Join(',', wanted);
         if (before == after)
         {
             return;
         }
 
-        _tags.RemoveAll(tag => !wanted.Contains(tag.Name));
-        _tags.AddRange(wanted.Where(name => !_tags.Exists(tag => tag.Name == name)).Select(name => new TaskTag(Id, name)));
+        _tags.Clear();
+        _tags.AddRange(wanted);
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("tags", before, after)], actor.UserId, now, TaskHistoryKind.Tagged));
         Raise(new TaskUpdated(Id, actor.UserId, now));

@@ -7,6 +7,7 @@ using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
 
@@ -24,6 +25,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<TaskComment> Comments => Set<TaskComment>();
+
+    internal DbSet<TagUsageCount> TagUsageCounts => Set<TagUsageCount>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {

@@ -31,8 +31,9 @@ internal static class CommentEndpoints
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
     }
 
-    private static async Task<Ok<PagedList<CommentDto>>> ListComments(Guid id, IMediator mediator, CancellationToken cancellationToken, int? page = null, int? pageSize = null) =>
-        TypedResults.Ok(await mediator.Send(new ListCommentsQuery(id, page ?? 1, pageSize ?? 50), cancellationToken));
+    private static async Task<Ok<PagedList<CommentDto>>> ListComments(
+        Guid id, IMediator mediator, CancellationToken cancellationToken, int? page = null, int? pageSize = null, bool? includeTotal = null) =>
+        TypedResults.Ok(await mediator.Send(new ListCommentsQuery(id, page ?? 1, pageSize ?? 50, includeTotal ?? false), cancellationToken));
 
     private static async Task<Created<CommentDto>> AddComment(Guid id, CommentRequest body, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -121,7 +121,8 @@ internal static class TaskEndpoints
         [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
         int? page = null,
         int? pageSize = null,
-        string? cursor = null)
+        string? cursor = null,
+        bool? includeTotal = null)
     {
         var query = new ListTasksQuery(
             QueryEnumValues.ParseAll<TaskItemStatus>(status, nameof(status)),
@@ -140,7 +141,8 @@ internal static class TaskEndpoints
             QueryEnumValues.Parse<SortDirection>(sortDirection, nameof(sortDirection)) ?? SortDirection.Desc,
             page ?? 1,
             pageSize ?? ListTasksQuery.DefaultPageSize,
-            cursor);
+            cursor,
+            includeTotal ?? false);
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
     }
 
@@ -169,8 +171,9 @@ internal static class TaskEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<PagedList<TaskHistoryEntryDto>>> GetHistory(Guid id, IMediator mediator, CancellationToken cancellationToken, int? page = null, int? pageSize = null) =>
-        TypedResults.Ok(await mediator.Send(new GetTaskHistoryQuery(id, page ?? 1, pageSize ?? 50), cancellationToken));
+    private static async Task<Ok<PagedList<TaskHistoryEntryDto>>> GetHistory(
+        Guid id, IMediator mediator, CancellationToken cancellationToken, int? page = null, int? pageSize = null, bool? includeTotal = null) =>
+        TypedResults.Ok(await mediator.Send(new GetTaskHistoryQuery(id, page ?? 1, pageSize ?? 50, includeTotal ?? false), cancellationToken));
 
     private static void MapTransition(RouteGroupBuilder tasks, string action, string name, string summary, Func<Guid, uint?, IRequest<TaskDto>> toCommand) =>
         tasks.MapPost($"/{{id:guid}}/{action}", async (

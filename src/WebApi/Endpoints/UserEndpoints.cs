@@ -68,9 +68,10 @@ internal static class UserEndpoints
         string? search = null,
         Guid? teamId = null,
         int? page = null,
-        int? pageSize = null) =>
+        int? pageSize = null,
+        bool? includeTotal = null) =>
         TypedResults.Ok(await mediator.Send(
-            new ListUsersQuery(QueryEnumValues.Parse<UserRole>(role, nameof(role)), search, teamId, page ?? 1, pageSize ?? 20),
+            new ListUsersQuery(QueryEnumValues.Parse<UserRole>(role, nameof(role)), search, teamId, page ?? 1, pageSize ?? 20, includeTotal ?? false),
             cancellationToken));
 
     private static async Task<Ok<UserDto>> ChangeRole(Guid id, ChangeUserRoleRequest body, IMediator mediator, CancellationToken cancellationToken) =>

@@ -18,14 +18,14 @@ public sealed class GetTaskHistoryQueryHandlerTests
     {
         var task = _ports.Store(SomeTasks.Running(Alice, Bob));
         task.Complete(Bob, "Shipped", Now);
-        _ports.Tasks.Setup(repository => repository.HistoryAsync(task.Id, 2, 2, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Page<TaskHistoryEntry>([.. task.History], 2, 2, 4));
+        _ports.Tasks.Setup(repository => repository.HistoryAsync(task.Id, new PageRequest(2, 2, true), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Page<TaskHistoryEntry>([.. task.History], 2, 2, 4, HasMore: false));
 
-        var page = await Handler(Alice).Handle(new GetTaskHistoryQuery(task.Id, 2, 2), CancellationToken.None);
+        var page = await Handler(Alice).Handle(new GetTaskHistoryQuery(task.Id, 2, 2, IncludeTotal: true), CancellationToken.None);
 
         Assert.Equal([TaskTrigger.Take, TaskTrigger.Complete], page.Items.Select(entry => entry.Trigger!.Value));
         Assert.Equal([Bob.UserId, Bob.UserId], page.Items.Select(entry => entry.ActorId));
-        Assert.Equal((2, 2, 4), (page.Page, page.PageSize, page.TotalCount));
+        Assert.Equal((2, 2, (int?)4, false), (page.Page, page.PageSize, page.TotalCount, page.HasMore));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class GetTaskHistoryQueryHandlerTests
         await Assert.ThrowsAsync<NotFoundException>(() => Handler(Bob).Handle(new GetTaskHistoryQuery(Guid.NewGuid()), CancellationToken.None));
 
         _ports.Tasks.Verify(repository =>
-            repository.HistoryAsync(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+            repository.HistoryAsync(It.IsAny<Guid>(), It.IsAny<PageRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private GetTaskHistoryQueryHandler Handler(Actor actor) => new(_ports.Access, _ports.Tasks.Object, SignedIn(actor), TestMapper.Instance);

@@ -21,12 +21,12 @@ public sealed class ListTasksQueryHandlerTests
         var second = SomeTasks.Running(Alice, Bob);
         var query = new ListTasksQuery(Page: 3, PageSize: 2);
         _ports.Tasks.Setup(repository => repository.ListAsync(query, It.IsAny<TaskVisibility>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Page<TaskItem>([first, second], 3, 2, 7));
+            .ReturnsAsync(new Page<TaskItem>([first, second], 3, 2, 7, HasMore: true));
 
         var page = await Handler(Bob).Handle(query, CancellationToken.None);
 
         Assert.Equal([first.Id, second.Id], page.Items.Select(task => task.Id));
-        Assert.Equal((3, 2, 7), (page.Page, page.PageSize, page.TotalCount));
+        Assert.Equal((3, 2, (int?)7, true), (page.Page, page.PageSize, page.TotalCount, page.HasMore));
         Assert.Equal([TaskTrigger.Take], page.Items[0].AllowedActions);
         Assert.Equal([TaskTrigger.Complete, TaskTrigger.Fail, TaskTrigger.Release], page.Items[1].AllowedActions);
     }
@@ -36,12 +36,12 @@ public sealed class ListTasksQueryHandlerTests
     {
         var query = new ListTasksQuery();
         _ports.Tasks.Setup(repository => repository.ListAsync(query, It.IsAny<TaskVisibility>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Page<TaskItem>([], 1, 20, 0));
+            .ReturnsAsync(new Page<TaskItem>([], 1, 20, 0, HasMore: false));
 
         var page = await Handler(Alice).Handle(query, CancellationToken.None);
 
         Assert.Empty(page.Items);
-        Assert.Equal((1, 20, 0), (page.Page, page.PageSize, page.TotalCount));
+        Assert.Equal((1, 20, (int?)0, false), (page.Page, page.PageSize, page.TotalCount, page.HasMore));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ListTasksQueryHandlerTests
         var seen = new List<TaskVisibility>();
         _ports.Tasks.Setup(repository => repository.ListAsync(It.IsAny<ListTasksQuery>(), It.IsAny<TaskVisibility>(), It.IsAny<CancellationToken>()))
             .Callback<ListTasksQuery, TaskVisibility, CancellationToken>((_, visibility, _) => seen.Add(visibility))
-            .ReturnsAsync(new Page<TaskItem>([], 1, 20, 0));
+            .ReturnsAsync(new Page<TaskItem>([], 1, 20, 0, HasMore: false));
 
         await Handler(Bob).Handle(new ListTasksQuery(), CancellationToken.None);
         await Handler(Maria).Handle(new ListTasksQuery(), CancellationToken.None);

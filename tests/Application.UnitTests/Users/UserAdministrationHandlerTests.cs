@@ -85,12 +85,12 @@ public sealed class UserAdministrationHandlerTests
     {
         var ada = _ports.Stored(email: "ada@example.com");
         var query = new ListUsersQuery(Page: 2, PageSize: 1);
-        _ports.Users.Setup(users => users.ListAsync(query, It.IsAny<CancellationToken>())).ReturnsAsync(new Page<User>([ada], 2, 1, 3));
+        _ports.Users.Setup(users => users.ListAsync(query, It.IsAny<CancellationToken>())).ReturnsAsync(new Page<User>([ada], 2, 1, 3, HasMore: true));
 
         var page = await new ListUsersQueryHandler(_ports.Users.Object, TestMapper.Instance).Handle(query, CancellationToken.None);
 
         Assert.Equal([ada.Id], page.Items.Select(user => user.Id));
-        Assert.Equal((2, 1, 3), (page.Page, page.PageSize, page.TotalCount));
+        Assert.Equal((2, 1, (int?)3, true), (page.Page, page.PageSize, page.TotalCount, page.HasMore));
     }
 
     private ChangeUserRoleCommandHandler ChangeRole() => new(_ports.Users.Object, _ports.UnitOfWork.Object, SignedIn(Root), TestMapper.Instance);

@@ -140,6 +140,6 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
         return client.SendAsync(request);
     }
 
-    private static async Task<int> CountTasksAsync(TestUser user) =>
-        (await (await user.Client.GetAsync("/api/v1/tasks")).ReadAsync<Application.Common.Models.PagedList<Application.Tasks.TaskDto>>()).TotalCount;
+    private static async Task<int?> CountTasksAsync(TestUser user) =>
+        (await (await user.Client.GetAsync("/api/v1/tasks?includeTotal=true")).ReadAsync<Application.Common.Models.PagedList<Application.Tasks.TaskDto>>()).TotalCount;
 }

@@ -131,6 +131,17 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Equal("integer", page.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task PagedLists_SayTheTotalMayBeUnknown_AndWhetherMoreFollow()
+    {
+        var page = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("PagedListOfTaskDto");
+        var properties = page.GetProperty("properties");
+
+        Assert.True(properties.GetProperty("totalCount").GetProperty("nullable").GetBoolean());
+        Assert.Equal("boolean", properties.GetProperty("hasMore").GetProperty("type").GetString());
+        Assert.Contains("hasMore", page.GetProperty("required").EnumerateArray().Select(name => name.GetString()));
+    }
+
     private async Task<JsonElement> GetDocumentAsync()
     {
         using var client = Anonymous();

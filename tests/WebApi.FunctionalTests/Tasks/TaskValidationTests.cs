@@ -168,9 +168,9 @@ public sealed class TaskValidationTests(ApiFactory factory) : ApiTestBase(factor
         Assert.Contains("dueDate", problem.Errors.Keys);
     }
 
-    private static async Task<int> CountTasksAsync(TestUser user)
+    private static async Task<int?> CountTasksAsync(TestUser user)
     {
-        var response = await user.Client.GetAsync("/api/v1/tasks");
+        var response = await user.Client.GetAsync("/api/v1/tasks?includeTotal=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.ReadAsync<Application.Common.Models.PagedList<Application.Tasks.TaskDto>>()).TotalCount;
     }

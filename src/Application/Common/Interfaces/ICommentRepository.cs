@@ -11,5 +11,5 @@ public interface ICommentRepository
     void Add(TaskComment comment);
 
     /// <summary>One page of a task's comments that are not deleted, oldest first.</summary>
-    Task<Page<TaskComment>> ListAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken);
+    Task<Page<TaskComment>> ListAsync(Guid taskId, PageRequest page, CancellationToken cancellationToken);
 }

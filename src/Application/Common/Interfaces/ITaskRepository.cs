@@ -17,7 +17,7 @@ public interface ITaskRepository
     Task<IReadOnlyList<TagUsage>> TagUsageAsync(TaskVisibility visibility, CancellationToken cancellationToken);
 
     /// <summary>One page of a task's history, oldest first.</summary>
-    Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken);
+    Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>One page of the tasks that match the query's filters and that <paramref name="visibility"/> lets through, in order.</summary>
     Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken);

@@ -188,6 +188,11 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)[]")
+                        .HasColumnName("tags");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
@@ -214,6 +219,17 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasIndex("ArchivedAt")
                         .HasDatabaseName("ix_tasks_archived_at");
 
+                    b.HasIndex("Description")
+                        .HasDatabaseName("ix_tasks_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_tasks_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
                     b.HasIndex("Title")
                         .HasDatabaseName("ix_tasks_title_trgm");
 
@@ -223,26 +239,29 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_created_at_id");
 
-                    b.HasIndex("CreatedBy", "CreatedAt")
-                        .HasDatabaseName("ix_tasks_created_by_created_at");
-
                     b.HasIndex("DueDate", "Id")
                         .HasDatabaseName("ix_tasks_due_date_id");
-
-                    b.HasIndex("OwnerId", "CreatedAt")
-                        .HasDatabaseName("ix_tasks_owner_id_created_at");
 
                     b.HasIndex("Priority", "Id")
                         .HasDatabaseName("ix_tasks_priority_id");
 
-                    b.HasIndex("TeamId", "CreatedAt")
-                        .HasDatabaseName("ix_tasks_team_id_created_at");
+                    b.HasIndex("Title", "Id")
+                        .HasDatabaseName("ix_tasks_title_id");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_tasks_updated_at_id");
 
+                    b.HasIndex("CreatedBy", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_created_by_created_at_id");
+
+                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_owner_id_created_at_id");
+
                     b.HasIndex("Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_status_created_at_id");
+
+                    b.HasIndex("TeamId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_team_id_created_at_id");
 
                     b.ToTable("tasks", null, t =>
                         {
@@ -409,6 +428,27 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.TagUsageCount", b =>
+                {
+                    b.Property<Guid>("TeamKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_key");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("LiveTasks")
+                        .HasColumnType("integer")
+                        .HasColumnName("live_tasks");
+
+                    b.HasKey("TeamKey", "Name")
+                        .HasName("pk_tag_usage_counts");
+
+                    b.ToTable("tag_usage_counts", (string)null);
+                });
+
             modelBuilder.Entity("TaskOrchestration.Domain.Comments.TaskComment", b =>
                 {
                     b.HasOne("TaskOrchestration.Domain.Users.User", null)
@@ -527,33 +567,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_task_assignees_users_user_id");
                         });
 
-                    b.OwnsMany("TaskOrchestration.Domain.Tasks.TaskTag", "Tags", b1 =>
-                        {
-                            b1.Property<Guid>("TaskId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("task_id");
-
-                            b1.Property<string>("Name")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("name");
-
-                            b1.HasKey("TaskId", "Name")
-                                .HasName("pk_task_tags");
-
-                            b1.HasIndex("Name")
-                                .HasDatabaseName("ix_task_tags_name");
-
-                            b1.ToTable("task_tags", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("TaskId")
-                                .HasConstraintName("fk_task_tags_tasks_task_id");
-                        });
-
                     b.Navigation("Assignees");
-
-                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>

@@ -12,12 +12,10 @@ internal sealed class CommentRepository(ApplicationDbContext db) : ICommentRepos
 
     public void Add(TaskComment comment) => db.Comments.Add(comment);
 
-    public async Task<Page<TaskComment>> ListAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken)
+    public Task<Page<TaskComment>> ListAsync(Guid taskId, PageRequest page, CancellationToken cancellationToken)
     {
         var comments = db.Comments.AsNoTracking().Where(comment => comment.TaskId == taskId && comment.DeletedAt == null);
-        var totalCount = await comments.CountAsync(cancellationToken);
-        var items = await comments.OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Page<TaskComment>(items, page, pageSize, totalCount);
+        var pageStart = comments.OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id).Skip((page.Number - 1) * page.Size);
+        return PageReader.ReadAsync(comments, pageStart, page, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using TaskOrchestration.Application.Tags;
 using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 
 namespace TaskOrchestration.Infrastructure.Persistence.Repositories;
 
@@ -16,40 +17,41 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
-    public async Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, int page, int pageSize, CancellationToken cancellationToken)
+    public Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, PageRequest page, CancellationToken cancellationToken)
     {
         var entries = db.TaskHistory.AsNoTracking().Where(entry => entry.TaskId == taskId);
-        var totalCount = await entries.CountAsync(cancellationToken);
-        var items = await entries.OrderBy(entry => entry.OccurredAt).ThenBy(entry => entry.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Page<TaskHistoryEntry>(items, page, pageSize, totalCount);
+        var pageStart = entries.OrderBy(entry => entry.OccurredAt).ThenBy(entry => entry.Id).Skip((page.Number - 1) * page.Size);
+        return PageReader.ReadAsync(entries, pageStart, page, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TagUsage>> TagUsageAsync(TaskVisibility visibility, CancellationToken cancellationToken)
     {
-        var counts = await Visible(db.Tasks.AsNoTracking().Where(task => task.ArchivedAt == null), visibility)
-            .SelectMany(task => task.Tags.Select(tag => tag.Name))
-            .GroupBy(name => name)
-            .Select(group => new { Name = group.Key, Count = group.Count() })
-            .OrderByDescending(usage => usage.Count).ThenBy(usage => usage.Name)
+        ArgumentNullException.ThrowIfNull(visibility);
+        // Counted per team by the database as tasks change (TagUsageCount): the visible teams' counts are summed.
+        var counts = db.TagUsageCounts.AsNoTracking().Where(count => count.LiveTasks > 0);
+        if (!visibility.AllTeams)
+        {
+            var teamKeys = visibility.TeamIds.Append(TagUsageCount.NoTeam).ToList();
+            counts = counts.Where(count => teamKeys.Contains(count.TeamKey));
+        }
+
+        var usage = await counts
+            .GroupBy(count => count.Name)
+            .Select(group => new { Name = group.Key, Count = group.Sum(count => count.LiveTasks) })
+            .OrderByDescending(tag => tag.Count).ThenBy(tag => tag.Name)
             .ToListAsync(cancellationToken);
-        return [.. counts.Select(usage => new TagUsage(usage.Name, usage.Count))];
+        return [.. usage.Select(tag => new TagUsage(tag.Name, tag.Count))];
     }
 
-    public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
+    public Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(visibility);
         var tasks = Visible(Filter(db.Tasks.AsNoTracking(), query, clock.GetUtcNow()), visibility);
 
-        var totalCount = await tasks.CountAsync(cancellationToken);
         var sorted = Sort(After(tasks, TaskListCursor.TryDecode(query.Cursor)), query.SortBy, query.SortDirection);
-        var window = query.Cursor is null ? sorted.Skip((query.Page - 1) * query.PageSize) : sorted;
-
-        // One more than a page tells whether another page follows, without a second query.
-        var items = await window.Take(query.PageSize + 1).ToListAsync(cancellationToken);
-        var hasMore = items.Count > query.PageSize;
-        return new Page<TaskItem>(hasMore ? items[..query.PageSize] : items, query.Page, query.PageSize, totalCount, hasMore);
+        var pageStart = query.Cursor is null ? sorted.Skip((query.Page - 1) * query.PageSize) : sorted;
+        return PageReader.ReadAsync(tasks, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
     }
 
     /// <summary>Keyset paging: the tasks strictly after the cursor's (key, id) in the sort's direction, as a row comparison.</summary>
@@ -124,9 +126,11 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
             tasks = tasks.Where(task => task.OwnerId == ownerId);
         }
 
-        foreach (var tag in (query.Tag ?? []).Select(tag => tag.Trim().ToLowerInvariant()).Distinct())
+        if (query.Tag is { Count: > 0 })
         {
-            tasks = tasks.Where(task => task.Tags.Any(taskTag => taskTag.Name == tag));
+            // All of them: translated to "tags @> wanted", which the GIN index on tags serves.
+            var wanted = query.Tag.Select(tag => tag.Trim().ToLowerInvariant()).Distinct().ToArray();
+            tasks = tasks.Where(task => wanted.All(tag => task.Tags.Contains(tag)));
         }
 
         if (query.AssigneeId is { } assigneeId)
@@ -158,9 +162,11 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
     private static IOrderedQueryable<TaskItem> Sort(IQueryable<TaskItem> tasks, TaskSortField field, SortDirection direction) => field switch
     {
         TaskSortField.UpdatedAt => OrderThenById(tasks, task => task.UpdatedAt, direction),
-        // Tasks without a due date come last in both directions (PostgreSQL would put NULLs first when descending).
+        // Tasks without a due date come last in both directions. Ascending, PostgreSQL already sorts NULLs last (and
+        // the (due_date, id) index serves it); descending it would put them first, so the order leads with
+        // "due_date IS NULL", which the expression index ix_tasks_due_date_missing_due_date_desc serves.
         TaskSortField.DueDate => direction == SortDirection.Asc
-            ? tasks.OrderBy(task => task.DueDate == null).ThenBy(task => task.DueDate).ThenBy(task => task.Id)
+            ? tasks.OrderBy(task => task.DueDate).ThenBy(task => task.Id)
             : tasks.OrderBy(task => task.DueDate == null).ThenByDescending(task => task.DueDate).ThenByDescending(task => task.Id),
         TaskSortField.Priority => OrderThenById(tasks, task => task.Priority, direction),
         TaskSortField.Title => OrderThenById(tasks, task => task.Title, direction),

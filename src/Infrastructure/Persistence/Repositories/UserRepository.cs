@@ -42,8 +42,8 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
             users = users.Where(user => EF.Functions.ILike(user.Email, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(user.DisplayName, pattern, LikePattern.EscapeCharacter));
         }
 
-        var totalCount = await users.CountAsync(cancellationToken);
-        var items = await users.OrderBy(user => user.Email).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new Page<User>(items, query.Page, query.PageSize, totalCount);
+        // Emails are unique: no tiebreak needed.
+        var pageStart = users.OrderBy(user => user.Email).Skip((query.Page - 1) * query.PageSize);
+        return await PageReader.ReadAsync(users, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
     }
 }

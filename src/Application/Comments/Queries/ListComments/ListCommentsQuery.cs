@@ -10,7 +10,8 @@ namespace TaskOrchestration.Application.Comments.Queries.ListComments;
 /// <param name="TaskId">The task.</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Comments per page, 1 to 100.</param>
-public sealed record ListCommentsQuery(Guid TaskId, int Page = 1, int PageSize = 50) : IRequest<PagedList<CommentDto>>;
+/// <param name="IncludeTotal">Count the comments too (up to 10,000).</param>
+public sealed record ListCommentsQuery(Guid TaskId, int Page = 1, int PageSize = 50, bool IncludeTotal = false) : IRequest<PagedList<CommentDto>>;
 
 public sealed class ListCommentsQueryHandler(TaskAccess access, ICommentRepository comments, ICurrentUser currentUser, IMapper mapper)
     : IRequestHandler<ListCommentsQuery, PagedList<CommentDto>>
@@ -19,13 +20,7 @@ public sealed class ListCommentsQueryHandler(TaskAccess access, ICommentReposito
     {
         ArgumentNullException.ThrowIfNull(request);
         await access.FindVisibleAsync(request.TaskId, currentUser.RequireActor(), cancellationToken);
-        var page = await comments.ListAsync(request.TaskId, request.Page, request.PageSize, cancellationToken);
-        return new PagedList<CommentDto>
-        {
-            Items = [.. page.Items.Select(mapper.Map<CommentDto>)],
-            Page = page.PageNumber,
-            PageSize = page.PageSize,
-            TotalCount = page.TotalCount,
-        };
+        var page = await comments.ListAsync(request.TaskId, new PageRequest(request.Page, request.PageSize, request.IncludeTotal), cancellationToken);
+        return page.ToPagedList(mapper.Map<CommentDto>);
     }
 }

@@ -9,7 +9,8 @@ namespace TaskOrchestration.Application.Tasks.Queries.GetTaskHistory;
 /// <param name="TaskId">The task.</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Entries per page, 1 to 100.</param>
-public sealed record GetTaskHistoryQuery(Guid TaskId, int Page = 1, int PageSize = 50) : IRequest<PagedList<TaskHistoryEntryDto>>;
+/// <param name="IncludeTotal">Count the entries too (up to 10,000).</param>
+public sealed record GetTaskHistoryQuery(Guid TaskId, int Page = 1, int PageSize = 50, bool IncludeTotal = false) : IRequest<PagedList<TaskHistoryEntryDto>>;
 
 public sealed class GetTaskHistoryQueryHandler(TaskAccess access, ITaskRepository tasks, ICurrentUser currentUser, IMapper mapper)
     : IRequestHandler<GetTaskHistoryQuery, PagedList<TaskHistoryEntryDto>>
@@ -18,13 +19,7 @@ public sealed class GetTaskHistoryQueryHandler(TaskAccess access, ITaskRepositor
     {
         ArgumentNullException.ThrowIfNull(request);
         await access.FindVisibleAsync(request.TaskId, currentUser.RequireActor(), cancellationToken);
-        var page = await tasks.HistoryAsync(request.TaskId, request.Page, request.PageSize, cancellationToken);
-        return new PagedList<TaskHistoryEntryDto>
-        {
-            Items = [.. page.Items.Select(mapper.Map<TaskHistoryEntryDto>)],
-            Page = page.PageNumber,
-            PageSize = page.PageSize,
-            TotalCount = page.TotalCount,
-        };
+        var page = await tasks.HistoryAsync(request.TaskId, new PageRequest(request.Page, request.PageSize, request.IncludeTotal), cancellationToken);
+        return page.ToPagedList(mapper.Map<TaskHistoryEntryDto>);
     }
 }

@@ -24,6 +24,7 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="Cursor">Keyset paging: the <c>nextCursor</c> of the previous page (then <c>page</c> is ignored).</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 100.</param>
+/// <param name="IncludeTotal">Count the matching tasks too (up to 10,000; the page alone is much cheaper).</param>
 public sealed record ListTasksQuery(
     IReadOnlyList<TaskItemStatus>? Status = null,
     IReadOnlyList<TaskPriority>? Priority = null,
@@ -41,7 +42,8 @@ public sealed record ListTasksQuery(
     SortDirection SortDirection = SortDirection.Desc,
     int Page = 1,
     int PageSize = ListTasksQuery.DefaultPageSize,
-    string? Cursor = null) : IRequest<PagedList<TaskDto>>
+    string? Cursor = null,
+    bool IncludeTotal = false) : IRequest<PagedList<TaskDto>>
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -56,15 +58,10 @@ public sealed class ListTasksQueryHandler(ITaskRepository tasks, TaskAccess acce
         ArgumentNullException.ThrowIfNull(request);
         var actor = currentUser.RequireActor();
         var page = await tasks.ListAsync(request, await access.VisibilityForAsync(actor, cancellationToken), cancellationToken);
-        return new PagedList<TaskDto>
-        {
-            Items = [.. page.Items.Select(task => mapper.ToTaskDto(task, actor))],
-            Page = page.PageNumber,
-            PageSize = page.PageSize,
-            TotalCount = page.TotalCount,
-            NextCursor = page.HasMore && request.SortBy != TaskSortField.DueDate
-                ? TaskListCursor.Encode(page.Items[^1], request.SortBy, request.SortDirection)
-                : null,
-        };
+        // A cursor for every page that has a successor, except in due-date order (tasks without one have no key).
+        var nextCursor = page.HasMore && request.SortBy != TaskSortField.DueDate
+            ? TaskListCursor.Encode(page.Items[^1], request.SortBy, request.SortDirection)
+            : null;
+        return page.ToPagedList(task => mapper.ToTaskDto(task, actor), nextCursor);
     }
 }

@@ -13,20 +13,15 @@ namespace TaskOrchestration.Application.Users.Queries.ListUsers;
 /// <param name="TeamId">Only the members of this team.</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 100.</param>
+/// <param name="IncludeTotal">Count the matching users too (up to 10,000).</param>
 [RequiresRole(UserRole.Admin)]
-public sealed record ListUsersQuery(UserRole? Role = null, string? Search = null, Guid? TeamId = null, int Page = 1, int PageSize = 20) : IRequest<PagedList<UserDto>>;
+public sealed record ListUsersQuery(UserRole? Role = null, string? Search = null, Guid? TeamId = null, int Page = 1, int PageSize = 20, bool IncludeTotal = false) : IRequest<PagedList<UserDto>>;
 
 public sealed class ListUsersQueryHandler(IUserRepository users, IMapper mapper) : IRequestHandler<ListUsersQuery, PagedList<UserDto>>
 {
     public async Task<PagedList<UserDto>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         var page = await users.ListAsync(request, cancellationToken);
-        return new PagedList<UserDto>
-        {
-            Items = [.. page.Items.Select(mapper.Map<UserDto>)],
-            Page = page.PageNumber,
-            PageSize = page.PageSize,
-            TotalCount = page.TotalCount,
-        };
+        return page.ToPagedList(mapper.Map<UserDto>);
     }
 }
