@@ -36,8 +36,9 @@ internal sealed record SampleData(
         var userIds = await ListAsync<Guid>(dataSource, "SELECT id FROM users WHERE email LIKE 'seed-user-%' ORDER BY email LIMIT 50");
         // The member sees tasks without a team and their teams' tasks; sample those, spread over the whole table.
         var visibleTaskIds = await ListAsync<Guid>(dataSource, """
-            SELECT id FROM tasks TABLESAMPLE SYSTEM (1) REPEATABLE (42)
+            SELECT id FROM tasks
             WHERE archived_at IS NULL AND (team_id IS NULL OR team_id = ANY($1))
+            ORDER BY md5(id::text)
             LIMIT 2000
             """, teamIds.ToArray());
         var size = new DataSetSize(

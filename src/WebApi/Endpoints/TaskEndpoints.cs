@@ -1,4 +1,5 @@
 using MediatR;
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -105,23 +106,23 @@ internal static class TaskEndpoints
     private static async Task<Ok<PagedList<TaskDto>>> ListTasks(
         IMediator mediator,
         CancellationToken cancellationToken,
-        [FromQuery, QueryEnum(typeof(TaskItemStatus))] string[]? status = null,
-        [FromQuery, QueryEnum(typeof(TaskPriority))] string[]? priority = null,
-        Guid? ownerId = null,
-        Guid? createdBy = null,
-        string? search = null,
-        Guid? teamId = null,
-        bool? archived = null,
-        Guid? assigneeId = null,
-        [FromQuery] string[]? tag = null,
-        DateTimeOffset? dueBefore = null,
-        DateTimeOffset? dueAfter = null,
-        bool? overdue = null,
-        [QueryEnum(typeof(TaskSortField))] string? sortBy = null,
-        [QueryEnum(typeof(SortDirection))] string? sortDirection = null,
+        [FromQuery, QueryEnum(typeof(TaskItemStatus)), Description("Any of these statuses (repeat the parameter for several).")] string[]? status = null,
+        [FromQuery, QueryEnum(typeof(TaskPriority)), Description("Any of these priorities (repeat the parameter for several).")] string[]? priority = null,
+        [Description("Taken by this user.")] Guid? ownerId = null,
+        [Description("Created by this user.")] Guid? createdBy = null,
+        [Description("Text that the title or description contains, ignoring case (at most 200 characters).")] string? search = null,
+        [Description("Only this team's tasks.")] Guid? teamId = null,
+        [Description("True lists only archived tasks; by default they are left out.")] bool? archived = null,
+        [Description("Only the tasks assigned to this user.")] Guid? assigneeId = null,
+        [FromQuery, Description("Only the tasks that carry every one of these tags (repeat the parameter for several).")] string[]? tag = null,
+        [Description("Only tasks due before this time.")] DateTimeOffset? dueBefore = null,
+        [Description("Only tasks due after this time.")] DateTimeOffset? dueAfter = null,
+        [Description("True: only open tasks (draft, pending, running) whose due date has passed.")] bool? overdue = null,
+        [QueryEnum(typeof(TaskSortField)), Description("What to order by; createdAt when left out. The id breaks ties; tasks without a due date come last either way.")] string? sortBy = null,
+        [QueryEnum(typeof(SortDirection)), Description("Which way; desc when left out.")] string? sortDirection = null,
         int? page = null,
         int? pageSize = null,
-        string? cursor = null,
+        [Description("Keyset paging for deep pages: the nextCursor of the previous page, with the same sort (then page is ignored; not with sortBy=dueDate).")] string? cursor = null,
         bool? includeTotal = null)
     {
         var query = new ListTasksQuery(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskOrchestration.Application.Common.Models;
@@ -64,9 +65,9 @@ internal static class UserEndpoints
     private static async Task<Ok<PagedList<UserDto>>> ListUsers(
         IMediator mediator,
         CancellationToken cancellationToken,
-        [QueryEnum(typeof(UserRole))] string? role = null,
-        string? search = null,
-        Guid? teamId = null,
+        [QueryEnum(typeof(UserRole)), Description("Only users with this role.")] string? role = null,
+        [Description("Text that the email or display name contains, ignoring case.")] string? search = null,
+        [Description("Only the members of this team.")] Guid? teamId = null,
         int? page = null,
         int? pageSize = null,
         bool? includeTotal = null) =>

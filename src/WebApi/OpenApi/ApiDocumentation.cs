@@ -25,6 +25,7 @@ internal static class ApiDocumentation
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecurityRequirementTransformer>();
             options.AddOperationTransformer<QueryEnumParameterTransformer>();
+            options.AddOperationTransformer<SharedParameterDescriptionTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
             options.AddSchemaTransformer<StringEnumSchemaTransformer>();
         });

@@ -52,6 +52,8 @@ public sealed class MalformedRequestTests(ApiFactory factory) : ApiTestBase(fact
         { "GET", "/api/v1/tasks?page=99999999999999999999", null },
         { "GET", "/api/v1/tasks?pageSize=1e3", null },
         { "GET", "/api/v1/tasks?archived=maybe", null },
+        { "GET", "/api/v1/tasks?includeTotal=yes", null },
+        { "GET", "/api/v1/tasks/{id}/comments?includeTotal=1", null },
         { "GET", "/api/v1/tasks?search=" + new string('x', 201), null },
         // Routes and methods that do not exist.
         { "PUT", "/api/v1/tasks/{id}", "{}" },

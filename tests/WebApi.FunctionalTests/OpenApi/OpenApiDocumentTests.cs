@@ -132,6 +132,36 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     }
 
     [Fact]
+    public async Task EveryParameter_IsDescribed()
+    {
+        var undescribed =
+            from operation in Operations(await GetDocumentAsync())
+            where operation.Value.TryGetProperty("parameters", out _)
+            from parameter in operation.Value.GetProperty("parameters").EnumerateArray()
+            where !parameter.TryGetProperty("description", out var description) || string.IsNullOrWhiteSpace(description.GetString())
+            select $"{operation.Path} {parameter.GetProperty("in").GetString()} {parameter.GetProperty("name").GetString()}";
+
+        Assert.Empty(undescribed);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tasks/{id}", "id", "The task's id.")]
+    [InlineData("/api/v1/teams/{id}/members/{userId}", "userId", "The user's id.")]
+    [InlineData("/api/v1/tasks/{id}/comments/{commentId}", "commentId", "The comment's id.")]
+    public async Task PathIds_NameTheirResource(string path, string name, string expected)
+    {
+        var descriptions =
+            from operation in Operations(await GetDocumentAsync())
+            where operation.Path == path
+            from parameter in operation.Value.GetProperty("parameters").EnumerateArray()
+            where parameter.GetProperty("name").GetString() == name
+            select parameter.GetProperty("description").GetString();
+
+        Assert.All(descriptions, description => Assert.Equal(expected, description));
+        Assert.NotEmpty(descriptions);
+    }
+
+    [Fact]
     public async Task PagedLists_SayTheTotalMayBeUnknown_AndWhetherMoreFollow()
     {
         var page = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("PagedListOfTaskDto");
