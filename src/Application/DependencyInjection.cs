@@ -2,9 +2,11 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Security;
 using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Application.Common.Behaviours;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Tasks;
 
 namespace TaskOrchestration.Application;
@@ -36,11 +38,16 @@ public static class DependencyInjection
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
         services.AddScoped<TaskChanges>();
         services.AddScoped<TaskAccess>();
+        services.TryAddSingleton<TaskKinds>();
         services.AddScoped<SessionTokens>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    /// <summary>Registers a handler for one kind of automated task (see <see cref="ITaskHandler"/>); one per kind.</summary>
+    public static IServiceCollection AddTaskHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ITaskHandler => services.AddSingleton<ITaskHandler, THandler>();
 
     private static void RegisterClosedImplementations(IServiceCollection services, System.Reflection.Assembly assembly, Type openInterface)
     {

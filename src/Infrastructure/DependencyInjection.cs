@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Health;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence;
@@ -63,6 +64,7 @@ public static class DependencyInjection
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = ActiveUserTokenCheck.OnTokenValidated };
             });
 
+        services.AddTaskEngine(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

@@ -1,15 +1,21 @@
 using TaskOrchestration.Application;
 using TaskOrchestration.Infrastructure;
+using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.WebApi;
 using TaskOrchestration.WebApi.Hosting;
 
 var isMigrateCommand = args.Length > 0 && args[0] == MigrateCommand.Name;
 var builder = WebApplication.CreateBuilder(isMigrateCommand ? args[1..] : args);
+var role = HostRoles.Parse(builder.Configuration[HostRoles.SettingName]);
 
 builder.Services
     .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
     .AddInfrastructure(builder.Configuration)
     .AddWebApi(builder.Configuration);
+if (role.RunsWorker() && !isMigrateCommand)
+{
+    builder.Services.AddWorkerRole();
+}
 
 var app = builder.Build();
 
@@ -18,7 +24,15 @@ if (isMigrateCommand)
     return await MigrateCommand.RunAsync(app.Services);
 }
 
-app.UseWebApi();
+if (role.ServesApi())
+{
+    app.UseWebApi();
+}
+else
+{
+    app.UseHealthOnly();
+}
+
 await app.RunAsync();
 return 0;
 

@@ -59,6 +59,16 @@ public static class WebApiSetup
         return app;
     }
 
+    /// <summary>A worker-only process: liveness and readiness, nothing else.</summary>
+    public static WebApplication UseHealthOnly(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
     /// <summary>camelCase, enums as camelCase strings, numbers as numbers only, and no unknown fields.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {

@@ -100,6 +100,12 @@ internal static class TaskBuilder
         return task;
     }
 
+    /// <summary>
+    /// The triggers people fire through the API. Requeue is the worker engine's alone, fired by
+    /// <see cref="TaskItem.FailRun"/> on automated tasks (AutomatedTaskTests); no API operation fires it.
+    /// </summary>
+    public static readonly IReadOnlyList<TaskTrigger> PeopleTriggers = [.. Enum.GetValues<TaskTrigger>().Where(trigger => trigger != TaskTrigger.Requeue)];
+
     /// <summary>Fires <paramref name="trigger"/> the way the API would, with valid arguments.</summary>
     public static void Fire(TaskItem task, TaskTrigger trigger, Actor actor, DateTimeOffset at)
     {

@@ -59,7 +59,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new ApplicationDbContext(options.Options);
     }
 
-    /// <summary>Deletes every row but the migration history, so each test starts from an empty, migrated schema.</summary>
+    /// <summary>
+    /// Deletes every row but the migration history and the reference data the migrations write (written again), so
+    /// each test starts from a freshly migrated database.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -71,6 +74,8 @@ public sealed class TestDatabase : IAsyncDisposable
             TablesToIgnore = ["__ef_migrations_history"],
         });
         await _respawner.ResetAsync(connection);
+        await using var referenceData = new NpgsqlCommand(ReferenceData.EngineUserSql, connection);
+        await referenceData.ExecuteNonQueryAsync();
     }
 
     public async Task<NpgsqlConnection> OpenConnectionAsync()

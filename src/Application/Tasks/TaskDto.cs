@@ -57,6 +57,27 @@ public sealed class TaskDto
     /// <summary>The task's tags, in lower case and alphabetical order.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>"manual" for people; otherwise the kind of handler the worker engine runs it with.</summary>
+    public string Kind { get; init; } = TaskAutomation.ManualKind;
+
+    /// <summary>Automated tasks: the JSON the handler is given.</summary>
+    public JsonElement? Input { get; init; }
+
+    /// <summary>How many attempts the engine makes before the task stays failed (1 for manual tasks).</summary>
+    public int MaxAttempts { get; init; }
+
+    /// <summary>Automated tasks: not run before this time (set at submission, and by the backoff after a failed attempt).</summary>
+    public DateTimeOffset? RunAfter { get; init; }
+
+    /// <summary>Automated tasks: the worker process running the current attempt.</summary>
+    public string? LeasedBy { get; init; }
+
+    /// <summary>Automated tasks: until when that worker holds it (extended by its heartbeat).</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>An automated task that used up its attempts and failed; retry revives it.</summary>
+    public bool IsDead { get; init; }
+
     /// <summary>When the task was archived; null while it is live.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
 

@@ -15,13 +15,14 @@ public sealed class TaskMappingProfile : Profile
             .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
                 task.PermittedTriggers((Actor)context.Items[ActorKey])))
             .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()))
-            .ForMember(dto => dto.Metadata, options => options.MapFrom(task => ParseMetadata(task.Metadata)))
+            .ForMember(dto => dto.Metadata, options => options.MapFrom(task => ParseJson(task.Metadata)))
+            .ForMember(dto => dto.Input, options => options.MapFrom(task => ParseJson(task.Input)))
             .ForMember(dto => dto.Tags, options => options.MapFrom(task => task.Tags.ToList()));
         CreateMap<TaskHistoryEntry, TaskHistoryEntryDto>();
         CreateMap<FieldChange, FieldChangeDto>();
     }
 
-    private static System.Text.Json.JsonElement? ParseMetadata(string? json)
+    private static System.Text.Json.JsonElement? ParseJson(string? json)
     {
         if (json is null)
         {

@@ -8,6 +8,7 @@ public static class TaskErrors
     public const string NotOwnerCode = "not_owner";
     public const string NotCreatorOrManagerCode = "not_creator_or_manager";
     public const string NotAssigneeCode = "not_assignee";
+    public const string AutomatedTaskCode = "automated_task";
 
     public static readonly DomainError AlreadyTaken =
         new("task_already_taken", "The task has already been taken.", ErrorKind.Conflict);
@@ -20,6 +21,18 @@ public static class TaskErrors
 
     public static readonly DomainError NotAssignee =
         new(NotAssigneeCode, "The task is assigned to other people; only they may take it.", ErrorKind.Forbidden);
+
+    public static readonly DomainError AutomatedTask =
+        new(AutomatedTaskCode, "The worker engine runs this task; people cannot take, finish or assign it.", ErrorKind.Conflict);
+
+    public static readonly DomainError InvalidKind =
+        new("invalid_kind", $"A kind is 1 to {TaskAutomation.KindMaxLength} lower-case letters, digits, '.', '-' or '_'.", ErrorKind.Validation);
+
+    public static readonly DomainError InvalidMaxAttempts =
+        new("invalid_max_attempts", $"maxAttempts is 1 to {TaskAutomation.MaxAttemptsLimit}.", ErrorKind.Validation);
+
+    public static readonly DomainError InvalidInput =
+        new("invalid_input", $"The input is JSON of at most {TaskAutomation.InputMaxBytes / 1024} KiB.", ErrorKind.Validation);
 
     public static readonly DomainError NotManager =
         new("not_manager", "Only a manager or an admin may assign tasks.", ErrorKind.Forbidden);
@@ -57,6 +70,7 @@ public static class TaskErrors
         NotOwnerCode => NotOwner,
         NotCreatorOrManagerCode => NotCreatorOrManager,
         NotAssigneeCode => NotAssignee,
+        AutomatedTaskCode => AutomatedTask,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown lifecycle guard."),
     };
 
@@ -70,6 +84,7 @@ public static class TaskErrors
         TaskTrigger.Fail => "failed",
         TaskTrigger.Release => "released",
         TaskTrigger.Retry => "retried",
+        TaskTrigger.Requeue => "requeued",
         TaskTrigger.Cancel => "cancelled",
         _ => trigger.ToString().ToLowerInvariant(),
     };

@@ -22,6 +22,7 @@ public sealed class TaskItem : AggregateRoot
     private TaskItem()
     {
         Title = string.Empty;
+        Kind = TaskAutomation.ManualKind;
     }
 
     public string Title { get; private set; }
@@ -63,6 +64,29 @@ public sealed class TaskItem : AggregateRoot
 
     public bool IsArchived => ArchivedAt is not null;
 
+    /// <summary>What runs the task: "manual" for people, otherwise the kind of handler the worker engine runs it with.</summary>
+    public string Kind { get; private set; }
+
+    public bool IsAutomated => Kind != TaskAutomation.ManualKind;
+
+    /// <summary>The JSON an automated task's handler is given.</summary>
+    public string? Input { get; private set; }
+
+    /// <summary>How many attempts the engine makes before the task stays failed (1 for manual tasks).</summary>
+    public int MaxAttempts { get; private set; }
+
+    /// <summary>Not claimed by the engine before this time: set at submission, and after a failed attempt (backoff).</summary>
+    public DateTimeOffset? RunAfter { get; private set; }
+
+    /// <summary>The worker process that holds the running attempt of an automated task.</summary>
+    public string? LeasedBy { get; private set; }
+
+    /// <summary>Until when <see cref="LeasedBy"/> holds it; extended by the worker's heartbeat, reaped when it passes.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    /// <summary>An automated task that used up its attempts and failed: it stays failed until someone retries it.</summary>
+    public bool IsDead => IsAutomated && Status == TaskItemStatus.Failed;
+
     /// <summary>The people the task is assigned to; when there are any, only they may take it.</summary>
     public IReadOnlyCollection<TaskAssignee> Assignees => _assignees.AsReadOnly();
 
@@ -72,7 +96,7 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>The history appended since the task was loaded (the full record lives in the database).</summary>
     public IReadOnlyCollection<TaskHistoryEntry> History => _history.AsReadOnly();
 
-    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now, Guid? teamId = null, string? metadata = null)
+    public static TaskItem Create(string title, string? description, TaskPriority priority, DateTimeOffset? dueDate, bool asDraft, Actor actor, DateTimeOffset now, Guid? teamId = null, string? metadata = null, TaskAutomation? automation = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var task = new TaskItem
@@ -89,6 +113,10 @@ public sealed class TaskItem : AggregateRoot
             CreatedAt = now,
             UpdatedAt = now,
             AttemptCount = 1,
+            Kind = automation?.Kind ?? TaskAutomation.ManualKind,
+            Input = automation?.Input,
+            MaxAttempts = automation?.MaxAttempts ?? 1,
+            RunAfter = automation?.RunAfter,
         };
         task.Raise(new TaskCreated(task.Id, task.Status, actor.UserId, now));
         return task;
@@ -159,12 +187,73 @@ public sealed class TaskItem : AggregateRoot
     public void Release(Actor actor, DateTimeOffset now) =>
         Transition(TaskTrigger.Release, actor, now, onEntered: () => OwnerId = null);
 
+    /// <summary>
+    /// Back to pending for another attempt. A dead automated task is revived for one more attempt (its attempts
+    /// were used up), and runs as soon as a worker is free.
+    /// </summary>
     public void Retry(Actor actor, DateTimeOffset now) =>
         Transition(TaskTrigger.Retry, actor, now, onEntered: () =>
         {
             AttemptCount++;
+            MaxAttempts = Math.Max(MaxAttempts, AttemptCount);
             OwnerId = null;
             FailureReason = null;
+            RunAfter = null;
+        });
+
+    /// <summary>The engine's worker <paramref name="workerId"/> claims the pending automated task, leased until <paramref name="leaseUntil"/>.</summary>
+    public void StartRun(string workerId, DateTimeOffset leaseUntil, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        Transition(TaskTrigger.Take, SystemActors.Engine, now, onEntered: () =>
+        {
+            OwnerId = SystemActors.Engine.UserId;
+            LeasedBy = workerId;
+            LeaseExpiresAt = leaseUntil;
+        });
+    }
+
+    /// <summary>The running attempt succeeded; <paramref name="output"/> is kept as the result.</summary>
+    public void CompleteRun(string? output, DateTimeOffset now)
+    {
+        Complete(SystemActors.Engine, output, now);
+        EndLease();
+    }
+
+    /// <summary>
+    /// The running attempt failed (the handler said so, threw, or its lease ran out). With attempts left the task is
+    /// requeued, not to be claimed before <paramref name="retryAt"/>; otherwise, or when <paramref name="retryAt"/>
+    /// is null (trying again cannot help), it fails for good (dead).
+    /// </summary>
+    /// <returns>True when it was requeued.</returns>
+    public bool FailRun(string reason, DateTimeOffset? retryAt, DateTimeOffset now)
+    {
+        // Handlers' messages are not validated input: an empty one gets a generic reason, a long one is cut.
+        var truncated = string.IsNullOrWhiteSpace(reason) ? "The attempt failed." : reason.Length > ReasonMaxLength ? reason[..ReasonMaxLength] : reason;
+        if (retryAt is null || AttemptCount >= MaxAttempts)
+        {
+            Fail(SystemActors.Engine, truncated, now);
+            EndLease();
+            return false;
+        }
+
+        Transition(TaskTrigger.Requeue, SystemActors.Engine, now, truncated, onEntered: () =>
+        {
+            AttemptCount++;
+            OwnerId = null;
+            FailureReason = truncated;
+            RunAfter = retryAt;
+            EndLease();
+        });
+        return true;
+    }
+
+    /// <summary>The worker gives the task back unfinished (it is shutting down): pending again, the attempt not counted.</summary>
+    public void AbandonRun(DateTimeOffset now) =>
+        Transition(TaskTrigger.Release, SystemActors.Engine, now, onEntered: () =>
+        {
+            OwnerId = null;
+            EndLease();
         });
 
     public void Cancel(Actor actor, string? reason, DateTimeOffset now)
@@ -174,7 +263,8 @@ public sealed class TaskItem : AggregateRoot
             throw new DomainException(TaskErrors.ReasonTooLong);
         }
 
-        Transition(TaskTrigger.Cancel, actor, now, reason);
+        // A running automated task's worker sees its lease end at its next heartbeat and cancels the handler.
+        Transition(TaskTrigger.Cancel, actor, now, reason, onEntered: EndLease);
     }
 
     /// <summary>Replaces the assignees (managers and admins only); a person appears at most once.</summary>
@@ -188,6 +278,11 @@ public sealed class TaskItem : AggregateRoot
         }
 
         EnsureNotArchived();
+        if (IsAutomated)
+        {
+            throw new DomainException(TaskErrors.AutomatedTask);
+        }
+
         var wanted = userIds.Distinct().ToList();
         if (wanted.Count > MaxAssignees)
         {
@@ -282,7 +377,7 @@ public sealed class TaskItem : AggregateRoot
     public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => IsArchived ? [] : LifecycleFor(actor).PermittedTriggers;
 
     private TaskLifecycle LifecycleFor(Actor actor) =>
-        new(() => Status, status => Status = status, () => OwnerId, CreatedBy, userId => _assignees.Count == 0 || IsAssignedTo(userId), actor);
+        new(() => Status, status => Status = status, () => OwnerId, CreatedBy, userId => _assignees.Count == 0 || IsAssignedTo(userId), IsAutomated, actor);
 
     private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null)
     {
@@ -294,6 +389,12 @@ public sealed class TaskItem : AggregateRoot
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Transition(Id, from, Status, trigger, actor.UserId, now, reason));
         Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason));
+    }
+
+    private void EndLease()
+    {
+        LeasedBy = null;
+        LeaseExpiresAt = null;
     }
 
     private string AssigneeList() => string.Join(',', _assignees.Select(assignee => assignee.UserId).Order());

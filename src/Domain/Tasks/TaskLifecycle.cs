@@ -17,7 +17,7 @@ public sealed class TaskLifecycle
     private readonly StateMachine<TaskItemStatus, TaskTrigger> _machine;
     private readonly Func<Guid?> _owner;
 
-    internal TaskLifecycle(Func<TaskItemStatus> status, Action<TaskItemStatus> setStatus, Func<Guid?> owner, Guid creator, Func<Guid, bool> mayTake, Actor actor)
+    internal TaskLifecycle(Func<TaskItemStatus> status, Action<TaskItemStatus> setStatus, Func<Guid?> owner, Guid creator, Func<Guid, bool> mayTake, bool automated, Actor actor)
     {
         _owner = owner;
         _machine = new StateMachine<TaskItemStatus, TaskTrigger>(status, setStatus);
@@ -26,18 +26,31 @@ public sealed class TaskLifecycle
         bool IsCreatorOrManager() => creator == actor.UserId || actor.IsManagerOrAdmin;
         bool MayTake() => mayTake(actor.UserId);
 
+        // Automated tasks are run by the engine alone, people's tasks by people alone.
+        bool RunsThisKind() => automated == (actor.UserId == SystemActors.Engine.UserId);
+        bool IsAutomated() => automated;
+
         _machine.Configure(TaskItemStatus.Draft)
             .PermitIf(TaskTrigger.Publish, TaskItemStatus.Pending, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode)
             .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
 
         _machine.Configure(TaskItemStatus.Pending)
-            .PermitIf(TaskTrigger.Take, TaskItemStatus.Running, MayTake, TaskErrors.NotAssigneeCode)
+            .PermitIf(
+                TaskTrigger.Take,
+                TaskItemStatus.Running,
+                new Tuple<Func<bool>, string>(RunsThisKind, TaskErrors.AutomatedTaskCode),
+                new Tuple<Func<bool>, string>(MayTake, TaskErrors.NotAssigneeCode))
             .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
 
         _machine.Configure(TaskItemStatus.Running)
             .PermitIf(TaskTrigger.Complete, TaskItemStatus.Done, IsOwner, TaskErrors.NotOwnerCode)
             .PermitIf(TaskTrigger.Fail, TaskItemStatus.Failed, IsOwner, TaskErrors.NotOwnerCode)
             .PermitIf(TaskTrigger.Release, TaskItemStatus.Pending, IsOwner, TaskErrors.NotOwnerCode)
+            .PermitIf(
+                TaskTrigger.Requeue,
+                TaskItemStatus.Pending,
+                new Tuple<Func<bool>, string>(IsAutomated, TaskErrors.AutomatedTaskCode),
+                new Tuple<Func<bool>, string>(IsOwner, TaskErrors.NotOwnerCode))
             .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
 
         _machine.Configure(TaskItemStatus.Failed)

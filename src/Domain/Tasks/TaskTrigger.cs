@@ -21,6 +21,9 @@ public enum TaskTrigger
     /// <summary>failed → pending; counts another attempt.</summary>
     Retry,
 
+    /// <summary>running → pending, by the worker engine, after a failed attempt of an automated task that has attempts left; counts the attempt.</summary>
+    Requeue,
+
     /// <summary>draft, pending or running → cancelled.</summary>
     Cancel,
 }

@@ -28,6 +28,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     internal DbSet<TagUsageCount> TagUsageCounts => Set<TagUsageCount>();
 
+    internal DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
+
+    internal DbSet<PausedKind> PausedKinds => Set<PausedKind>();
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using FluentValidation.TestHelper;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Tasks.Commands.CreateTask;
 using TaskOrchestration.Domain.Tasks;
 
@@ -6,7 +9,9 @@ namespace TaskOrchestration.Application.UnitTests.Validators;
 
 public sealed class CreateTaskCommandValidatorTests
 {
-    private readonly CreateTaskCommandValidator _validator = new();
+    private readonly CreateTaskCommandValidator _validator = new(new TaskKinds([new DemoHandler()]));
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [Theory]
     [InlineData("")]
@@ -37,4 +42,47 @@ public sealed class CreateTaskCommandValidatorTests
     public void AFullCommand_IsValid() =>
         _validator.TestValidate(new CreateTaskCommand("Title", "Details", TaskPriority.Critical, DateTimeOffset.UtcNow, Draft: true, TeamId: Guid.NewGuid()))
             .ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData("manual")]
+    [InlineData("demo.registered")]
+    public void AKindWithAHandler_OrManual_IsAccepted(string kind) =>
+        _validator.TestValidate(new CreateTaskCommand("Title", Kind: kind)).ShouldNotHaveValidationErrorFor(command => command.Kind);
+
+    [Theory]
+    [InlineData("demo.unknown")]
+    [InlineData("Not A Kind")]
+    [InlineData("")]
+    public void AKindNoHandlerServes_IsRefused_NamingTheKinds(string kind) =>
+        _validator.TestValidate(new CreateTaskCommand("Title", Kind: kind))
+            .ShouldHaveValidationErrorFor(command => command.Kind)
+            .WithErrorMessage("No handler serves this kind; the kinds are: manual, demo.registered.");
+
+    [Fact]
+    public void AnAutomatedTask_TakesInputAttemptsAndRunAfter_WithinTheirLimits()
+    {
+        _validator.TestValidate(new CreateTaskCommand("Title", Kind: "demo.registered", Input: Json("""{"a":1}"""), MaxAttempts: 100, RunAfter: DateTimeOffset.UtcNow))
+            .ShouldNotHaveAnyValidationErrors();
+        _validator.TestValidate(new CreateTaskCommand("Title", Kind: "demo.registered", MaxAttempts: 0)).ShouldHaveValidationErrorFor(command => command.MaxAttempts);
+        _validator.TestValidate(new CreateTaskCommand("Title", Kind: "demo.registered", MaxAttempts: 101)).ShouldHaveValidationErrorFor(command => command.MaxAttempts);
+        _validator.TestValidate(new CreateTaskCommand("Title", Kind: "demo.registered", Input: Json($"\"{new string('x', 64 * 1024)}\"")))
+            .ShouldHaveValidationErrorFor(command => command.Input);
+    }
+
+    [Fact]
+    public void AManualTask_RefusesInputAttemptsAndRunAfter()
+    {
+        var result = _validator.TestValidate(new CreateTaskCommand("Title", Input: Json("{}"), MaxAttempts: 2, RunAfter: DateTimeOffset.UtcNow));
+
+        result.ShouldHaveValidationErrorFor(command => command.Input);
+        result.ShouldHaveValidationErrorFor(command => command.MaxAttempts);
+        result.ShouldHaveValidationErrorFor(command => command.RunAfter);
+    }
+
+    private sealed class DemoHandler : ITaskHandler
+    {
+        public string Kind => "demo.registered";
+
+        public Task<TaskHandlerResult> HandleAsync(TaskRun run, CancellationToken cancellationToken) => Task.FromResult(TaskHandlerResult.Success());
+    }
 }

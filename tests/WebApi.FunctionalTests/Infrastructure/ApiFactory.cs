@@ -35,6 +35,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Jwt:KeysPath", _keysFolder.FullName);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The API alone: a worker engine in every test would claim tasks behind the tests' backs (EngineTests run one).
+        builder.UseSetting("Role", "api");
         // Tests sign many users in from one address; the limiter has its own test with its own limit.
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
         // Passwords are still hashed and verified on every sign-up and sign-in, only with a cheaper work factor.

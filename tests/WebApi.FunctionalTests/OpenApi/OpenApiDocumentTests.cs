@@ -45,7 +45,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     [Theory]
     [InlineData("TaskItemStatus", new[] { "draft", "pending", "running", "done", "failed", "cancelled" })]
     [InlineData("TaskPriority", new[] { "low", "normal", "high", "critical" })]
-    [InlineData("TaskTrigger", new[] { "publish", "take", "complete", "fail", "release", "retry", "cancel" })]
+    [InlineData("TaskTrigger", new[] { "publish", "take", "complete", "fail", "release", "retry", "requeue", "cancel" })]
     [InlineData("UserRole", new[] { "member", "manager", "admin" })]
     public async Task Enums_AreCamelCaseStrings(string schema, string[] values)
     {

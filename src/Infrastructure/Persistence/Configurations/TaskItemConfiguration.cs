@@ -8,6 +8,8 @@ namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
 
 internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
 {
+    public const int WorkerIdMaxLength = 200;
+
     public void Configure(EntityTypeBuilder<TaskItem> builder)
     {
         builder.ToTable("tasks", table =>
@@ -23,6 +25,11 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Property(task => task.Result).HasMaxLength(TaskItem.ResultMaxLength);
         builder.Property(task => task.FailureReason).HasMaxLength(TaskItem.ReasonMaxLength);
         builder.Property(task => task.Metadata).HasColumnType("jsonb");
+        builder.Property(task => task.Kind).HasMaxLength(TaskAutomation.KindMaxLength);
+        builder.Property(task => task.Input).HasColumnType("jsonb");
+        builder.Property(task => task.LeasedBy).HasMaxLength(WorkerIdMaxLength);
+        builder.Ignore(task => task.IsAutomated);
+        builder.Ignore(task => task.IsDead);
 
         builder.HasOne<User>().WithMany().HasForeignKey(task => task.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(task => task.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -71,5 +78,15 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         // Substring search (ILIKE '%word%'): trigram indexes let a rare word be found without reading every task.
         builder.HasIndex(task => task.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_title_trgm");
         builder.HasIndex(task => task.Description).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_description_trgm");
+
+        // The worker engine's claim (SKIP LOCKED, by priority then age) and the reaper's search for expired leases,
+        // each over only the rows it can want.
+        builder.HasIndex(task => new { task.Priority, task.CreatedAt, task.Id })
+            .IsDescending(true, false, false)
+            .HasFilter("status = 'pending' AND kind <> 'manual' AND archived_at IS NULL")
+            .HasDatabaseName("ix_tasks_claimable");
+        builder.HasIndex(task => task.LeaseExpiresAt)
+            .HasFilter("status = 'running' AND kind <> 'manual'")
+            .HasDatabaseName("ix_tasks_leased");
     }
 }

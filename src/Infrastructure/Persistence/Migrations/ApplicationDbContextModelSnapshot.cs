@@ -165,6 +165,29 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("Input")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
                         .HasColumnName("metadata");
@@ -181,6 +204,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("result");
+
+                    b.Property<DateTimeOffset?>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -225,6 +252,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_tasks_leased")
+                        .HasFilter("status = 'running' AND kind <> 'manual'");
+
                     b.HasIndex("Tags")
                         .HasDatabaseName("ix_tasks_tags");
 
@@ -256,6 +287,11 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OwnerId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_owner_id_created_at_id");
+
+                    b.HasIndex("Priority", "CreatedAt", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_tasks_claimable")
+                        .HasFilter("status = 'pending' AND kind <> 'manual' AND archived_at IS NULL");
 
                     b.HasIndex("Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_status_created_at_id");
@@ -428,6 +464,30 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.PausedKind", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<Guid>("PausedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("paused_by");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_paused_kinds");
+
+                    b.HasIndex("PausedBy")
+                        .HasDatabaseName("ix_paused_kinds_paused_by");
+
+                    b.ToTable("paused_kinds", (string)null);
+                });
+
             modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.TagUsageCount", b =>
                 {
                     b.Property<Guid>("TeamKey")
@@ -447,6 +507,53 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasName("pk_tag_usage_counts");
 
                     b.ToTable("tag_usage_counts", (string)null);
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.WorkerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("integer")
+                        .HasColumnName("concurrency");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("host");
+
+                    b.PrimitiveCollection<string[]>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("kinds");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workers");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_workers_last_seen_at");
+
+                    b.ToTable("workers", (string)null);
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Comments.TaskComment", b =>
@@ -624,6 +731,16 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.PausedKind", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("PausedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paused_kinds_users_paused_by");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Tasks.TaskItem", b =>

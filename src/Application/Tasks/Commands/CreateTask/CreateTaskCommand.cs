@@ -15,6 +15,10 @@ namespace TaskOrchestration.Application.Tasks.Commands.CreateTask;
 /// <param name="Draft">True to create a draft that nobody can take until it is published.</param>
 /// <param name="Metadata">Any JSON object (at most 16 KiB), returned as given.</param>
 /// <param name="TeamId">The team the task belongs to (only its members, managers and admins see it); one of the creator's teams.</param>
+/// <param name="Kind">"manual" (the default) for people; otherwise the kind of handler the worker engine runs it with (GET /api/v1/queues lists them).</param>
+/// <param name="Input">Automated tasks: any JSON (at most 64 KiB) given to the handler.</param>
+/// <param name="MaxAttempts">Automated tasks: attempts before the task stays failed (dead), 1 to 100; 3 when omitted.</param>
+/// <param name="RunAfter">Automated tasks: not run before this time.</param>
 public sealed record CreateTaskCommand(
     string Title,
     string? Description = null,
@@ -22,7 +26,11 @@ public sealed record CreateTaskCommand(
     DateTimeOffset? DueDate = null,
     bool Draft = false,
     Guid? TeamId = null,
-    JsonElement? Metadata = null) : IRequest<TaskDto>;
+    JsonElement? Metadata = null,
+    string? Kind = null,
+    JsonElement? Input = null,
+    int? MaxAttempts = null,
+    DateTimeOffset? RunAfter = null) : IRequest<TaskDto>;
 
 public sealed class CreateTaskCommandHandler(ITaskRepository tasks, TaskAccess access, ITeamRepository teams, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<CreateTaskCommand, TaskDto>
@@ -40,7 +48,10 @@ public sealed class CreateTaskCommandHandler(ITaskRepository tasks, TaskAccess a
             });
         }
 
-        var task = TaskItem.Create(request.Title, request.Description, request.Priority, request.DueDate, request.Draft, actor, clock.GetUtcNow(), request.TeamId, request.Metadata?.GetRawText());
+        var automation = TaskAutomation.IsAutomatedKind(request.Kind)
+            ? new TaskAutomation(request.Kind!, request.Input?.GetRawText(), request.MaxAttempts ?? TaskAutomation.DefaultMaxAttempts, request.RunAfter)
+            : null;
+        var task = TaskItem.Create(request.Title, request.Description, request.Priority, request.DueDate, request.Draft, actor, clock.GetUtcNow(), request.TeamId, request.Metadata?.GetRawText(), automation);
         tasks.Add(task);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.ToTaskDto(task, actor);

@@ -1,12 +1,26 @@
 using FluentValidation;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Domain.Tasks;
 
 namespace TaskOrchestration.Application.Tasks.Commands.CreateTask;
 
 public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCommand>
 {
-    public CreateTaskCommandValidator()
+    public CreateTaskCommandValidator(TaskKinds kinds)
     {
+        ArgumentNullException.ThrowIfNull(kinds);
+        RuleFor(command => command.Kind)
+            .Must(kind => kinds.Exists(kind!))
+            .WithMessage(_ => $"No handler serves this kind; the kinds are: {string.Join(", ", [TaskAutomation.ManualKind, .. kinds.Automated])}.")
+            .When(command => command.Kind is not null);
+        RuleFor(command => command.MaxAttempts).InclusiveBetween(1, TaskAutomation.MaxAttemptsLimit);
+        RuleFor(command => command.Input)
+            .Must(input => System.Text.Encoding.UTF8.GetByteCount(input!.Value.GetRawText()) <= TaskAutomation.InputMaxBytes)
+            .WithMessage($"The input may have at most {TaskAutomation.InputMaxBytes / 1024} KiB.")
+            .When(command => command.Input is not null);
+        RuleFor(command => command.Input).Null().WithMessage("Only automated tasks (a kind other than manual) take an input.").When(command => !TaskAutomation.IsAutomatedKind(command.Kind));
+        RuleFor(command => command.MaxAttempts).Null().WithMessage("Only automated tasks (a kind other than manual) take maxAttempts.").When(command => !TaskAutomation.IsAutomatedKind(command.Kind));
+        RuleFor(command => command.RunAfter).Null().WithMessage("Only automated tasks (a kind other than manual) take runAfter.").When(command => !TaskAutomation.IsAutomatedKind(command.Kind));
         RuleFor(command => command.Title)
             .Must(title => !string.IsNullOrWhiteSpace(title)).WithMessage("'Title' must not be empty.")
             .MaximumLength(TaskItem.TitleMaxLength);

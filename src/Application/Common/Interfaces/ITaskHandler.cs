@@ -1,0 +1,17 @@
+using TaskOrchestration.Application.Engine;
+
+namespace TaskOrchestration.Application.Common.Interfaces;
+
+/// <summary>
+/// Runs one kind of automated task. Register implementations in the container (AddTaskHandler); the worker engine
+/// calls <see cref="HandleAsync"/> once per attempt, with a token that is cancelled when the task is cancelled, its
+/// lease is lost, or the worker shuts down past its grace period.
+/// </summary>
+public interface ITaskHandler
+{
+    /// <summary>The kind this handler serves, as clients name it in <c>kind</c>: "demo.title-parity".</summary>
+    string Kind { get; }
+
+    /// <summary>Runs one attempt. A returned failure, or any exception, fails the attempt (retried while attempts remain).</summary>
+    Task<TaskHandlerResult> HandleAsync(TaskRun run, CancellationToken cancellationToken);
+}

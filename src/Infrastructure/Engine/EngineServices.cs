@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TaskOrchestration.Application;
+using TaskOrchestration.Infrastructure.Engine.Handlers;
+
+namespace TaskOrchestration.Infrastructure.Engine;
+
+/// <summary>The worker engine's registrations: what every host needs to accept automated tasks, and what runs them.</summary>
+public static class EngineServices
+{
+    /// <summary>
+    /// The built-in handlers and the engine's settings. Every role registers them: the API refuses a kind no
+    /// handler serves, so it must know the handlers even where it does not run them.
+    /// </summary>
+    public static IServiceCollection AddTaskEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkerOptions>()
+            .Bind(configuration.GetSection(WorkerOptions.SectionName))
+            .Validate(worker => worker.Concurrency > 0 && worker.BatchSize > 0, "Worker:Concurrency and Worker:BatchSize must be positive.")
+            .Validate(worker => worker.HeartbeatInterval > TimeSpan.Zero && worker.HeartbeatInterval * 2 <= worker.LeaseDuration, "Worker:HeartbeatInterval must be positive and at most half of Worker:LeaseDuration.")
+            .Validate(worker => worker.ReaperInterval > TimeSpan.Zero && worker.PollInterval > TimeSpan.Zero, "Worker:ReaperInterval and Worker:PollInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<TaskQueue>();
+        services.AddHttpClient(WebhookHandler.HttpClientName);
+        services.AddTaskHandler<NoopHandler>();
+        services.AddTaskHandler<TitleParityHandler>();
+        services.AddTaskHandler<WebhookHandler>();
+        return services;
+    }
+
+    /// <summary>Runs this process as a worker: claiming and running tasks, and reaping expired leases.</summary>
+    public static IServiceCollection AddWorkerRole(this IServiceCollection services)
+    {
+        services.AddHostedService<WorkerService>();
+        services.AddHostedService<LeaseReaper>();
+        // The host must wait for the grace period, and a little for giving back what is left, before it gives up.
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
+            host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(15));
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Engine;
+
+namespace TaskOrchestration.Infrastructure.Engine.Handlers;
+
+/// <summary>
+/// <c>http.webhook</c>: POSTs the input's <c>body</c> (any JSON) to its <c>url</c>, which must start with one of
+/// <see cref="WorkerOptions.WebhookAllowedUrls"/>. A 2xx completes the task; a 5xx, 408, 429, a timeout or a
+/// network error fails the attempt (retried with backoff); any other answer, or a URL not allowed, fails it for good.
+/// </summary>
+internal sealed class WebhookHandler(IHttpClientFactory httpClients, IOptions<WorkerOptions> options) : ITaskHandler
+{
+    public const string KindName = "http.webhook";
+    public const string HttpClientName = "http.webhook";
+
+    public string Kind => KindName;
+
+    public async Task<TaskHandlerResult> HandleAsync(TaskRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Input is not { ValueKind: JsonValueKind.Object } input
+            || !input.TryGetProperty("url", out var urlElement) || urlElement.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(urlElement.GetString(), UriKind.Absolute, out var url)
+            || url.Scheme is not ("http" or "https"))
+        {
+            return TaskHandlerResult.PermanentFailure("The input must be {\"url\": \"http(s)://…\", \"body\": …}.");
+        }
+
+        var allowed = options.Value.WebhookAllowedUrls;
+        if (!allowed.Any(prefix => url.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return TaskHandlerResult.PermanentFailure($"{url.GetLeftPart(UriPartial.Path)} is not an allowed webhook URL (Worker:WebhookAllowedUrls).");
+        }
+
+        var body = input.TryGetProperty("body", out var bodyElement) ? bodyElement.GetRawText() : "null";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.WebhookTimeout);
+        try
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await httpClients.CreateClient(HttpClientName).PostAsync(url, content, timeout.Token);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return TaskHandlerResult.Success($"HTTP {status}");
+            }
+
+            return status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                ? TaskHandlerResult.Failure($"HTTP {status} from {url.Host}")
+                : TaskHandlerResult.PermanentFailure($"HTTP {status} from {url.Host}");
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return TaskHandlerResult.Failure($"No answer from {url.Host} within {options.Value.WebhookTimeout.TotalSeconds:0} s.");
+        }
+        catch (HttpRequestException exception)
+        {
+            return TaskHandlerResult.Failure($"Could not reach {url.Host}: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TaskOrchestration.Application.Engine;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Infrastructure.Persistence;
+using TaskOrchestration.Infrastructure.Persistence.ReadModels;
+
+namespace TaskOrchestration.Infrastructure.Engine;
+
+/// <summary>
+/// The worker engine's statements against PostgreSQL. Every state change goes through the task aggregate (StartRun,
+/// CompleteRun, FailRun, AbandonRun), so automated tasks follow the same lifecycle and history as people's; the
+/// rows are locked first (FOR UPDATE, SKIP LOCKED where several workers compete), so no two workers hold one task.
+/// The queries name xmin besides * because * leaves out system columns, and xmin is the concurrency token.
+/// </summary>
+internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, IOptions<WorkerOptions> options, TimeProvider clock)
+{
+    public const string LeaseExpiredReason = "The lease expired: the worker stopped, or lost the database, before it finished.";
+    public const string OutputTooLongReason = "The handler's output is longer than a result may be.";
+    private const int FairnessCandidatesPerSlot = 4;
+
+    private readonly WorkerOptions _options = options.Value;
+
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> runnable tasks of <paramref name="kinds"/>, highest priority then oldest
+    /// first, leaving out the tasks this process still runs, paused kinds, and (fairness) submitters at their limit.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskRun>> ClaimAsync(IReadOnlyCollection<string> kinds, int limit, IReadOnlyCollection<Guid> runningHere, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        string[] kindList = [.. kinds];
+        Guid[] excluded = [.. runningHere];
+        var cap = _options.MaxRunningPerCreator;
+        // With a fairness limit, look at more candidates than wanted, so that a batch is not left short when its
+        // first candidates belong to one submitter (the extra rows are locked only until this transaction ends).
+        var candidates = cap == 0 ? limit : limit * FairnessCandidatesPerSlot;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The inner query locks the rows it picks and skips rows other workers have locked, so concurrent claims
+        // never block on, or take, the same task. Submitters already at their running limit for a kind are left
+        // out before the LIMIT, so a flood of one submitter's tasks cannot fill every batch.
+        var tasks = await db.Tasks.FromSql($"""
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+                SELECT id FROM tasks AS candidate
+                WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
+                  AND kind = ANY({kindList}) AND NOT (id = ANY({excluded}))
+                  AND (run_after IS NULL OR run_after <= {now})
+                  AND NOT EXISTS (SELECT 1 FROM paused_kinds WHERE paused_kinds.kind = candidate.kind)
+                  AND ({cap} = 0 OR (created_by, kind) NOT IN (
+                      SELECT created_by, kind FROM tasks
+                      WHERE status = 'running' AND kind <> 'manual'
+                      GROUP BY created_by, kind HAVING count(*) >= {cap}))
+                ORDER BY priority DESC, created_at, id
+                LIMIT {candidates}
+                FOR UPDATE SKIP LOCKED)
+            """).ToListAsync(cancellationToken);
+
+        var claimed = cap == 0 ? tasks : await WithinFairShareAsync(db, tasks, cap, limit, cancellationToken);
+        var leaseUntil = now + _options.LeaseDuration;
+        foreach (var task in claimed)
+        {
+            task.StartRun(worker.Id, leaseUntil, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. claimed.OrderByDescending(task => task.Priority).ThenBy(task => task.CreatedAt).Select(ToRun)];
+    }
+
+    /// <summary>Extends the leases this worker holds; answers the ids it still holds (the others were cancelled or reaped).</summary>
+    public async Task<IReadOnlySet<Guid>> ExtendLeasesAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        Guid[] ids = [.. taskIds];
+        var held = ids.Length == 0
+            ? []
+            : await db.Database.SqlQuery<Guid>($"""
+                UPDATE tasks SET lease_expires_at = {now + _options.LeaseDuration}
+                WHERE id = ANY({ids}) AND leased_by = {worker.Id} AND status = 'running'
+                RETURNING id AS "Value"
+                """).ToListAsync(cancellationToken);
+
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE workers SET last_seen_at = {now} WHERE id = {worker.Id}
+            """, cancellationToken);
+        return held.ToHashSet();
+    }
+
+    /// <summary>
+    /// Records how attempts ended: completes, requeues with backoff, or fails for good. An outcome for an attempt
+    /// the task has moved past (cancelled, reaped, claimed again) is dropped: that attempt no longer counts.
+    /// </summary>
+    /// <returns>How many outcomes were recorded.</returns>
+    public Task<int> FinishAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken) =>
+        ChangeHeldAsync(outcomes.Select(outcome => (outcome.TaskId, outcome.Attempt)), (task, now) =>
+        {
+            var outcome = outcomes.First(candidate => candidate.TaskId == task.Id);
+            if (outcome.Result.Succeeded && outcome.Result.Output is not { Length: > TaskItem.ResultMaxLength })
+            {
+                task.CompleteRun(outcome.Result.Output, now);
+                return;
+            }
+
+            // An output too long to keep would be too long again: that fails for good, like a permanent failure.
+            var reason = outcome.Result.Succeeded ? OutputTooLongReason : outcome.Result.FailureReason ?? string.Empty;
+            task.FailRun(reason, outcome.Result.Retryable ? RetryTime(task.AttemptCount, now) : null, now);
+        }, cancellationToken);
+
+    /// <summary>Gives back attempts this worker will not finish (it is shutting down): pending again, not counted.</summary>
+    public Task<int> AbandonAsync(IReadOnlyCollection<(Guid TaskId, int Attempt)> attempts, CancellationToken cancellationToken) =>
+        ChangeHeldAsync(attempts, (task, now) => task.AbandonRun(now), cancellationToken);
+
+    /// <summary>Requeues (or, out of attempts, fails) up to <paramref name="limit"/> tasks whose lease expired; any worker may run it.</summary>
+    public async Task<int> ReapAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var expired = await db.Tasks.FromSql($"""
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+                SELECT id FROM tasks
+                WHERE status = 'running' AND kind <> 'manual' AND lease_expires_at < {now}
+                ORDER BY lease_expires_at
+                LIMIT {limit}
+                FOR UPDATE SKIP LOCKED)
+            """).ToListAsync(cancellationToken);
+        foreach (var task in expired)
+        {
+            task.FailRun(LeaseExpiredReason, RetryTime(task.AttemptCount, now), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return expired.Count;
+    }
+
+    /// <summary>Writes this worker's registration (GET /api/v1/workers), as started or as stopped.</summary>
+    public async Task RegisterAsync(IReadOnlyCollection<string> kinds, bool stopped, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        string[] kindList = [.. kinds];
+        DateTimeOffset? stoppedAt = stopped ? now : null;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, stopped_at)
+            VALUES ({worker.Id}, {worker.Host}, {worker.ProcessId}, {kindList}, {_options.Concurrency}, {now}, {now}, {stoppedAt})
+            ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, stopped_at = excluded.stopped_at
+            """, cancellationToken);
+    }
+
+    private static TaskRun ToRun(TaskItem task) => new(
+        task.Id,
+        task.Kind,
+        task.Title,
+        task.Input is null ? null : JsonDocument.Parse(task.Input).RootElement.Clone(),
+        task.AttemptCount,
+        task.MaxAttempts);
+
+    /// <summary>Keeps the claimed tasks within each submitter's running limit per kind (this batch included).</summary>
+    private static async Task<List<TaskItem>> WithinFairShareAsync(ApplicationDbContext db, List<TaskItem> candidates, int cap, int limit, CancellationToken cancellationToken)
+    {
+        Guid[] creators = [.. candidates.Select(task => task.CreatedBy).Distinct()];
+        var running = await db.Tasks.AsNoTracking()
+            .Where(task => task.Status == TaskItemStatus.Running && task.Kind != TaskAutomation.ManualKind && creators.Contains(task.CreatedBy))
+            .GroupBy(task => new { task.CreatedBy, task.Kind })
+            .Select(group => new { group.Key.CreatedBy, group.Key.Kind, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        var counts = running.ToDictionary(entry => (entry.CreatedBy, entry.Kind), entry => entry.Count);
+        var kept = new List<TaskItem>();
+        foreach (var task in candidates.OrderByDescending(task => task.Priority).ThenBy(task => task.CreatedAt).ThenBy(task => task.Id))
+        {
+            var key = (task.CreatedBy, task.Kind);
+            var count = counts.GetValueOrDefault(key);
+            if (count < cap && kept.Count < limit)
+            {
+                counts[key] = count + 1;
+                kept.Add(task);
+            }
+        }
+
+        return kept;
+    }
+
+    private DateTimeOffset RetryTime(int failedAttempt, DateTimeOffset now) => now + _options.Backoff.DelayAfter(failedAttempt, Random.Shared);
+
+    /// <summary>Locks the tasks, applies <paramref name="change"/> to those this worker still holds at that attempt, and commits.</summary>
+    private async Task<int> ChangeHeldAsync(IEnumerable<(Guid TaskId, int Attempt)> attempts, Action<TaskItem, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var wanted = attempts.ToDictionary(attempt => attempt.TaskId, attempt => attempt.Attempt);
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        Guid[] ids = [.. wanted.Keys];
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tasks = await db.Tasks.FromSql($"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE").ToListAsync(cancellationToken);
+        var held = tasks.Where(task => task.Status == TaskItemStatus.Running && task.LeasedBy == worker.Id && task.AttemptCount == wanted[task.Id]).ToList();
+        foreach (var task in held)
+        {
+            change(task, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return held.Count;
+    }
+}

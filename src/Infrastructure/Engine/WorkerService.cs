@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskOrchestration.Application.Engine;
+
+namespace TaskOrchestration.Infrastructure.Engine;
+
+/// <summary>
+/// One worker process: claims runnable tasks up to its concurrency, runs each with its kind's handler, keeps their
+/// leases alive by heartbeat (cancelling a handler whose task was cancelled or reaped), records each outcome, and on
+/// shutdown stops claiming, lets running handlers finish within the grace period, then cancels and gives back the
+/// rest. A lost database connection is waited out: nothing is claimed meanwhile, and the leases it could not
+/// extend are requeued by the reaper, so every task still ends once in a terminal state.
+/// </summary>
+internal sealed partial class WorkerService(
+    TaskQueue queue,
+    TaskKinds kinds,
+    WorkerIdentity identity,
+    IOptions<WorkerOptions> options,
+    ILogger<WorkerService> logger) : BackgroundService
+{
+    private readonly WorkerOptions _options = options.Value;
+    private readonly ConcurrentDictionary<Guid, RunningAttempt> _running = new();
+    private readonly SemaphoreSlim _finished = new(0);
+
+    /// <summary>The kinds this process claims: the configured ones, or every registered kind.</summary>
+    public IReadOnlyList<string> ServedKinds => _options.Kinds is { Length: > 0 } configured ? [.. configured.Where(kinds.Exists)] : kinds.Automated;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var served = ServedKinds;
+        await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: false, stoppingToken), stoppingToken);
+        LogStarted(logger, identity.Id, _options.Concurrency, served);
+
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatLoopAsync(heartbeatStop.Token);
+        try
+        {
+            await ClaimLoopAsync(served, stoppingToken);
+        }
+        finally
+        {
+            await DrainAsync();
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+            await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: true, CancellationToken.None), CancellationToken.None, attempts: 3);
+            LogStopped(logger, identity.Id);
+        }
+    }
+
+    private async Task ClaimLoopAsync(IReadOnlyList<string> served, CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var free = _options.Concurrency - _running.Count;
+            if (free <= 0 || served.Count == 0)
+            {
+                await WaitForSlotAsync(stoppingToken);
+                continue;
+            }
+
+            IReadOnlyList<TaskRun> claimed;
+            try
+            {
+                claimed = await queue.ClaimAsync(served, Math.Min(_options.BatchSize, free), [.. _running.Keys], stoppingToken);
+                failures = 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogClaimFailed(logger, exception);
+                await DelayAsync(Backoff(++failures), stoppingToken);
+                continue;
+            }
+
+            foreach (var run in claimed)
+            {
+                var attempt = new RunningAttempt(run);
+                _running[run.TaskId] = attempt;
+                attempt.Completion = RunAsync(attempt);
+            }
+
+            // A full batch suggests more work is waiting: claim again at once. Otherwise wait for the poll interval
+            // or until a slot frees up, whichever comes first.
+            if (claimed.Count < Math.Min(_options.BatchSize, free))
+            {
+                await WaitForSlotAsync(stoppingToken, _options.PollInterval);
+            }
+        }
+    }
+
+    private async Task RunAsync(RunningAttempt attempt)
+    {
+        // Let the claim loop go on claiming while this attempt runs.
+        await Task.Yield();
+        var run = attempt.Run;
+        TaskHandlerResult result;
+        try
+        {
+            result = await kinds.HandlerFor(run.Kind).HandleAsync(run, attempt.Cancellation.Token);
+        }
+        catch (OperationCanceledException) when (attempt.Cancellation.IsCancellationRequested)
+        {
+            // Cancelled or reaped: the outcome no longer counts. Shutting down: DrainAsync gives the task back.
+            Finish(attempt);
+            return;
+        }
+        catch (Exception exception)
+        {
+            LogHandlerThrew(logger, exception, run.Kind, run.TaskId, run.Attempt);
+            result = TaskHandlerResult.Failure($"{exception.GetType().Name}: {exception.Message}");
+        }
+
+        if (attempt.Lost)
+        {
+            Finish(attempt);
+            return;
+        }
+
+        var outcome = new AttemptOutcome(run.TaskId, run.Attempt, result);
+        // Keep trying while the database is away: once it is back, either the lease still holds and the outcome
+        // is recorded, or the reaper requeued the task and the outcome is dropped as stale.
+        await RetryUntilAsync(() => queue.FinishAsync([outcome], CancellationToken.None), CancellationToken.None, attempts: 60);
+        attempt.Recorded = true;
+        Finish(attempt);
+    }
+
+    private void Finish(RunningAttempt attempt)
+    {
+        _running.TryRemove(attempt.Run.TaskId, out _);
+        attempt.Cancellation.Dispose();
+        _finished.Release();
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var attempts = _running.Values.ToList();
+                try
+                {
+                    var held = await queue.ExtendLeasesAsync([.. attempts.Select(attempt => attempt.Run.TaskId)], stop);
+                    foreach (var lost in attempts.Where(attempt => !held.Contains(attempt.Run.TaskId) && !attempt.Recorded))
+                    {
+                        LogLeaseLost(logger, lost.Run.TaskId, lost.Run.Attempt);
+                        lost.Lost = true;
+                        await lost.CancelAsync();
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogHeartbeatFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Shutdown: running attempts get the grace period, then are cancelled; the unfinished are given back.</summary>
+    private async Task DrainAsync()
+    {
+        var attempts = _running.Values.ToList();
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+
+        LogDraining(logger, attempts.Count, _options.ShutdownGrace);
+        var all = Task.WhenAll(attempts.Select(attempt => attempt.Completion ?? Task.CompletedTask));
+        await Task.WhenAny(all, Task.Delay(_options.ShutdownGrace));
+        var unfinished = attempts.Where(attempt => !attempt.Recorded).ToList();
+        foreach (var attempt in unfinished)
+        {
+            await attempt.CancelAsync();
+        }
+
+        await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(5)));
+        var giveBack = unfinished.Where(attempt => !attempt.Recorded && !attempt.Lost).Select(attempt => (attempt.Run.TaskId, attempt.Run.Attempt)).ToList();
+        if (giveBack.Count > 0)
+        {
+            await RetryUntilAsync(
+                async () =>
+                {
+                    var gaveBack = await queue.AbandonAsync(giveBack, CancellationToken.None);
+                    LogGaveBack(logger, gaveBack);
+                },
+                CancellationToken.None,
+                attempts: 3);
+        }
+    }
+
+    private async Task WaitForSlotAsync(CancellationToken stoppingToken, TimeSpan? timeout = null)
+    {
+        try
+        {
+            await _finished.WaitAsync(timeout ?? _options.PollInterval, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the loop ends.
+        }
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Waits after a failed database call: 0.5 s, 1 s, 2 s, … up to 10 s.</summary>
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(failures, 6))));
+
+    private async Task RetryUntilAsync(Func<Task> action, CancellationToken cancellationToken, int attempts = int.MaxValue)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (Exception exception) when (failures < attempts && !cancellationToken.IsCancellationRequested)
+            {
+                LogDatabaseCallFailed(logger, exception, failures);
+                await DelayAsync(Backoff(failures), cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started: {Concurrency} at once, kinds: {Kinds}.")]
+    private static partial void LogStarted(ILogger logger, string workerId, int concurrency, IReadOnlyList<string> kinds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} stopped.")]
+    private static partial void LogStopped(ILogger logger, string workerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming tasks failed; trying again shortly.")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} handler threw on task {TaskId}, attempt {Attempt}.")]
+    private static partial void LogHandlerThrew(ILogger logger, Exception exception, string kind, Guid taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}, attempt {Attempt}: the lease is gone (cancelled or reaped); its handler is cancelled.")]
+    private static partial void LogLeaseLost(ILogger logger, Guid taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Extending leases failed; trying again at the next heartbeat.")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down with {Count} tasks running: they have {Grace} to finish.")]
+    private static partial void LogDraining(ILogger logger, int count, TimeSpan grace);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gave back {Count} unfinished tasks.")]
+    private static partial void LogGaveBack(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A database call failed (failure {Failures}); trying again.")]
+    private static partial void LogDatabaseCallFailed(ILogger logger, Exception exception, int failures);
+
+    /// <summary>One attempt this process runs.</summary>
+    private sealed class RunningAttempt(TaskRun run)
+    {
+        public TaskRun Run { get; } = run;
+
+        public CancellationTokenSource Cancellation { get; } = new();
+
+        public Task? Completion { get; set; }
+
+        /// <summary>Its outcome is in the database.</summary>
+        public volatile bool Recorded;
+
+        /// <summary>Cancelled or reaped: nothing of it counts any more.</summary>
+        public volatile bool Lost;
+
+        public async Task CancelAsync()
+        {
+            try
+            {
+                await Cancellation.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Finished meanwhile.
+            }
+        }
+    }
+}

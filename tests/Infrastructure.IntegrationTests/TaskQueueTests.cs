@@ -1,0 +1,260 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TaskOrchestration.Application.Engine;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Infrastructure.Engine;
+
+namespace TaskOrchestration.Infrastructure.IntegrationTests;
+
+/// <summary>The worker engine's statements on real PostgreSQL: claiming, leases, outcomes, giving back and reaping.</summary>
+public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixture), IDisposable
+{
+    private const string Kind = "demo.title-parity";
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly List<ServiceProvider> _providers = [];
+
+    [Fact]
+    public async Task Claim_TakesRunnableTasks_ByPriorityThenAge_AsTheEngine_WithALease()
+    {
+        var creator = await AddUserAsync();
+        var oldNormal = await AddAutomatedAsync(creator, TaskPriority.Normal, createdAt: Now.AddMinutes(-3));
+        var newHigh = await AddAutomatedAsync(creator, TaskPriority.High, createdAt: Now.AddMinutes(-1));
+        var newNormal = await AddAutomatedAsync(creator, TaskPriority.Normal, createdAt: Now.AddMinutes(-2));
+        var (queue, worker) = Queue();
+
+        var claimed = await queue.ClaimAsync([Kind], 2, [], CancellationToken.None);
+
+        Assert.Equal([newHigh.Id, oldNormal.Id], claimed.Select(run => run.TaskId));
+        Assert.Equal((Kind, 1, 3), (claimed[0].Kind, claimed[0].Attempt, claimed[0].MaxAttempts));
+        var rows = await ColumnAsync<string>(
+            "SELECT status || ' ' || owner_id || ' ' || leased_by || ' ' || (lease_expires_at = @lease) FROM tasks WHERE id = ANY(@ids) ORDER BY priority DESC",
+            ("lease", Now.AddSeconds(30)), ("ids", claimed.Select(run => run.TaskId).ToArray()));
+        Assert.All(rows, row => Assert.Equal($"running {SystemActors.Engine.UserId} {worker} true", row));
+        Assert.Equal(["pending"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", newNormal.Id)));
+        Assert.Equal(2, (await ColumnAsync<long>("SELECT count(*) FROM task_history WHERE trigger = 'take' AND actor_id = @engine", ("engine", SystemActors.Engine.UserId)))[0]);
+    }
+
+    [Fact]
+    public async Task Claim_LeavesOut_ManualOtherKindsLaterPausedArchivedAndRunningHere()
+    {
+        var creator = await AddUserAsync();
+        await AddTaskAsync(creator);
+        await AddAutomatedAsync(creator, kind: "system.noop");
+        await AddAutomatedAsync(creator, runAfter: Now.AddMinutes(1));
+        var archived = await AddAutomatedAsync(creator);
+        await ChangeAsync(archived.Id, task => task.Archive(creator, Now));
+        var runningHere = await AddAutomatedAsync(creator);
+        var runnable = await AddAutomatedAsync(creator);
+        await AddAutomatedAsync(creator, kind: "http.webhook");
+        await ExecuteAsync("INSERT INTO paused_kinds (kind, paused_by, paused_at) VALUES ('http.webhook', @by, now())", ("by", creator.UserId));
+        var (queue, _) = Queue();
+
+        var claimed = await queue.ClaimAsync([Kind, "http.webhook"], 10, [runningHere.Id], CancellationToken.None);
+
+        Assert.Equal([runnable.Id], claimed.Select(run => run.TaskId));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Single(await queue.ClaimAsync([Kind], 10, [runningHere.Id], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConcurrentClaims_NeverTakeOneTaskTwice()
+    {
+        var creator = await AddUserAsync();
+        await InsertAutomatedAsync(creator, 300);
+        var queues = Enumerable.Range(0, 8).Select(_ => Queue().Queue).ToList();
+
+        var claims = await Task.WhenAll(queues.Select(async queue =>
+        {
+            var mine = new List<Guid>();
+            while (await queue.ClaimAsync([Kind], 7, [], CancellationToken.None) is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch.Select(run => run.TaskId));
+            }
+
+            return mine;
+        }));
+
+        var all = claims.SelectMany(ids => ids).ToList();
+        Assert.Equal(300, all.Count);
+        Assert.Equal(300, all.Distinct().Count());
+        Assert.Equal([300L], await ColumnAsync<long>("SELECT count(*) FROM tasks WHERE status = 'running' AND leased_by IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Fairness_ASubmitterAtTheLimit_DoesNotStarveTheOthers()
+    {
+        var flooder = await AddUserAsync();
+        var other = await AddUserAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await AddAutomatedAsync(flooder, createdAt: Now.AddMinutes(-60 + i));
+        }
+
+        var first = await AddAutomatedAsync(other, createdAt: Now.AddMinutes(-1));
+        var second = await AddAutomatedAsync(other);
+        var (queue, _) = Queue(("Worker:MaxRunningPerCreator", "2"));
+
+        var batch = await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
+        var next = await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
+
+        Assert.Equal(4, batch.Count);
+        Assert.Contains(first.Id, batch.Select(run => run.TaskId));
+        Assert.Contains(second.Id, batch.Select(run => run.TaskId));
+        Assert.Empty(next);
+    }
+
+    [Fact]
+    public async Task Heartbeat_ExtendsTheLeasesItHolds_AndTellsWhichAreGone()
+    {
+        var creator = await AddUserAsync();
+        var kept = await AddAutomatedAsync(creator);
+        var cancelled = await AddAutomatedAsync(creator);
+        var (queue, _) = Queue();
+        await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
+        await ChangeAsync(cancelled.Id, task => task.Cancel(creator, null, Now));
+        _clock.Advance(TimeSpan.FromSeconds(20));
+
+        var held = await queue.ExtendLeasesAsync([kept.Id, cancelled.Id], CancellationToken.None);
+
+        Assert.Equal([kept.Id], held);
+        Assert.Equal([true], await ColumnAsync<bool>("SELECT lease_expires_at = @lease FROM tasks WHERE id = @id", ("lease", Now.AddSeconds(50)), ("id", kept.Id)));
+    }
+
+    [Fact]
+    public async Task Finish_Completes_Requeues_WithBackoff_OrFailsForGood()
+    {
+        var creator = await AddUserAsync();
+        var succeeds = await AddAutomatedAsync(creator, TaskPriority.Critical);
+        var retried = await AddAutomatedAsync(creator, TaskPriority.High);
+        var permanent = await AddAutomatedAsync(creator, TaskPriority.Normal);
+        var tooLong = await AddAutomatedAsync(creator, TaskPriority.Low);
+        var (queue, _) = Queue();
+        await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
+
+        var recorded = await queue.FinishAsync(
+            [
+                new AttemptOutcome(succeeds.Id, 1, TaskHandlerResult.Success("success")),
+                new AttemptOutcome(retried.Id, 1, TaskHandlerResult.Failure("error")),
+                new AttemptOutcome(permanent.Id, 1, TaskHandlerResult.PermanentFailure("HTTP 404")),
+                new AttemptOutcome(tooLong.Id, 1, TaskHandlerResult.Success(new string('x', TaskItem.ResultMaxLength + 1))),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(4, recorded);
+        Assert.Equal(["done success 1"], await RowAsync(succeeds.Id, "status || ' ' || result || ' ' || attempt_count"));
+        Assert.Equal(["pending error 2"], await RowAsync(retried.Id, "status || ' ' || failure_reason || ' ' || attempt_count"));
+        // The default backoff after attempt 1: 5 to 10 seconds.
+        Assert.Equal([true], await ColumnAsync<bool>("SELECT run_after BETWEEN @from AND @to FROM tasks WHERE id = @id", ("from", Now.AddSeconds(5)), ("to", Now.AddSeconds(10)), ("id", retried.Id)));
+        Assert.Equal(["failed HTTP 404 1"], await RowAsync(permanent.Id, "status || ' ' || failure_reason || ' ' || attempt_count"));
+        Assert.Equal([$"failed {TaskQueue.OutputTooLongReason}"], await RowAsync(tooLong.Id, "status || ' ' || failure_reason"));
+        Assert.Equal(["null"], await RowAsync(succeeds.Id, "coalesce(leased_by, 'null')"));
+    }
+
+    [Fact]
+    public async Task Finish_DropsTheOutcomeOfAnAttemptThatNoLongerCounts()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddAutomatedAsync(creator);
+        var (slow, _) = Queue();
+        var (other, otherWorker) = Queue();
+        await slow.ClaimAsync([Kind], 1, [], CancellationToken.None);
+
+        // The slow worker's lease runs out; the task is requeued and another worker runs attempt 2.
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await other.ReapAsync(10, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Single(await other.ClaimAsync([Kind], 1, [], CancellationToken.None));
+
+        var recorded = await slow.FinishAsync([new AttemptOutcome(task.Id, 1, TaskHandlerResult.Success("late"))], CancellationToken.None);
+
+        Assert.Equal(0, recorded);
+        Assert.Equal([$"running 2 {otherWorker}"], await RowAsync(task.Id, "status || ' ' || attempt_count || ' ' || leased_by"));
+    }
+
+    [Fact]
+    public async Task Abandon_GivesTheTaskBack_WithoutCountingTheAttempt()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddAutomatedAsync(creator);
+        var (queue, _) = Queue();
+        await queue.ClaimAsync([Kind], 1, [], CancellationToken.None);
+
+        Assert.Equal(1, await queue.AbandonAsync([(task.Id, 1)], CancellationToken.None));
+
+        Assert.Equal(["pending 1 null"], await RowAsync(task.Id, "status || ' ' || attempt_count || ' ' || coalesce(leased_by, 'null')"));
+    }
+
+    [Fact]
+    public async Task Reap_RequeuesExpiredLeases_CountingTheAttempt_AndLeavesLiveOnes()
+    {
+        var creator = await AddUserAsync();
+        var lastAttempt = await AddAutomatedAsync(creator, TaskPriority.High, maxAttempts: 1);
+        var expired = await AddAutomatedAsync(creator, TaskPriority.Normal);
+        var (queue, _) = Queue();
+        await queue.ClaimAsync([Kind], 2, [], CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        var live = await AddAutomatedAsync(creator, TaskPriority.Low);
+        await queue.ClaimAsync([Kind], 1, [], CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(2, await queue.ReapAsync(10, CancellationToken.None));
+
+        Assert.Equal([$"pending 2 {TaskQueue.LeaseExpiredReason}"], await RowAsync(expired.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
+        Assert.Equal(["failed 1"], await RowAsync(lastAttempt.Id, "status || ' ' || attempt_count"));
+        Assert.Equal(["running"], await RowAsync(live.Id, "status"));
+    }
+
+    [Fact]
+    public async Task Register_WritesTheWorker_AndItsStop()
+    {
+        var (queue, worker) = Queue();
+
+        await queue.RegisterAsync([Kind, "system.noop"], stopped: false, CancellationToken.None);
+        Assert.Equal([$"{worker} {{{Kind},system.noop}} 10 running"], await ColumnAsync<string>("SELECT id || ' ' || kinds::text || ' ' || concurrency || ' ' || CASE WHEN stopped_at IS NULL THEN 'running' ELSE 'stopped' END FROM workers"));
+
+        await queue.RegisterAsync([Kind], stopped: true, CancellationToken.None);
+        Assert.Equal(["stopped"], await ColumnAsync<string>("SELECT CASE WHEN stopped_at IS NULL THEN 'running' ELSE 'stopped' END FROM workers"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var provider in _providers)
+        {
+            provider.Dispose();
+        }
+    }
+
+    private (TaskQueue Queue, string WorkerId) Queue(params (string Key, string Value)[] settings)
+    {
+        var values = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = Database.ConnectionString };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var provider = InfrastructureServices.Build(values, configure: services => services.AddSingleton<TimeProvider>(_clock));
+        _providers.Add(provider);
+        return (provider.GetRequiredService<TaskQueue>(), provider.GetRequiredService<WorkerIdentity>().Id);
+    }
+
+    private async Task<TaskItem> AddAutomatedAsync(
+        Actor creator, TaskPriority priority = TaskPriority.Normal, DateTimeOffset? createdAt = null, string kind = Kind, DateTimeOffset? runAfter = null, int maxAttempts = 3)
+    {
+        await using var db = Database.CreateDbContext();
+        var task = TaskItem.Create("An automated task", null, priority, null, false, creator, createdAt ?? Now, automation: new TaskAutomation(kind, null, maxAttempts, runAfter));
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync();
+        return task;
+    }
+
+    private Task<int> InsertAutomatedAsync(Actor creator, int count) => ExecuteAsync(
+        """
+        INSERT INTO tasks (id, title, priority, status, created_by, created_at, updated_at, attempt_count, kind, max_attempts)
+        SELECT gen_random_uuid(), 'bulk ' || n, 1, 'pending', @creator, @now, @now, 1, @kind, 3 FROM generate_series(1, @count) AS n
+        """,
+        ("creator", creator.UserId), ("now", Now), ("kind", Kind), ("count", count));
+
+    private Task<List<string>> RowAsync(Guid taskId, string expression) =>
+        ColumnAsync<string>($"SELECT {expression} FROM tasks WHERE id = @id", ("id", taskId));
+}
