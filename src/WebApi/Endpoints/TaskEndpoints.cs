@@ -123,7 +123,9 @@ internal static class TaskEndpoints
         int? page = null,
         int? pageSize = null,
         [Description("Keyset paging for deep pages: the nextCursor of the previous page, with the same sort (then page is ignored; not with sortBy=dueDate).")] string? cursor = null,
-        bool? includeTotal = null)
+        bool? includeTotal = null,
+        [Description("Only tasks of this kind: manual, or an automated kind.")] string? kind = null,
+        [Description("True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.")] bool? dead = null)
     {
         var query = new ListTasksQuery(
             QueryEnumValues.ParseAll<TaskItemStatus>(status, nameof(status)),
@@ -143,7 +145,9 @@ internal static class TaskEndpoints
             page ?? 1,
             pageSize ?? ListTasksQuery.DefaultPageSize,
             cursor,
-            includeTotal ?? false);
+            includeTotal ?? false,
+            kind,
+            dead);
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
     }
 

@@ -10,7 +10,7 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 /// The real API (its whole HTTP pipeline, the real JWT bearer handler) on a real PostgreSQL database that is
 /// created and migrated once per test run.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly DirectoryInfo _keysFolder = Directory.CreateTempSubdirectory("taskorch-keys-");
     private TestDatabase? _database;
@@ -26,7 +26,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync("taskorch_functional");
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseName);
+
+    /// <summary>Each host gets its own database, so that hosts of different collections can run side by side.</summary>
+    protected virtual string DatabaseName => "taskorch_functional";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,12 +38,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Jwt:KeysPath", _keysFolder.FullName);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // The API alone: a worker engine in every test would claim tasks behind the tests' backs (EngineTests run one).
+        // The API alone: a worker engine in every test would claim tasks behind the tests' backs (EngineApiFactory runs one).
         builder.UseSetting("Role", "api");
+        ConfigureHost(builder);
         // Tests sign many users in from one address; the limiter has its own test with its own limit.
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
         // Passwords are still hashed and verified on every sign-up and sign-in, only with a cheaper work factor.
         builder.ConfigureTestServices(CheapPasswordHashing.Install);
+    }
+
+    /// <summary>Settings and services a derived host adds (it runs after, so its settings win).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()

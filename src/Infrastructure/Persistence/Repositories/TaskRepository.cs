@@ -143,6 +143,20 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
             tasks = tasks.Where(task => task.TeamId == teamId);
         }
 
+        if (query.Kind is { } kind)
+        {
+            tasks = tasks.Where(task => task.Kind == kind);
+        }
+
+        // Dead: an automated task that failed (the engine fails one only when its attempts are used up, or when
+        // trying again cannot help); the same rule as TaskItem.IsDead.
+        if (query.Dead is { } dead)
+        {
+            tasks = dead
+                ? tasks.Where(task => task.Status == TaskItemStatus.Failed && task.Kind != TaskAutomation.ManualKind)
+                : tasks.Where(task => !(task.Status == TaskItemStatus.Failed && task.Kind != TaskAutomation.ManualKind));
+        }
+
         if (query.CreatedBy is { } createdBy)
         {
             tasks = tasks.Where(task => task.CreatedBy == createdBy);

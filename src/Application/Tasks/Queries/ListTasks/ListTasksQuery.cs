@@ -24,6 +24,8 @@ namespace TaskOrchestration.Application.Tasks.Queries.ListTasks;
 /// <param name="Cursor">Keyset paging: the <c>nextCursor</c> of the previous page (then <c>page</c> is ignored).</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 100.</param>
+/// <param name="Kind">Only tasks of this kind ("manual", or an automated kind).</param>
+/// <param name="Dead">True: only dead tasks (automated, out of attempts, failed); false: no dead ones.</param>
 /// <param name="IncludeTotal">Count the matching tasks too (up to 10,000; the page alone is much cheaper).</param>
 public sealed record ListTasksQuery(
     IReadOnlyList<TaskItemStatus>? Status = null,
@@ -43,7 +45,9 @@ public sealed record ListTasksQuery(
     int Page = 1,
     int PageSize = ListTasksQuery.DefaultPageSize,
     string? Cursor = null,
-    bool IncludeTotal = false) : IRequest<PagedList<TaskDto>>
+    bool IncludeTotal = false,
+    string? Kind = null,
+    bool? Dead = null) : IRequest<PagedList<TaskDto>>
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

@@ -29,5 +29,6 @@ public sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery>
             .When(query => query.DueAfter is not null && query.DueBefore is not null)
             .WithMessage("dueAfter must be earlier than dueBefore.");
         RuleFor(query => query.SortDirection).IsInEnum();
+        RuleFor(query => query.Kind).Must(TaskAutomation.IsValidKind).WithMessage("A kind is lower-case letters, digits, '.', '-' or '_'.").When(query => query.Kind is not null);
     }
 }

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.Engine;
+
+/// <summary>Automated tasks over HTTP, run by the worker engine in the same host on real PostgreSQL.</summary>
+[Collection(EngineTestGroup.Name)]
+public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
+{
+    private readonly EngineApiFactory _engine = factory;
+
+    [Fact]
+    public async Task AnEvenTitle_Completes_WithSuccess_RunByTheEngine()
+    {
+        var user = await SignUpAsync();
+
+        var created = await SubmitAsync(user, new { title = "Even", kind = "demo.title-parity", input = new { note = "kept as given" } });
+        var done = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Done);
+
+        Assert.Equal(("demo.title-parity", "success", SystemActors.Engine.UserId, 1, false), (done.Kind, done.Result, done.OwnerId, done.AttemptCount, done.IsDead));
+        Assert.Equal("kept as given", done.Input!.Value.GetProperty("note").GetString());
+        Assert.Null(done.LeasedBy);
+        Assert.Equal(
+            [(TaskTrigger.Take, SystemActors.Engine.UserId), (TaskTrigger.Complete, SystemActors.Engine.UserId)],
+            (await HistoryAsync(user, created.Id)).Select(entry => (entry.Trigger!.Value, entry.ActorId)));
+    }
+
+    [Fact]
+    public async Task AnOddTitle_IsRetried_UntilItsAttemptsAreUsed_ThenListedAsDead_AndRetryRevivesIt()
+    {
+        var user = await SignUpAsync();
+
+        var created = await SubmitAsync(user, new { title = "Odd", kind = "demo.title-parity", maxAttempts = 2 });
+        var dead = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Failed);
+
+        Assert.Equal((2, 2, "error", true), (dead.AttemptCount, dead.MaxAttempts, dead.FailureReason, dead.IsDead));
+        Assert.Equal(
+            [TaskTrigger.Take, TaskTrigger.Requeue, TaskTrigger.Take, TaskTrigger.Fail],
+            (await HistoryAsync(user, created.Id)).Select(entry => entry.Trigger!.Value));
+        Assert.Equal([created.Id], (await ListAsync(user, "?status=failed&dead=true")).Items.Select(task => task.Id));
+        Assert.Empty((await ListAsync(user, "?status=failed&dead=false")).Items);
+        Assert.Equal([TaskTrigger.Retry], dead.AllowedActions);
+
+        await FireOkAsync(user, created.Id, "retry");
+        var deadAgain = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Failed);
+        Assert.Equal((3, 3, true), (deadAgain.AttemptCount, deadAgain.MaxAttempts, deadAgain.IsDead));
+    }
+
+    [Fact]
+    public async Task CancellingARunningTask_CancelsItsHandler()
+    {
+        var user = await SignUpAsync();
+        var created = await SubmitAsync(user, new { title = "Blocks until cancelled", kind = BlockingHandler.KindName });
+        await _engine.Blocking.StartedAsync(created.Id);
+
+        var cancelled = await FireOkAsync(user, created.Id, "cancel", new { reason = "Not needed" });
+
+        Assert.Equal((TaskItemStatus.Cancelled, (string?)null), (cancelled.Status, cancelled.LeasedBy));
+        // The worker's next heartbeat finds the lease gone and cancels the handler's token.
+        await _engine.Blocking.CancelledAsync(created.Id);
+        Assert.Equal(TaskItemStatus.Cancelled, (await GetTaskAsync(user, created.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ARunningTask_ShowsItsWorkerAndLease()
+    {
+        var user = await SignUpAsync();
+        var created = await SubmitAsync(user, new { title = "Shows its lease", kind = BlockingHandler.KindName });
+        await _engine.Blocking.StartedAsync(created.Id);
+
+        var running = await GetTaskAsync(user, created.Id);
+        await FireOkAsync(user, created.Id, "cancel");
+
+        Assert.Equal(TaskItemStatus.Running, running.Status);
+        Assert.StartsWith($"{Environment.MachineName}:{Environment.ProcessId}:", running.LeasedBy, StringComparison.Ordinal);
+        Assert.NotNull(running.LeaseExpiresAt);
+        Assert.Equal([TaskTrigger.Cancel], running.AllowedActions);
+    }
+
+    [Fact]
+    public async Task RunAfter_HoldsTheTaskBack_UntilItsTime()
+    {
+        var user = await SignUpAsync();
+        var runAfter = DateTimeOffset.UtcNow.AddSeconds(3);
+
+        var created = await SubmitAsync(user, new { title = "Even", kind = "demo.title-parity", runAfter });
+        var pending = await GetTaskAsync(user, created.Id);
+        var done = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Done);
+
+        Assert.Equal(TaskItemStatus.Pending, pending.Status);
+        var taken = (await HistoryAsync(user, created.Id)).First(entry => entry.Trigger == TaskTrigger.Take);
+        Assert.True(taken.OccurredAt >= runAfter, $"taken at {taken.OccurredAt:O}, before {runAfter:O}");
+        Assert.Equal(TaskItemStatus.Done, done.Status);
+    }
+
+    [Fact]
+    public async Task People_CannotTakeAnAutomatedTask()
+    {
+        var user = await SignUpAsync();
+        var created = await SubmitAsync(user, new { title = "Later", kind = "demo.title-parity", runAfter = DateTimeOffset.UtcNow.AddHours(1) });
+
+        await Problem.AssertAsync(await FireAsync(user, created.Id, "take"), HttpStatusCode.Conflict, TaskErrors.AutomatedTaskCode);
+        Assert.Equal([TaskTrigger.Cancel], created.AllowedActions);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"t","kind":"demo.unknown"}""", "kind")]
+    [InlineData("""{"title":"t","kind":"Not a kind"}""", "kind")]
+    [InlineData("""{"title":"t","kind":"demo.title-parity","maxAttempts":0}""", "maxAttempts")]
+    [InlineData("""{"title":"t","maxAttempts":2}""", "maxAttempts")]
+    [InlineData("""{"title":"t","kind":"manual","input":{}}""", "input")]
+    [InlineData("""{"title":"t","runAfter":"2030-01-01T00:00:00Z"}""", "runAfter")]
+    public async Task BadAutomationFields_Are400_AndCreateNothing(string body, string field)
+    {
+        var user = await SignUpAsync();
+
+        var response = await user.Client.PostAsync("/api/v1/tasks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains(field, problem.Errors.Keys);
+        Assert.Empty((await ListAsync(user, string.Empty)).Items);
+    }
+
+    private static async Task<TaskDto> SubmitAsync(TestUser user, object body)
+    {
+        var response = await user.Client.PostAsync("/api/v1/tasks", Json.Body(body));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /tasks answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadAsync<TaskDto>();
+    }
+
+    private static async Task<PagedList<TaskDto>> ListAsync(TestUser user, string query) =>
+        await (await user.Client.GetAsync($"/api/v1/tasks{query}")).ReadAsync<PagedList<TaskDto>>();
+
+    private static async Task<IReadOnlyList<TaskHistoryEntryDto>> HistoryAsync(TestUser user, Guid id) =>
+        (await (await user.Client.GetAsync($"/api/v1/tasks/{id}/history")).ReadAsync<PagedList<TaskHistoryEntryDto>>()).Items;
+
+    /// <summary>Polls the task until <paramref name="condition"/> holds; fails after 20 s (the engine acts in tenths of seconds here).</summary>
+    private static async Task<TaskDto> WaitForAsync(TestUser user, Guid id, Func<TaskDto, bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var task = await GetTaskAsync(user, id);
+            if (condition(task))
+            {
+                return task;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), $"Task {id} is still {task.Status} (attempt {task.AttemptCount}) after 20 s.");
+            await Task.Delay(100);
+        }
+    }
+}
