@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<TaskChanges>();
         services.AddScoped<TaskAccess>();
         services.TryAddSingleton<TaskKinds>();
+        services.AddScoped<Queues.QueuePausing>();
         services.AddScoped<SessionTokens>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);

@@ -56,6 +56,7 @@ public static class WebApiSetup
         app.MapTeamEndpoints();
         app.MapTagEndpoints();
         app.MapCommentEndpoints();
+        app.MapEngineEndpoints();
         return app;
     }
 

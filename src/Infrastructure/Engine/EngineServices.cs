@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application;
+using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Infrastructure.Engine.Handlers;
 
 namespace TaskOrchestration.Infrastructure.Engine;
@@ -24,6 +25,8 @@ public static class EngineServices
             .ValidateOnStart();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<TaskQueue>();
+        services.AddScoped<IEngineMonitor, EngineMonitor>();
+        services.AddSingleton<IEngineSettings, EngineSettings>();
         services.AddHttpClient(WebhookHandler.HttpClientName);
         services.AddTaskHandler<NoopHandler>();
         services.AddTaskHandler<TitleParityHandler>();

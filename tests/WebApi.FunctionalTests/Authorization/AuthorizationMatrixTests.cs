@@ -66,6 +66,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["GET /api/v1/teams"] = (Everyone200, _ => Call("/api/v1/teams")),
         ["GET /api/v1/teams/{id}"] = (TeamVisible, people => Call($"/api/v1/teams/{people.TeamId}")),
         ["PUT /api/v1/teams/{id}/members/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/teams/{people.TeamId}/members/{(await people.NewMemberAsync()).Id}", null)),
+        ["GET /api/v1/workers"] = (ManagerOrAdmin, _ => Call("/api/v1/workers")),
+        ["GET /api/v1/queues"] = (ManagerOrAdmin, _ => Call("/api/v1/queues")),
+        ["POST /api/v1/queues/{kind}/pause"] = (AdminOnly, _ => Call("/api/v1/queues/system.noop/pause")),
+        ["POST /api/v1/queues/{kind}/resume"] = (AdminOnly, _ => Call("/api/v1/queues/system.noop/resume")),
         ["DELETE /api/v1/teams/{id}/members/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/teams/{people.TeamId}/members/{(await people.NewTeamMemberAsync()).Id}", null)),
     };
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.Queues;
 using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Workers;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
@@ -106,6 +108,65 @@ public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
 
         await Problem.AssertAsync(await FireAsync(user, created.Id, "take"), HttpStatusCode.Conflict, TaskErrors.AutomatedTaskCode);
         Assert.Equal([TaskTrigger.Cancel], created.AllowedActions);
+    }
+
+    [Fact]
+    public async Task APausedKind_IsNotClaimed_UntilResumed_AndTheQueueShowsIt()
+    {
+        var admin = await SignUpAsync("admin");
+        var paused = await admin.Client.PostAsync("/api/v1/queues/demo.title-parity/pause", null);
+        Assert.True((await paused.ReadAsync<QueueDto>()).Paused);
+        try
+        {
+            var created = await SubmitAsync(admin, new { title = "Even", kind = "demo.title-parity" });
+            // Several claim rounds (every 100 ms here) go by without taking it.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(TaskItemStatus.Pending, (await GetTaskAsync(admin, created.Id)).Status);
+            var queue = (await (await admin.Client.GetAsync("/api/v1/queues")).ReadAsync<List<QueueDto>>()).Single(entry => entry.Kind == "demo.title-parity");
+            Assert.Equal((true, 1, 0, 0), (queue.Paused, queue.Pending, queue.Running, queue.Dead));
+            Assert.True(queue.OldestPendingSeconds > 0);
+
+            var resumed = await admin.Client.PostAsync("/api/v1/queues/demo.title-parity/resume", null);
+            Assert.False((await resumed.ReadAsync<QueueDto>()).Paused);
+            await WaitForAsync(admin, created.Id, task => task.Status == TaskItemStatus.Done);
+        }
+        finally
+        {
+            await admin.Client.PostAsync("/api/v1/queues/demo.title-parity/resume", null);
+        }
+    }
+
+    [Fact]
+    public async Task Queues_CountEachKind_AndAnUnknownKindCannotBePaused()
+    {
+        var admin = await SignUpAsync("admin");
+        var created = await SubmitAsync(admin, new { title = "Blocks", kind = BlockingHandler.KindName });
+        await _engine.Blocking.StartedAsync(created.Id);
+        await SubmitAsync(admin, new { title = "Later", kind = BlockingHandler.KindName, runAfter = DateTimeOffset.UtcNow.AddHours(1) });
+
+        var queues = await (await admin.Client.GetAsync("/api/v1/queues")).ReadAsync<List<QueueDto>>();
+        await FireOkAsync(admin, created.Id, "cancel");
+
+        Assert.Equal(["demo.title-parity", "http.webhook", "system.noop", BlockingHandler.KindName], queues.Select(queue => queue.Kind).Order(StringComparer.Ordinal));
+        var blocking = queues.Single(queue => queue.Kind == BlockingHandler.KindName);
+        Assert.Equal((1, 1, 1, 0.0), (blocking.Running, blocking.Pending, blocking.Scheduled, blocking.OldestPendingSeconds));
+        await Problem.AssertAsync(await admin.Client.PostAsync("/api/v1/queues/demo.nothing/pause", null), HttpStatusCode.NotFound, "not_found");
+        await Problem.AssertAsync(await admin.Client.PostAsync("/api/v1/queues/manual/pause", null), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Workers_ListThisProcess_WithWhatItRuns()
+    {
+        var manager = await SignUpAsync("manager");
+        var created = await SubmitAsync(manager, new { title = "Blocks", kind = BlockingHandler.KindName });
+        await _engine.Blocking.StartedAsync(created.Id);
+
+        var workers = await (await manager.Client.GetAsync("/api/v1/workers")).ReadAsync<List<WorkerDto>>();
+        await FireOkAsync(manager, created.Id, "cancel");
+
+        var me = workers.Single(worker => worker.Status == WorkerStatus.Active && worker.ProcessId == Environment.ProcessId);
+        Assert.Contains(BlockingHandler.KindName, me.Kinds);
+        Assert.Contains(me.Running, attempt => attempt.TaskId == created.Id && attempt.Kind == BlockingHandler.KindName && attempt.Attempt == 1);
     }
 
     [Theory]
