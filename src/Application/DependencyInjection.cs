@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Idempotency;
 using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Health;
 using TaskOrchestration.Infrastructure.Identity;
@@ -34,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<ICommentRepository, CommentRepository>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();

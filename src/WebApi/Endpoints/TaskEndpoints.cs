@@ -32,13 +32,16 @@ internal static class TaskEndpoints
 {
     public const string BasePath = "/api/v1/tasks";
 
+    /// <summary>The header that makes POST /api/v1/tasks safe to repeat (as in the IETF httpapi draft and Stripe).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup(BasePath).WithTags("Tasks").RequireAuthorization();
 
         tasks.MapPost("/", CreateTask).WithName("CreateTask")
-            .WithSummary("Create a task (pending, or a draft when draft is true).")
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+            .WithSummary("Create a task (pending, or a draft when draft is true); safe to repeat with an Idempotency-Key.")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status422UnprocessableEntity);
         tasks.MapGet("/", ListTasks).WithName("ListTasks")
             .WithSummary("List tasks, filtered, sorted and paged.")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
@@ -96,9 +99,14 @@ internal static class TaskEndpoints
             (id, body, version) => new CancelTaskCommand(id, body?.Reason, version));
     }
 
-    private static async Task<Created<TaskDto>> CreateTask(CreateTaskCommand command, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Created<TaskDto>> CreateTask(
+        CreateTaskCommand command,
+        [FromHeader(Name = IdempotencyKeyHeader), Description("Any unique string of yours (a UUID): a repeat with the same key and body within 24 hours answers the first task again instead of creating another; the same key with a different body is refused with 422.")] string? idempotencyKey,
+        IMediator mediator,
+        HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var task = await mediator.Send(command, cancellationToken);
+        var task = await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
         response.Headers.ETag = EntityTag.Format(task.Version);
         return TypedResults.Created($"{BasePath}/{task.Id}", task);
     }

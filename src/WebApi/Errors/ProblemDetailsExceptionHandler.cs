@@ -33,6 +33,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         UnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, unauthorized.Code, unauthorized.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code, forbidden.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Code, conflict.Message),
+        IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, IdempotencyKeyReusedException.Code, reused.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, ProblemCodes.PreconditionFailed, precondition.Message),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AutoMapper;
 using MediatR;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Tasks;
 
@@ -19,6 +21,7 @@ namespace TaskOrchestration.Application.Tasks.Commands.CreateTask;
 /// <param name="Input">Automated tasks: any JSON (at most 64 KiB) given to the handler.</param>
 /// <param name="MaxAttempts">Automated tasks: attempts before the task stays failed (dead), 1 to 100; 3 when omitted.</param>
 /// <param name="RunAfter">Automated tasks: not run before this time.</param>
+/// <param name="IdempotencyKey">From the Idempotency-Key header: a repeat within 24 hours answers the first task again.</param>
 public sealed record CreateTaskCommand(
     string Title,
     string? Description = null,
@@ -30,7 +33,8 @@ public sealed record CreateTaskCommand(
     string? Kind = null,
     JsonElement? Input = null,
     int? MaxAttempts = null,
-    DateTimeOffset? RunAfter = null) : IRequest<TaskDto>;
+    DateTimeOffset? RunAfter = null,
+    [property: JsonIgnore] string? IdempotencyKey = null) : IRequest<TaskDto>, IIdempotentCommand;
 
 public sealed class CreateTaskCommandHandler(ITaskRepository tasks, TaskAccess access, ITeamRepository teams, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<CreateTaskCommand, TaskDto>

@@ -6,6 +6,8 @@ namespace TaskOrchestration.Application.Tasks.Commands.CreateTask;
 
 public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCommand>
 {
+    public const int IdempotencyKeyMaxLength = 255;
+
     public CreateTaskCommandValidator(TaskKinds kinds)
     {
         ArgumentNullException.ThrowIfNull(kinds);
@@ -26,6 +28,10 @@ public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCom
             .MaximumLength(TaskItem.TitleMaxLength);
         RuleFor(command => command.Description).MaximumLength(TaskItem.DescriptionMaxLength);
         RuleFor(command => command.Priority).IsInEnum();
+        RuleFor(command => command.IdempotencyKey)
+            .Must(key => key!.Length is >= 1 and <= IdempotencyKeyMaxLength && key.All(character => character is >= '!' and <= '~'))
+            .WithMessage($"The Idempotency-Key header must be 1 to {IdempotencyKeyMaxLength} visible ASCII characters (a UUID is a good key).")
+            .When(command => command.IdempotencyKey is not null);
         RuleFor(command => command.Metadata)
             .Must(metadata => metadata!.Value.ValueKind == System.Text.Json.JsonValueKind.Object).WithMessage("Metadata must be a JSON object.")
             .Must(metadata => System.Text.Encoding.UTF8.GetByteCount(metadata!.Value.GetRawText()) <= TaskItem.MetadataMaxBytes).WithMessage("Metadata may have at most 16 KiB.")
