@@ -68,6 +68,16 @@ pg_start_on_free_port "$pg_data" "$(pg_socket_dir "$work_dir/socket")" "$work_di
   fsync=off synchronous_commit=off full_page_writes=off max_connections=300
 export TASKORCH_TEST_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
 echo "    PostgreSQL 15 on 127.0.0.1:$PG_PORT (TASKORCH_TEST_CONNECTION is set)"
+# The engine's process tests restart the server under load with this (projects run one after another, so no other
+# project is using the cluster then).
+cat >"$work_dir/restart-postgres" <<EOF
+#!/usr/bin/env bash
+set -euo pipefail
+source "$repo_root/build/lib/postgres.sh"
+pg_restart "$pg_data"
+EOF
+chmod +x "$work_dir/restart-postgres"
+export TASKORCH_TEST_RESTART_POSTGRES="$work_dir/restart-postgres"
 
 # Every project under tests/ that is a test project: tests/Directory.Build.props marks all of them IsTestProject
 # except TestSupport (a library) and JwksVerifier (a program the functional tests run). Ask MSBuild rather than

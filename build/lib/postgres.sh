@@ -151,6 +151,13 @@ pg_stop() {
   fi
 }
 
+# pg_restart DATA_DIR: stops the server (fast: every connection is cut, open transactions roll back) and starts it
+# again with the same options and port (pg_ctl keeps them in postmaster.opts).
+pg_restart() {
+  local data_dir="$1"
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$data_dir" -m fast -w -t 60 restart >/dev/null
+}
+
 # pg_psql PORT DATABASE SQL: runs SQL over TCP as the postgres superuser; prints rows unaligned, without headers.
 pg_psql() {
   local port="$1" database="$2" sql="$3"

@@ -12,19 +12,34 @@ namespace TaskOrchestration.Application.Tasks;
 /// </summary>
 public sealed class TaskChanges(TaskAccess access, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
 {
+    /// <summary>How often a change without an expected version is tried against a task that keeps changing under it.</summary>
+    public const int AttemptsWithoutExpectedVersion = 3;
+
     public async Task<TaskDto> ApplyAsync(Guid taskId, uint? expectedVersion, Action<TaskItem, Actor, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var actor = currentUser.RequireActor();
-        var task = await access.FindVisibleAsync(taskId, actor, cancellationToken);
-
-        if (expectedVersion is { } expected && expected != task.Version)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new PreconditionFailedException(expected, task.Version);
-        }
+            var task = await access.FindVisibleAsync(taskId, actor, cancellationToken);
+            if (expectedVersion is { } expected && expected != task.Version)
+            {
+                throw new PreconditionFailedException(expected, task.Version);
+            }
 
-        change(task, actor, clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return mapper.ToTaskDto(task, actor);
+            change(task, actor, clock.GetUtcNow());
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return mapper.ToTaskDto(task, actor);
+            }
+            catch (ConflictException conflict) when (expectedVersion is null && conflict.Code == ConflictException.ConcurrencyCode && attempt < AttemptsWithoutExpectedVersion)
+            {
+                // Without If-Match the caller wants the change whatever the version, so a write that lost a race (the
+                // engine renews a running task's lease every few seconds) is applied again to the fresh state, whose
+                // rules decide anew. With If-Match the caller named a version: that conflict is theirs to see.
+                unitOfWork.DiscardChanges();
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ public static class EngineServices
     {
         services.AddOptions<WorkerOptions>()
             .Bind(configuration.GetSection(WorkerOptions.SectionName))
-            .Validate(worker => worker.Concurrency > 0 && worker.BatchSize > 0, "Worker:Concurrency and Worker:BatchSize must be positive.")
+            .Validate(worker => worker.Concurrency > 0 && worker.BatchSize > 0 && worker.OutcomeBatchSize > 0, "Worker:Concurrency, Worker:BatchSize and Worker:OutcomeBatchSize must be positive.")
             .Validate(worker => worker.HeartbeatInterval > TimeSpan.Zero && worker.HeartbeatInterval * 2 <= worker.LeaseDuration, "Worker:HeartbeatInterval must be positive and at most half of Worker:LeaseDuration.")
             .Validate(worker => worker.ReaperInterval > TimeSpan.Zero && worker.PollInterval > TimeSpan.Zero, "Worker:ReaperInterval and Worker:PollInterval must be positive.")
             .ValidateOnStart();

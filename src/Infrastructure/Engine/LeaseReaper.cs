@@ -44,9 +44,9 @@ internal sealed partial class LeaseReaper(TaskQueue queue, IOptions<WorkerOption
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Requeued {Count} tasks whose lease expired.")]
+    [LoggerMessage(EventId = EngineLogEvents.Reaped, Level = LogLevel.Information, Message = "Requeued {Count} tasks whose lease expired.")]
     private static partial void LogReaped(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for expired leases failed; trying again at the next interval.")]
+    [LoggerMessage(EventId = EngineLogEvents.ReapFailed, Level = LogLevel.Warning, Message = "Looking for expired leases failed; trying again at the next interval.")]
     private static partial void LogReapFailed(ILogger logger, Exception exception);
 }

@@ -12,7 +12,8 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// <summary>
 /// The worker engine's statements against PostgreSQL. Every state change goes through the task aggregate (StartRun,
 /// CompleteRun, FailRun, AbandonRun), so automated tasks follow the same lifecycle and history as people's; the
-/// rows are locked first (FOR UPDATE, SKIP LOCKED where several workers compete), so no two workers hold one task.
+/// rows are locked first (FOR UPDATE, SKIP LOCKED where several workers compete), so no two workers hold one task,
+/// and the decisions are written per batch by <see cref="TaskBatchWriter"/>.
 /// The queries name xmin besides * because * leaves out system columns, and xmin is the concurrency token.
 /// </summary>
 internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, IOptions<WorkerOptions> options, TimeProvider clock)
@@ -32,7 +33,6 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var now = clock.GetUtcNow();
-        string[] kindList = [.. kinds];
         Guid[] excluded = [.. runningHere];
         var cap = _options.MaxRunningPerCreator;
         // With a fairness limit, look at more candidates than wanted, so that a batch is not left short when its
@@ -40,6 +40,15 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var candidates = cap == 0 ? limit : limit * FairnessCandidatesPerSlot;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Paused kinds are left out here rather than by a NOT EXISTS in the claim: the planner cannot estimate that
+        // anti-join, and on a guess of one row it sorted every pending task instead of reading the claim index.
+        var paused = await db.PausedKinds.AsNoTracking().Select(entry => entry.Kind).ToListAsync(cancellationToken);
+        string[] kindList = [.. kinds.Except(paused, StringComparer.Ordinal)];
+        if (kindList.Length == 0)
+        {
+            return [];
+        }
+
         // The inner query locks the rows it picks and skips rows other workers have locked, so concurrent claims
         // never block on, or take, the same task. Submitters already at their running limit for a kind are left
         // out before the LIMIT, so a flood of one submitter's tasks cannot fill every batch.
@@ -49,7 +58,6 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
                   AND kind = ANY({kindList}) AND NOT (id = ANY({excluded}))
                   AND (run_after IS NULL OR run_after <= {now})
-                  AND NOT EXISTS (SELECT 1 FROM paused_kinds WHERE paused_kinds.kind = candidate.kind)
                   AND ({cap} = 0 OR (created_by, kind) NOT IN (
                       SELECT created_by, kind FROM tasks
                       WHERE status = 'running' AND kind <> 'manual'
@@ -57,7 +65,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 ORDER BY priority DESC, created_at, id
                 LIMIT {candidates}
                 FOR UPDATE SKIP LOCKED)
-            """).ToListAsync(cancellationToken);
+            """).AsNoTracking().ToListAsync(cancellationToken);
 
         var claimed = cap == 0 ? tasks : await WithinFairShareAsync(db, tasks, cap, limit, cancellationToken);
         var leaseUntil = now + _options.LeaseDuration;
@@ -66,7 +74,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
             task.StartRun(worker.Id, leaseUntil, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await TaskBatchWriter.WriteAsync(db, claimed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. claimed.OrderByDescending(task => task.Priority).ThenBy(task => task.CreatedAt).Select(ToRun)];
     }
@@ -130,13 +138,13 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 ORDER BY lease_expires_at
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)
-            """).ToListAsync(cancellationToken);
+            """).AsNoTracking().ToListAsync(cancellationToken);
         foreach (var task in expired)
         {
             task.FailRun(LeaseExpiredReason, RetryTime(task.AttemptCount, now), now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await TaskBatchWriter.WriteAsync(db, expired, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return expired.Count;
     }
@@ -205,14 +213,14 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var now = clock.GetUtcNow();
         Guid[] ids = [.. wanted.Keys];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tasks = await db.Tasks.FromSql($"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE").ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.FromSql($"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken);
         var held = tasks.Where(task => task.Status == TaskItemStatus.Running && task.LeasedBy == worker.Id && task.AttemptCount == wanted[task.Id]).ToList();
         foreach (var task in held)
         {
             change(task, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await TaskBatchWriter.WriteAsync(db, held, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return held.Count;
     }

@@ -16,6 +16,9 @@ public sealed class WorkerOptions
     /// <summary>The most tasks one claim takes (never more than the free slots).</summary>
     public int BatchSize { get; set; } = 10;
 
+    /// <summary>The most outcomes one transaction records (those that finished while the last one was written).</summary>
+    public int OutcomeBatchSize { get; set; } = 100;
+
     /// <summary>The kinds this process claims; empty means every registered kind.</summary>
     public string[] Kinds { get; set; } = [];
 

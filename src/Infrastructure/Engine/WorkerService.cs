@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +24,10 @@ internal sealed partial class WorkerService(
 {
     private readonly WorkerOptions _options = options.Value;
     private readonly ConcurrentDictionary<Guid, RunningAttempt> _running = new();
-    private readonly SemaphoreSlim _finished = new(0);
+    // A signal, not a count: at most one wake-up is pending, so a waiter that finds too few free slots sleeps again
+    // instead of spinning through one stored release per finished attempt.
+    private readonly SemaphoreSlim _finished = new(0, 1);
+    private readonly Channel<PendingOutcome> _outcomes = Channel.CreateUnbounded<PendingOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The kinds this process claims: the configured ones, or every registered kind.</summary>
     public IReadOnlyList<string> ServedKinds => _options.Kinds is { Length: > 0 } configured ? [.. configured.Where(kinds.Exists)] : kinds.Automated;
@@ -35,6 +40,7 @@ internal sealed partial class WorkerService(
 
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatLoopAsync(heartbeatStop.Token);
+        var recorder = RecordOutcomesLoopAsync();
         try
         {
             await ClaimLoopAsync(served, stoppingToken);
@@ -42,6 +48,8 @@ internal sealed partial class WorkerService(
         finally
         {
             await DrainAsync();
+            _outcomes.Writer.TryComplete();
+            await recorder;
             await heartbeatStop.CancelAsync();
             await heartbeat;
             await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: true, CancellationToken.None), CancellationToken.None, attempts: 3);
@@ -52,6 +60,7 @@ internal sealed partial class WorkerService(
     private async Task ClaimLoopAsync(IReadOnlyList<string> served, CancellationToken stoppingToken)
     {
         var failures = 0;
+        var waitedForThreshold = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var free = _options.Concurrency - _running.Count;
@@ -60,6 +69,16 @@ internal sealed partial class WorkerService(
                 await WaitForSlotAsync(stoppingToken);
                 continue;
             }
+
+            // One claim per freed slot would cost a transaction per task: wait (up to the poll interval) until half
+            // a batch is free, so that claims stay batches; short tasks free slots in bunches anyway.
+            if (free < ClaimThreshold && !_running.IsEmpty && !waitedForThreshold)
+            {
+                waitedForThreshold = await WaitForFreeSlotsAsync(ClaimThreshold, stoppingToken) is false;
+                continue;
+            }
+
+            waitedForThreshold = false;
 
             IReadOnlyList<TaskRun> claimed;
             try
@@ -96,6 +115,7 @@ internal sealed partial class WorkerService(
         await Task.Yield();
         var run = attempt.Run;
         TaskHandlerResult result;
+        LogAttemptStarted(logger, run.Kind, run.TaskId, run.Attempt);
         try
         {
             result = await kinds.HandlerFor(run.Kind).HandleAsync(run, attempt.Cancellation.Token);
@@ -103,6 +123,7 @@ internal sealed partial class WorkerService(
         catch (OperationCanceledException) when (attempt.Cancellation.IsCancellationRequested)
         {
             // Cancelled or reaped: the outcome no longer counts. Shutting down: DrainAsync gives the task back.
+            LogAttemptFinished(logger, run.Kind, run.TaskId, run.Attempt, "cancelled");
             Finish(attempt);
             return;
         }
@@ -112,25 +133,72 @@ internal sealed partial class WorkerService(
             result = TaskHandlerResult.Failure($"{exception.GetType().Name}: {exception.Message}");
         }
 
+        LogAttemptFinished(logger, run.Kind, run.TaskId, run.Attempt, result.Succeeded ? "succeeded" : "failed");
         if (attempt.Lost)
         {
             Finish(attempt);
             return;
         }
 
-        var outcome = new AttemptOutcome(run.TaskId, run.Attempt, result);
-        // Keep trying while the database is away: once it is back, either the lease still holds and the outcome
-        // is recorded, or the reaper requeued the task and the outcome is dropped as stale.
-        await RetryUntilAsync(() => queue.FinishAsync([outcome], CancellationToken.None), CancellationToken.None, attempts: 60);
-        attempt.Recorded = true;
+        var pending = new PendingOutcome(new AttemptOutcome(run.TaskId, run.Attempt, result));
+        _outcomes.Writer.TryWrite(pending);
+        attempt.Recorded = await pending.Recorded.Task;
         Finish(attempt);
+    }
+
+    /// <summary>
+    /// Records outcomes as they come, all that are waiting in one transaction (up to <see cref="WorkerOptions.OutcomeBatchSize"/>):
+    /// at a high rate of short tasks, one commit per task would cost more than the tasks. Runs until shutdown has
+    /// recorded the last outcome.
+    /// </summary>
+    private async Task RecordOutcomesLoopAsync()
+    {
+        var batch = new List<PendingOutcome>(_options.OutcomeBatchSize);
+        while (await _outcomes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < _options.OutcomeBatchSize && _outcomes.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            // Keep trying while the database is away: once it is back, either the leases still hold and the outcomes
+            // are recorded, or the reaper requeued those tasks and their outcomes are dropped as stale.
+            var recorded = false;
+            try
+            {
+                await RetryUntilAsync(() => queue.FinishAsync([.. batch.Select(pending => pending.Outcome)], CancellationToken.None), CancellationToken.None, attempts: 60);
+                recorded = true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Given up: the leases run out and the reaper requeues these tasks (the attempts count).
+                LogOutcomesLost(logger, exception, batch.Count);
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Recorded.TrySetResult(recorded);
+            }
+
+            batch.Clear();
+        }
     }
 
     private void Finish(RunningAttempt attempt)
     {
         _running.TryRemove(attempt.Run.TaskId, out _);
         attempt.Cancellation.Dispose();
-        _finished.Release();
+        if (_finished.CurrentCount == 0)
+        {
+            try
+            {
+                _finished.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another attempt signalled at the same moment: one wake-up is enough.
+            }
+        }
     }
 
     private async Task HeartbeatLoopAsync(CancellationToken stop)
@@ -196,6 +264,27 @@ internal sealed partial class WorkerService(
         }
     }
 
+    /// <summary>Half a batch (at least one slot): the fewest free slots worth a claim while tasks are running.</summary>
+    private int ClaimThreshold => Math.Max(1, Math.Min(_options.BatchSize, _options.Concurrency) / 2);
+
+    /// <summary>Waits until <paramref name="wanted"/> slots are free; false when the poll interval passed first.</summary>
+    private async Task<bool> WaitForFreeSlotsAsync(int wanted, CancellationToken stoppingToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(_options.PollInterval.TotalSeconds * Stopwatch.Frequency);
+        while (_options.Concurrency - _running.Count < wanted)
+        {
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero || stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await WaitForSlotAsync(stoppingToken, left);
+        }
+
+        return true;
+    }
+
     private async Task WaitForSlotAsync(CancellationToken stoppingToken, TimeSpan? timeout = null)
     {
         try
@@ -240,34 +329,50 @@ internal sealed partial class WorkerService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started: {Concurrency} at once, kinds: {Kinds}.")]
+    [LoggerMessage(EventId = EngineLogEvents.WorkerStarted, Level = LogLevel.Information, Message = "Worker {WorkerId} started: {Concurrency} at once, kinds: {Kinds}.")]
     private static partial void LogStarted(ILogger logger, string workerId, int concurrency, IReadOnlyList<string> kinds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} stopped.")]
+    // Per attempt, so Debug: at thousands of tasks a second they are for tracing one run, not for everyday logs.
+    [LoggerMessage(EventId = EngineLogEvents.AttemptStarted, Level = LogLevel.Debug, Message = "Running {Kind} task {TaskId}, attempt {Attempt}.")]
+    private static partial void LogAttemptStarted(ILogger logger, string kind, Guid taskId, int attempt);
+
+    [LoggerMessage(EventId = EngineLogEvents.AttemptFinished, Level = LogLevel.Debug, Message = "Finished {Kind} task {TaskId}, attempt {Attempt}: {Outcome}.")]
+    private static partial void LogAttemptFinished(ILogger logger, string kind, Guid taskId, int attempt, string outcome);
+
+    [LoggerMessage(EventId = EngineLogEvents.WorkerStopped, Level = LogLevel.Information, Message = "Worker {WorkerId} stopped.")]
     private static partial void LogStopped(ILogger logger, string workerId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming tasks failed; trying again shortly.")]
+    [LoggerMessage(EventId = EngineLogEvents.ClaimFailed, Level = LogLevel.Warning, Message = "Claiming tasks failed; trying again shortly.")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} handler threw on task {TaskId}, attempt {Attempt}.")]
+    [LoggerMessage(EventId = EngineLogEvents.HandlerThrew, Level = LogLevel.Warning, Message = "The {Kind} handler threw on task {TaskId}, attempt {Attempt}.")]
     private static partial void LogHandlerThrew(ILogger logger, Exception exception, string kind, Guid taskId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}, attempt {Attempt}: the lease is gone (cancelled or reaped); its handler is cancelled.")]
+    [LoggerMessage(EventId = EngineLogEvents.LeaseLost, Level = LogLevel.Information, Message = "Task {TaskId}, attempt {Attempt}: the lease is gone (cancelled or reaped); its handler is cancelled.")]
     private static partial void LogLeaseLost(ILogger logger, Guid taskId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extending leases failed; trying again at the next heartbeat.")]
+    [LoggerMessage(EventId = EngineLogEvents.HeartbeatFailed, Level = LogLevel.Warning, Message = "Extending leases failed; trying again at the next heartbeat.")]
     private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down with {Count} tasks running: they have {Grace} to finish.")]
+    [LoggerMessage(EventId = EngineLogEvents.OutcomesLost, Level = LogLevel.Error, Message = "Could not record {Count} outcomes; their tasks are requeued when their leases run out.")]
+    private static partial void LogOutcomesLost(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = EngineLogEvents.Draining, Level = LogLevel.Information, Message = "Shutting down with {Count} tasks running: they have {Grace} to finish.")]
     private static partial void LogDraining(ILogger logger, int count, TimeSpan grace);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gave back {Count} unfinished tasks.")]
+    [LoggerMessage(EventId = EngineLogEvents.GaveBack, Level = LogLevel.Information, Message = "Gave back {Count} unfinished tasks.")]
     private static partial void LogGaveBack(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A database call failed (failure {Failures}); trying again.")]
+    [LoggerMessage(EventId = EngineLogEvents.DatabaseCallFailed, Level = LogLevel.Warning, Message = "A database call failed (failure {Failures}); trying again.")]
     private static partial void LogDatabaseCallFailed(ILogger logger, Exception exception, int failures);
 
     /// <summary>One attempt this process runs.</summary>
+    /// <summary>An outcome on its way to the database, and whether it got there.</summary>
+    private sealed record PendingOutcome(AttemptOutcome Outcome)
+    {
+        public TaskCompletionSource<bool> Recorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     private sealed class RunningAttempt(TaskRun run)
     {
         public TaskRun Run { get; } = run;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Common;
 using static TaskOrchestration.Application.UnitTests.Support.People;
@@ -21,6 +22,9 @@ internal static class ApplicationServices
             .AddSingleton(unitOfWork ?? Mock.Of<IUnitOfWork>())
             .AddSingleton(Mock.Of<IPasswordHasher>())
             .AddSingleton(Mock.Of<IAccessTokenIssuer>())
+            .AddSingleton(Mock.Of<IEngineMonitor>())
+            .AddSingleton(Mock.Of<IEngineSettings>())
+            .AddSingleton(Mock.Of<IIdempotencyStore>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

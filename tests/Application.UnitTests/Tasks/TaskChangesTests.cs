@@ -1,5 +1,6 @@
 using Moq;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.UnitTests.Support;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
@@ -76,18 +77,6 @@ public sealed class TaskChangesTests
     }
 
     [Fact]
-    public async Task ALostRaceAtCommit_ReachesTheCaller()
-    {
-        var task = _ports.Store(SomeTasks.Pending(Alice));
-        _ports.UnitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(ConflictException.Concurrency());
-
-        var error = await Assert.ThrowsAsync<ConflictException>(() =>
-            _ports.ChangesFor(Bob).ApplyAsync(task.Id, null, (changed, actor, now) => changed.Take(actor, now), CancellationToken.None));
-
-        Assert.Equal("concurrency_conflict", error.Code);
-    }
-
-    [Fact]
     public async Task TheCancellationToken_ReachesTheRepositoryAndTheCommit()
     {
         using var cancellation = new CancellationTokenSource();
@@ -97,5 +86,46 @@ public sealed class TaskChangesTests
 
         _ports.Tasks.Verify(repository => repository.FindAsync(task.Id, cancellation.Token), Times.Once);
         _ports.UnitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(cancellation.Token), Times.Once);
+    }
+
+    [Fact]
+    public async Task ALostRace_WithoutAnExpectedVersion_IsAppliedAgainToTheFreshState()
+    {
+        var stale = SomeTasks.Pending(Alice);
+        var fresh = SomeTasks.Pending(Alice);
+        _ports.Tasks.SetupSequence(repository => repository.FindAsync(stale.Id, It.IsAny<CancellationToken>())).ReturnsAsync(stale).ReturnsAsync(fresh);
+        _ports.UnitOfWork.SetupSequence(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(ConflictException.Concurrency())
+            .Returns(Task.CompletedTask);
+        var changed = new List<TaskItem>();
+
+        await _ports.ChangesFor(Bob).ApplyAsync(stale.Id, null, (task, _, _) => changed.Add(task), CancellationToken.None);
+
+        Assert.Equal([stale, fresh], changed);
+        _ports.UnitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Once);
+    }
+
+    [Fact]
+    public async Task ALostRace_WithAnExpectedVersion_IsTheCallersConflict()
+    {
+        var task = _ports.Store(SomeTasks.Pending(Alice));
+        _ports.UnitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(ConflictException.Concurrency());
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() =>
+            _ports.ChangesFor(Bob).ApplyAsync(task.Id, task.Version, (_, _, _) => { }, CancellationToken.None));
+
+        Assert.Equal(ConflictException.ConcurrencyCode, error.Code);
+        _ports.VerifySavedOnce();
+    }
+
+    [Fact]
+    public async Task ATaskThatKeepsChanging_GivesUpAfterTheLastAttempt()
+    {
+        var task = _ports.Store(SomeTasks.Pending(Alice));
+        _ports.UnitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(ConflictException.Concurrency());
+
+        await Assert.ThrowsAsync<ConflictException>(() => _ports.ChangesFor(Bob).ApplyAsync(task.Id, null, (_, _, _) => { }, CancellationToken.None));
+
+        _ports.UnitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(TaskChanges.AttemptsWithoutExpectedVersion));
     }
 }

@@ -8,4 +8,7 @@ public interface IUnitOfWork
     /// constraint refuses the write; in that case nothing is committed.
     /// </summary>
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded entity and uncommitted change, so that the next read sees what is stored now.</summary>
+    void DiscardChanges();
 }

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace TaskOrchestration.EngineBenchmark;
+
+/// <summary>The driver's command line (bench/engine-throughput.sh passes the first four).</summary>
+internal sealed record BenchmarkOptions(
+    string Connection,
+    string WorkerDll,
+    string KeysFolder,
+    string Output,
+    int Tasks,
+    IReadOnlyList<EngineShape> Shapes,
+    IReadOnlyList<(int Connections, int Batch)> RawShapes,
+    int MemoryTasks)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string Required(string name) => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
+        int Number(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+        // processes x concurrency x batch: one process at a time first, then scaled out.
+        var shapes = (values.GetValueOrDefault("shapes") ?? "1x10x10,1x20x20,1x50x50,2x20x20,2x50x50")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(EngineShape.Parse)
+            .ToList();
+        var raw = (values.GetValueOrDefault("raw-shapes") ?? "1x10,2x20,4x20,2x50,4x50")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(shape => shape.Split('x') is [var connections, var batch]
+                ? (int.Parse(connections, CultureInfo.InvariantCulture), int.Parse(batch, CultureInfo.InvariantCulture))
+                : throw new ArgumentException($"'{shape}' is not connections x batch."))
+            .ToList();
+        return new BenchmarkOptions(
+            Required("connection"), Required("worker-dll"), Required("keys"), Required("output"),
+            Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000));
+    }
+}
+
+/// <summary>How the engine runs in one measurement: worker processes, attempts at once in each, tasks per claim.</summary>
+internal sealed record EngineShape(int Processes, int Concurrency, int Batch)
+{
+    public static EngineShape Parse(string text) => text.Split('x') is [var processes, var concurrency, var batch]
+        ? new EngineShape(int.Parse(processes, CultureInfo.InvariantCulture), int.Parse(concurrency, CultureInfo.InvariantCulture), int.Parse(batch, CultureInfo.InvariantCulture))
+        : throw new ArgumentException($"'{text}' is not processes x concurrency x batch.");
+
+    public override string ToString() => $"{Processes} × {Concurrency} at once, claims of {Batch}";
+}

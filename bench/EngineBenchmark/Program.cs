@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using TaskOrchestration.EngineBenchmark;
+
+// The worker engine's throughput against PostgreSQL's ceiling, and its memory over a long run (docs/performance.md).
+var options = BenchmarkOptions.Parse(args);
+await using var database = NpgsqlDataSource.Create(options.Connection);
+var queue = new Queue(database);
+var report = new StringBuilder();
+void Say(string line)
+{
+    Console.WriteLine(line);
+    report.AppendLine(line);
+}
+
+Say($"# Worker engine benchmark ({DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)");
+Say(string.Empty);
+Say($"Each row: {options.Tasks:N0} `system.noop` tasks submitted in one bulk insert, then processed until all are done.");
+Say(string.Empty);
+Say("| Engine: worker processes × attempts at once, claim size | tasks/s |");
+Say("|---|---:|");
+var engineResults = new List<(EngineShape Shape, double Rate)>();
+foreach (var shape in options.Shapes)
+{
+    var rate = await MeasureEngineAsync(shape, options.Tasks);
+    engineResults.Add((shape, rate));
+    Say($"| {shape} | {rate:N0} |");
+}
+
+Say(string.Empty);
+Say("| Raw SQL ceiling: connections, claim size | tasks/s |");
+Say("|---|---:|");
+var rawResults = new List<double>();
+foreach (var (connections, batch) in options.RawShapes)
+{
+    await queue.ClearAsync();
+    await queue.SubmitAsync(options.Tasks);
+    var rate = await new RawCeiling(database).MeasureAsync(connections, batch, options.Tasks);
+    rawResults.Add(rate);
+    Say($"| {connections} connections, claims of {batch} | {rate:N0} |");
+}
+
+var bestEngine = engineResults.MaxBy(result => result.Rate);
+var bestRaw = rawResults.Max();
+Say(string.Empty);
+Say($"Best engine: {bestEngine.Rate:N0} tasks/s ({bestEngine.Shape}); best raw: {bestRaw:N0} tasks/s; ratio {bestEngine.Rate / bestRaw:P0}.");
+
+if (options.MemoryTasks > 0)
+{
+    Say(string.Empty);
+    await MeasureMemoryAsync(new EngineShape(1, bestEngine.Shape.Concurrency, bestEngine.Shape.Batch), options.MemoryTasks);
+}
+
+await File.WriteAllTextAsync(options.Output, report.ToString());
+return 0;
+
+async Task<double> MeasureEngineAsync(EngineShape shape, int tasks)
+{
+    await queue.ClearAsync();
+    await queue.SubmitAsync(tasks);
+    // Paused while the processes start, so that the clock starts with every worker ready.
+    await queue.PauseAsync();
+    await using var fleet = WorkerFleet.Start(options, shape);
+    await WaitForAsync(async () => await queue.LiveWorkersAsync() == shape.Processes, fleet, TimeSpan.FromSeconds(60));
+    var watch = Stopwatch.StartNew();
+    await queue.ResumeAsync();
+    await WaitForAsync(async () => await queue.CountAsync("done") == tasks, fleet, TimeSpan.FromMinutes(30));
+    watch.Stop();
+    return tasks / watch.Elapsed.TotalSeconds;
+}
+
+async Task MeasureMemoryAsync(EngineShape shape, int tasks)
+{
+    Console.WriteLine($"Submitting {tasks:N0} tasks for the memory run...");
+    await queue.ClearAsync();
+    await queue.SubmitAsync(tasks);
+    await queue.PauseAsync();
+    await using var fleet = WorkerFleet.Start(options, shape);
+    await WaitForAsync(async () => await queue.LiveWorkersAsync() == 1, fleet, TimeSpan.FromSeconds(60));
+    await queue.ResumeAsync();
+    var watch = Stopwatch.StartNew();
+    var samples = new List<(long Done, double Mib)>();
+    var nextSample = 0L;
+    long done;
+    while ((done = await queue.CountAsync("done")) < tasks)
+    {
+        if (fleet.AnyExited)
+        {
+            throw new InvalidOperationException("A worker process exited during the memory run.");
+        }
+
+        if (done >= nextSample)
+        {
+            samples.Add((done, fleet.ResidentMiB()[0]));
+            Console.WriteLine($"  {done:N0} done, {samples[^1].Mib:N0} MiB resident");
+            nextSample += tasks / 10;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    samples.Add((done, fleet.ResidentMiB()[0]));
+    watch.Stop();
+    Say($"Memory over {tasks:N0} tasks, one process ({shape.Concurrency} at once, claims of {shape.Batch}), {tasks / watch.Elapsed.TotalSeconds:N0} tasks/s:");
+    Say(string.Empty);
+    Say("| tasks done | resident MiB |");
+    Say("|---:|---:|");
+    foreach (var (count, mib) in samples)
+    {
+        Say($"| {count.ToString("N0", CultureInfo.InvariantCulture)} | {mib:N0} |");
+    }
+
+    var afterWarmUp = samples.Count > 2 ? samples[1].Mib : samples[0].Mib;
+    Say(string.Empty);
+    Say($"Growth after the first tenth: {samples[^1].Mib - afterWarmUp:+0;-0} MiB over {tasks - samples[Math.Min(1, samples.Count - 1)].Done:N0} tasks.");
+}
+
+static async Task WaitForAsync(Func<Task<bool>> condition, WorkerFleet fleet, TimeSpan timeout)
+{
+    var deadline = DateTimeOffset.UtcNow + timeout;
+    while (!await condition())
+    {
+        if (fleet.AnyExited)
+        {
+            throw new InvalidOperationException("A worker process exited; its errors are above.");
+        }
+
+        if (DateTimeOffset.UtcNow > deadline)
+        {
+            throw new TimeoutException($"Not done within {timeout}.");
+        }
+
+        await Task.Delay(50);
+    }
+}

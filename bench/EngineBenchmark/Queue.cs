@@ -1,0 +1,67 @@
+using Npgsql;
+
+namespace TaskOrchestration.EngineBenchmark;
+
+/// <summary>The benchmark's tasks in the database: submitted in bulk, counted, cleared.</summary>
+internal sealed class Queue(NpgsqlDataSource database)
+{
+    public const string Kind = "system.noop";
+
+    /// <summary>One INSERT of <paramref name="count"/> pending system.noop tasks (by a submitter created once).</summary>
+    public async Task SubmitAsync(int count)
+    {
+        await ExecuteAsync(
+            """
+            INSERT INTO users (id, email, display_name, role, password_hash, created_at, failed_sign_in_count)
+            VALUES ('00000000-0000-0000-0000-00000000b001', 'engine-bench@bench.local', 'Engine bench', 'member', 'not-a-hash', now(), 0)
+            ON CONFLICT DO NOTHING
+            """);
+        // In slices, so that one statement does not hold a million rows' worth of index work in one transaction.
+        const int Slice = 50_000;
+        for (var offset = 0; offset < count; offset += Slice)
+        {
+            await ExecuteAsync(
+                $"""
+                INSERT INTO tasks (id, title, priority, status, created_by, created_at, updated_at, attempt_count, tags, kind, max_attempts)
+                SELECT gen_random_uuid(), 'noop #' || n, 1, 'pending', '00000000-0000-0000-0000-00000000b001',
+                       now() + n * interval '1 microsecond', now(), 1, ARRAY[]::varchar(40)[], '{Kind}', 3
+                FROM generate_series({offset + 1}, {Math.Min(count, offset + Slice)}) AS n
+                """);
+        }
+
+        await ExecuteAsync("ANALYZE tasks");
+    }
+
+    public async Task<long> CountAsync(string status) =>
+        (long)(await ScalarAsync($"SELECT count(*) FROM tasks WHERE kind = '{Kind}' AND status = '{status}'"))!;
+
+    /// <summary>Every row of the last measurement gone and vacuumed, so each one starts from the same tables.</summary>
+    public async Task ClearAsync()
+    {
+        await ExecuteAsync($"DELETE FROM task_history WHERE task_id IN (SELECT id FROM tasks WHERE kind = '{Kind}')");
+        await ExecuteAsync($"DELETE FROM tasks WHERE kind = '{Kind}'");
+        await ExecuteAsync("DELETE FROM workers");
+        await ExecuteAsync("VACUUM ANALYZE tasks");
+        await ExecuteAsync("VACUUM ANALYZE task_history");
+    }
+
+    public Task PauseAsync() => ExecuteAsync(
+        $"INSERT INTO paused_kinds (kind, paused_by, paused_at) VALUES ('{Kind}', '00000000-0000-0000-0000-00000000b001', now()) ON CONFLICT DO NOTHING");
+
+    public Task ResumeAsync() => ExecuteAsync($"DELETE FROM paused_kinds WHERE kind = '{Kind}'");
+
+    public async Task<long> LiveWorkersAsync() => (long)(await ScalarAsync("SELECT count(*) FROM workers WHERE stopped_at IS NULL"))!;
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
+}

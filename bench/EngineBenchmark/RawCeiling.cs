@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace TaskOrchestration.EngineBenchmark;
+
+/// <summary>
+/// PostgreSQL's own ceiling for this work: the engine's statements, issued directly over Npgsql with no host, no
+/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select, the update to running
+/// and the history rows) and one completes (lock, update to done, history rows), as the engine's claim and its
+/// batched outcome do.
+/// </summary>
+internal sealed class RawCeiling(NpgsqlDataSource database)
+{
+    private const string EngineUser = "00000000-0000-0000-0000-0000000e0001";
+
+    public async Task<double> MeasureAsync(int connections, int batch, long tasks)
+    {
+        var watch = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, connections).Select(n => LoopAsync(batch, $"raw-{n}")).ToList();
+        var done = (await Task.WhenAll(loops)).Sum();
+        watch.Stop();
+        if (done != tasks)
+        {
+            throw new InvalidOperationException($"The raw loop completed {done} tasks, not {tasks}.");
+        }
+
+        return done / watch.Elapsed.TotalSeconds;
+    }
+
+    private async Task<long> LoopAsync(int batch, string worker)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        long done = 0;
+        while (true)
+        {
+            var ids = await ClaimAsync(connection, batch, worker);
+            if (ids.Length == 0)
+            {
+                return done;
+            }
+
+            await CompleteAsync(connection, ids, worker);
+            done += ids.Length;
+        }
+    }
+
+    private static async Task<Guid[]> ClaimAsync(NpgsqlConnection connection, int batch, string worker)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var paused = new NpgsqlCommand("SELECT kind FROM paused_kinds", connection, transaction))
+        {
+            await paused.ExecuteScalarAsync();
+        }
+
+        await using var claim = new NpgsqlCommand(
+            $"""
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+                SELECT id FROM tasks AS candidate
+                WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
+                  AND kind = ANY(@kinds) AND NOT (id = ANY(@excluded))
+                  AND (run_after IS NULL OR run_after <= now())
+                ORDER BY priority DESC, created_at, id
+                LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            """,
+            connection,
+            transaction);
+        claim.Parameters.AddWithValue("kinds", new[] { Queue.Kind });
+        claim.Parameters.AddWithValue("excluded", Array.Empty<Guid>());
+        claim.Parameters.AddWithValue("limit", batch);
+        var ids = new List<Guid>(batch);
+        await using (var reader = await claim.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            await using var start = new NpgsqlCommand(
+                $"""
+                UPDATE tasks SET status = 'running', owner_id = '{EngineUser}', leased_by = @worker,
+                    lease_expires_at = now() + interval '30 seconds', updated_at = now()
+                WHERE id = ANY(@ids);
+                INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
+                SELECT gen_random_uuid(), id, 'transitioned', 'pending', 'running', 'take', '{EngineUser}', now() FROM unnest(@ids) AS id;
+                """,
+                connection,
+                transaction);
+            start.Parameters.AddWithValue("worker", worker);
+            start.Parameters.AddWithValue("ids", ids.ToArray());
+            await start.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        return [.. ids];
+    }
+
+    private static async Task CompleteAsync(NpgsqlConnection connection, Guid[] ids, string worker)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var complete = new NpgsqlCommand(
+            $"""
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(@ids) FOR UPDATE;
+            UPDATE tasks SET status = 'done', leased_by = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE id = ANY(@ids) AND leased_by = @worker;
+            INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
+            SELECT gen_random_uuid(), id, 'transitioned', 'running', 'done', 'complete', '{EngineUser}', now() FROM unnest(@ids) AS id;
+            """,
+            connection,
+            transaction);
+        complete.Parameters.AddWithValue("ids", ids);
+        complete.Parameters.AddWithValue("worker", worker);
+        await complete.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+}

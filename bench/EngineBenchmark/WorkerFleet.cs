@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TaskOrchestration.EngineBenchmark;
+
+/// <summary>Worker processes of the Release build (<c>--role worker</c>), as a deployment runs them.</summary>
+internal sealed class WorkerFleet : IAsyncDisposable
+{
+    private readonly List<Process> _processes = [];
+
+    private WorkerFleet()
+    {
+    }
+
+    public IReadOnlyList<Process> Processes => _processes;
+
+    public static WorkerFleet Start(BenchmarkOptions options, EngineShape shape)
+    {
+        var fleet = new WorkerFleet();
+        for (var i = 0; i < shape.Processes; i++)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Path.GetDirectoryName(options.WorkerDll)!,
+            };
+            start.ArgumentList.Add(options.WorkerDll);
+            foreach (var argument in (string[])[
+                "--role", "worker",
+                "--urls", "http://127.0.0.1:0",
+                "--environment", "Production",
+                $"--ConnectionStrings:Default={options.Connection}",
+                $"--Jwt:KeysPath={options.KeysFolder}",
+                "--Logging:LogLevel:Default=Warning",
+                $"--Worker:Concurrency={shape.Concurrency.ToString(CultureInfo.InvariantCulture)}",
+                $"--Worker:BatchSize={shape.Batch.ToString(CultureInfo.InvariantCulture)}",
+                $"--Worker:OutcomeBatchSize={shape.Batch.ToString(CultureInfo.InvariantCulture)}",
+                "--Worker:PollInterval=00:00:00.100"])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var process = Process.Start(start)!;
+            // Drain the pipes, or a chatty process would block on a full one.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"  [worker {process.Id}] {line.Data}"); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            fleet._processes.Add(process);
+        }
+
+        return fleet;
+    }
+
+    /// <summary>Resident memory of each process, in MiB (/proc/PID/status, VmRSS).</summary>
+    public IReadOnlyList<double> ResidentMiB() => [.. _processes.Select(process =>
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(text => text.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    })];
+
+    public bool AnyExited => _processes.Any(process => process.HasExited);
+
+    /// <summary>SIGTERM, as an orchestrator stops a worker, then waits for the graceful shutdown.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes.Where(process => !process.HasExited))
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        foreach (var process in _processes)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace TaskOrchestration.Engine.ProcessTests;
+
+/// <summary>The attempts that the worker processes executed, from their logs, checked against what the database says.</summary>
+public sealed class ExecutionRecord(IReadOnlyCollection<WorkerProcess> workers)
+{
+    private readonly List<AttemptEvent> _events = [.. workers.SelectMany(worker => worker.Attempts)];
+    private readonly Dictionary<string, DateTimeOffset?> _killedAt = workers.ToDictionary(worker => worker.Name, worker => worker.KilledAt, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each execution: a start, and its end: the finish the process logged, or the moment it was killed, or null
+    /// when it is still running.
+    /// </summary>
+    public IReadOnlyList<Execution> Executions => [.. _events.Where(e => e.IsStart).Select(start => new Execution(
+        start.Worker,
+        start.TaskId,
+        start.Attempt,
+        start.At,
+        _events.FirstOrDefault(end => !end.IsStart && end.Worker == start.Worker && end.TaskId == start.TaskId && end.Attempt == start.Attempt)?.At
+            ?? _killedAt[start.Worker]))];
+
+    /// <summary>Fails when an attempt of a task was executed more than once, in one process or in several.</summary>
+    public void AssertEachAttemptRanAtMostOnce()
+    {
+        var repeated = Executions.GroupBy(execution => (execution.TaskId, execution.Attempt)).Where(group => group.Count() > 1).ToList();
+        Assert.True(repeated.Count == 0, $"{repeated.Count} attempts ran more than once, for example task {repeated.FirstOrDefault()?.Key.TaskId} attempt {repeated.FirstOrDefault()?.Key.Attempt} in {string.Join(", ", repeated.FirstOrDefault()?.Select(execution => execution.Worker) ?? [])}.");
+    }
+
+    /// <summary>Fails when two executions of one task overlapped in time (the next attempt began before the last one ended).</summary>
+    public void AssertNoTaskRanConcurrently()
+    {
+        foreach (var task in Executions.GroupBy(execution => execution.TaskId))
+        {
+            var ordered = task.OrderBy(execution => execution.Attempt).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var previousEnd = ordered[i - 1].FinishedAt;
+                Assert.True(
+                    previousEnd is not null && previousEnd <= ordered[i].StartedAt,
+                    $"Task {task.Key}: attempt {ordered[i].Attempt} started in {ordered[i].Worker} at {ordered[i].StartedAt:O} before attempt {ordered[i - 1].Attempt} in {ordered[i - 1].Worker} ended ({previousEnd:O}).");
+            }
+        }
+    }
+}
+
+public sealed record Execution(string Worker, Guid TaskId, int Attempt, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);

@@ -1,0 +1,171 @@
+using Npgsql;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Infrastructure.Identity;
+using TaskOrchestration.TestSupport;
+
+namespace TaskOrchestration.Engine.ProcessTests;
+
+/// <summary>
+/// A database of its own and a signing key for the worker processes, plus the ways the tests submit work and read
+/// its outcome. The tests share one collection: they start and kill processes and restart the server, one at a time.
+/// </summary>
+public sealed class FleetFixture : IAsyncLifetime
+{
+    public const string Kind = "demo.title-parity";
+
+    private readonly DirectoryInfo _keysFolder = Directory.CreateTempSubdirectory("taskorch-process-keys-");
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
+    public string KeysFolder => _keysFolder.FullName;
+
+    public async Task InitializeAsync()
+    {
+        SigningKeys.CreateKeyFile(_keysFolder.FullName, "process-tests");
+        _database = await TestDatabase.CreateAsync("taskorch_processes");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        _keysFolder.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// Engine settings cut from seconds to tenths, so that leases expire and retries come within a test; each
+    /// process runs up to 8 attempts at once.
+    /// </summary>
+    public static Dictionary<string, string> FastEngine(TimeSpan demoDelay) => new(StringComparer.Ordinal)
+    {
+        ["Worker:Concurrency"] = "8",
+        ["Worker:BatchSize"] = "8",
+        ["Worker:PollInterval"] = "00:00:00.050",
+        // Long enough that a process starting cold (JIT, first connections) on a busy machine keeps its first leases.
+        ["Worker:LeaseDuration"] = "00:00:05",
+        ["Worker:HeartbeatInterval"] = "00:00:01",
+        ["Worker:ReaperInterval"] = "00:00:00.500",
+        ["Worker:RetryBaseDelay"] = "00:00:00.050",
+        ["Worker:RetryMaxDelay"] = "00:00:00.200",
+        ["Worker:ShutdownGrace"] = "00:00:01",
+        ["Worker:DemoDelay"] = demoDelay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public Task<WorkerProcess> StartWorkerAsync(string name, TimeSpan demoDelay) =>
+        WorkerProcess.StartAsync(name, Database.ConnectionString, KeysFolder, FastEngine(demoDelay));
+
+    /// <summary>
+    /// Submits <paramref name="count"/> demo.title-parity tasks through the domain (as POST /tasks creates them),
+    /// in batches. Task i is titled so that its length is odd, and so fails every attempt, when <paramref name="fails"/> says so.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> SubmitAsync(int count, Func<int, bool> fails, int maxAttempts)
+    {
+        var creator = await AddUserAsync();
+        var ids = new List<Guid>(count);
+        const int Batch = 1_000;
+        for (var offset = 0; offset < count; offset += Batch)
+        {
+            await using var db = Database.CreateDbContext();
+            for (var i = offset; i < Math.Min(count, offset + Batch); i++)
+            {
+                // The parity handler succeeds on an even title length: "ok-0000001" has 10 characters, "bad-0000001" 11.
+                var title = fails(i) ? $"bad-{i:D7}" : $"ok-{i:D7}";
+                var task = TaskItem.Create(title, null, TaskPriority.Normal, null, asDraft: false, creator, DateTimeOffset.UtcNow, automation: new TaskAutomation(Kind, maxAttempts: maxAttempts));
+                db.Tasks.Add(task);
+                ids.Add(task.Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return ids;
+    }
+
+    /// <summary>Waits until no task is pending or running (every one ended), failing if a worker process died.</summary>
+    public async Task WaitUntilAllEndedAsync(IReadOnlyCollection<WorkerProcess> workers, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        long open;
+        while ((open = await ScalarAsync<long>("SELECT count(*) FROM tasks WHERE status IN ('pending', 'running')")) > 0)
+        {
+            if (workers.FirstOrDefault(worker => worker.HasExited) is { } dead)
+            {
+                Assert.Fail($"{dead.Name} exited: {dead.Output}");
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Fail($"{open} tasks still pending or running after {timeout}: {string.Join(Environment.NewLine, workers.Select(worker => worker.Output))}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Every task's end: status, attempts used, whether dead, its title, and its terminal and take transitions.</summary>
+    public async Task<IReadOnlyDictionary<Guid, TaskEnd>> ReadEndsAsync()
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT t.id, t.status, t.attempt_count, t.max_attempts, t.title, t.leased_by,
+                   count(h.*) FILTER (WHERE h.trigger IN ('complete', 'fail')),
+                   count(h.*) FILTER (WHERE h.trigger = 'take'),
+                   count(h.*) FILTER (WHERE h.trigger = 'requeue')
+            FROM tasks t LEFT JOIN task_history h ON h.task_id = t.id
+            GROUP BY t.id
+            """,
+            connection);
+        var ends = new Dictionary<Guid, TaskEnd>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ends[reader.GetGuid(0)] = new TaskEnd(
+                reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8));
+        }
+
+        return ends;
+    }
+
+    private async Task<Actor> AddUserAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        var user = User.Register($"submitter-{Guid.NewGuid():N}@example.com", "Submitter", "not-a-real-hash", UserRole.Member, DateTimeOffset.UtcNow);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.AsActor();
+    }
+}
+
+/// <param name="TerminalTransitions">History entries that ended the task (complete or fail): exactly one when it ended once.</param>
+/// <param name="Takes">History entries of the engine taking it: one per attempt.</param>
+/// <param name="Requeues">History entries of an attempt that failed or whose lease expired sending it back to pending.</param>
+public sealed record TaskEnd(string Status, int AttemptCount, int MaxAttempts, string Title, string? LeasedBy, long TerminalTransitions, long Takes, long Requeues)
+{
+    public bool TitleIsEven => Title.Length % 2 == 0;
+}
+
+[CollectionDefinition(Name)]
+public sealed class FleetGroup : ICollectionFixture<FleetFixture>
+{
+    public const string Name = "worker fleet";
+}

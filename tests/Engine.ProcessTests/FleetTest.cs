@@ -1,0 +1,28 @@
+namespace TaskOrchestration.Engine.ProcessTests;
+
+/// <summary>A test on the fleet's database, emptied first; every worker process it starts is killed at the end.</summary>
+[Collection(FleetGroup.Name)]
+public abstract class FleetTest(FleetFixture fleet) : IAsyncLifetime
+{
+    protected FleetFixture Fleet { get; } = fleet;
+
+    protected List<WorkerProcess> Workers { get; } = [];
+
+    public Task InitializeAsync() => Fleet.Database.ResetAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var worker in Workers)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts worker processes named <paramref name="prefix"/>-1, -2, … at once.</summary>
+    protected async Task<WorkerProcess[]> StartWorkersAsync(string prefix, int count, TimeSpan demoDelay)
+    {
+        var started = await Task.WhenAll(Enumerable.Range(1, count).Select(n => Fleet.StartWorkerAsync($"{prefix}-{n}", demoDelay)));
+        Workers.AddRange(started);
+        return started;
+    }
+}

@@ -1,0 +1,55 @@
+namespace TaskOrchestration.Engine.ProcessTests;
+
+public sealed class KilledWorkerTests(FleetFixture fleet) : FleetTest(fleet)
+{
+    [Fact]
+    public async Task WorkerKilledMidTask_ItsTasksReturnAfterTheLease_AndCompleteElsewhere()
+    {
+        await Fleet.SubmitAsync(40, _ => false, maxAttempts: 3);
+        // Its handlers take a minute: whatever it claims is mid-run when it dies.
+        var victim = (await StartWorkersAsync("victim", 1, TimeSpan.FromMinutes(1)))[0];
+        await WaitUntilAsync(() => victim.Attempts.Count(e => e.IsStart) == 8, "the victim to start 8 attempts");
+
+        await victim.KillAsync();
+
+        var killed = victim.Attempts.Where(e => e.IsStart).Select(e => e.TaskId).ToHashSet();
+        Assert.DoesNotContain(victim.Attempts, e => !e.IsStart);
+        // Nothing reaps before a live worker looks: the killed attempts are still running under the dead worker's lease.
+        Assert.Equal(8L, await Fleet.ScalarAsync<long>("SELECT count(*) FROM tasks WHERE status = 'running' AND leased_by = @worker", ("worker", victim.WorkerId)));
+
+        var survivors = await StartWorkersAsync("survivor", 2, TimeSpan.FromMilliseconds(20));
+        await Fleet.WaitUntilAllEndedAsync(survivors, TimeSpan.FromMinutes(1));
+
+        var ends = await Fleet.ReadEndsAsync();
+        Assert.Equal(40, ends.Count);
+        Assert.All(ends.Values, end =>
+        {
+            Assert.Equal("done", end.Status);
+            Assert.Equal(1, end.TerminalTransitions);
+            Assert.Null(end.LeasedBy);
+        });
+        Assert.All(killed, id =>
+        {
+            // The lost attempt counts: the reaper requeued it as attempt 2, which a survivor ran.
+            Assert.Equal(2, ends[id].AttemptCount);
+            Assert.Equal(1, ends[id].Requeues);
+        });
+        Assert.All(ends.Where(end => !killed.Contains(end.Key)), end => Assert.Equal(1, end.Value.AttemptCount));
+
+        var record = new ExecutionRecord(Workers);
+        record.AssertEachAttemptRanAtMostOnce();
+        record.AssertNoTaskRanConcurrently();
+        Assert.Equal(ends.Values.Sum(end => end.AttemptCount), record.Executions.Count);
+        Assert.All(record.Executions.Where(execution => killed.Contains(execution.TaskId) && execution.Attempt == 2), execution => Assert.StartsWith("survivor", execution.Worker, StringComparison.Ordinal));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TaskOrchestration.Infrastructure.Engine;
+
+namespace TaskOrchestration.Engine.ProcessTests;
+
+/// <summary>
+/// The real host, TaskOrchestration.WebApi.dll, started with <c>--role worker</c> as its own operating-system
+/// process. It logs JSON lines; the engine's per-attempt events (Debug) are the record of what it executed.
+/// </summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<AttemptEvent> _attempts = new();
+    private readonly StringBuilder _otherOutput = new();
+    private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private WorkerProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The id the worker registered with (it leases tasks under it).</summary>
+    public string WorkerId => _started.Task.IsCompletedSuccessfully ? _started.Task.Result : throw new InvalidOperationException($"{Name} has not started.");
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>When the test killed it: the end of whatever it was running.</summary>
+    public DateTimeOffset? KilledAt { get; private set; }
+
+    public IReadOnlyCollection<AttemptEvent> Attempts => _attempts;
+
+    /// <summary>Starts the process and waits until its worker has registered.</summary>
+    public static async Task<WorkerProcess> StartAsync(string name, string connectionString, string keysFolder, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TaskOrchestration.WebApi.dll"));
+        start.ArgumentList.Add("--role");
+        start.ArgumentList.Add("worker");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["DOTNET_gcServer"] = "0";
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Jwt:KeysPath"] = keysFolder,
+            ["Logging:Console:FormatterName"] = "json",
+            ["Logging:Console:FormatterOptions:TimestampFormat"] = "O",
+            ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:TaskOrchestration.Infrastructure.Engine"] = "Debug",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = new Process { StartInfo = start };
+        var worker = new WorkerProcess(name, process);
+        process.OutputDataReceived += (_, line) => worker.Read(line.Data);
+        process.ErrorDataReceived += (_, line) => worker.Keep(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var started = await Task.WhenAny(worker._started.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        if (started != worker._started.Task)
+        {
+            throw new InvalidOperationException($"{name} did not start: {worker.Output}");
+        }
+
+        return worker;
+    }
+
+    /// <summary>SIGKILL: the process ends at once, finishing nothing and releasing nothing.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        KilledAt ??= DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>What the process printed besides the attempt events, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_otherOutput)
+            {
+                return $"[{Name}] {_otherOutput}";
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Read(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        JsonElement entry;
+        try
+        {
+            entry = JsonDocument.Parse(line).RootElement;
+        }
+        catch (JsonException)
+        {
+            Keep(line);
+            return;
+        }
+
+        var eventId = entry.TryGetProperty("EventId", out var id) ? id.GetInt32() : 0;
+        var state = entry.TryGetProperty("State", out var values) ? values : default;
+        switch (eventId)
+        {
+            case EngineLogEvents.WorkerStarted:
+                _started.TrySetResult(Text(state, "WorkerId"));
+                break;
+            case EngineLogEvents.AttemptStarted or EngineLogEvents.AttemptFinished:
+                _attempts.Enqueue(new AttemptEvent(
+                    Name,
+                    eventId == EngineLogEvents.AttemptStarted,
+                    Guid.Parse(Text(state, "TaskId")),
+                    int.Parse(Text(state, "Attempt"), CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture),
+                    eventId == EngineLogEvents.AttemptFinished ? Text(state, "Outcome") : null));
+                break;
+            default:
+                Keep(line);
+                break;
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_otherOutput)
+        {
+            // Enough to explain a failure, not a whole run's warnings.
+            if (_otherOutput.Length < 20_000)
+            {
+                _otherOutput.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Text(JsonElement state, string name) =>
+        state.GetProperty(name) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : state.GetProperty(name).GetRawText();
+}
+
+/// <summary>One line of a worker's execution record: it started, or finished, running an attempt of a task.</summary>
+public sealed record AttemptEvent(string Worker, bool IsStart, Guid TaskId, int Attempt, DateTimeOffset At, string? Outcome);
