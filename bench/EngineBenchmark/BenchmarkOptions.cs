@@ -29,7 +29,7 @@ internal sealed record BenchmarkOptions(
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(EngineShape.Parse)
             .ToList();
-        var raw = (values.GetValueOrDefault("raw-shapes") ?? "1x10,2x20,4x20,2x50,4x50")
+        var raw = (values.GetValueOrDefault("raw-shapes") ?? "1x10,1x50,2x50,2x100,2x200,3x200")
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(shape => shape.Split('x') is [var connections, var batch]
                 ? (int.Parse(connections, CultureInfo.InvariantCulture), int.Parse(batch, CultureInfo.InvariantCulture))

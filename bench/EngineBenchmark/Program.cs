@@ -17,7 +17,7 @@ void Say(string line)
 
 Say($"# Worker engine benchmark ({DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)");
 Say(string.Empty);
-Say($"Each row: {options.Tasks:N0} `system.noop` tasks submitted in one bulk insert, then processed until all are done.");
+Say($"Each row: {options.Tasks:N0} `system.noop` tasks submitted in one bulk insert, then processed until all are done (after {WarmUpTasks:N0} untimed).");
 Say(string.Empty);
 Say("| Engine: worker processes × attempts at once, claim size | tasks/s |");
 Say("|---|---:|");
@@ -33,6 +33,10 @@ Say(string.Empty);
 Say("| Raw SQL ceiling: connections, claim size | tasks/s |");
 Say("|---|---:|");
 var rawResults = new List<double>();
+// The driver warms up too (Npgsql's statement and type paths), untimed, before the first raw row.
+await queue.ClearAsync();
+await queue.SubmitAsync(WarmUpTasks);
+await new RawCeiling(database).MeasureAsync(1, 50, WarmUpTasks);
 foreach (var (connections, batch) in options.RawShapes)
 {
     await queue.ClearAsync();
@@ -59,14 +63,21 @@ return 0;
 async Task<double> MeasureEngineAsync(EngineShape shape, int tasks)
 {
     await queue.ClearAsync();
-    await queue.SubmitAsync(tasks);
     // Paused while the processes start, so that the clock starts with every worker ready.
     await queue.PauseAsync();
     await using var fleet = WorkerFleet.Start(options, shape);
     await WaitForAsync(async () => await queue.LiveWorkersAsync() == shape.Processes, fleet, TimeSpan.FromSeconds(60));
+
+    // Warm-up, not timed: a cold process's first seconds (JIT, EF Core's model, the connection pool) are not its throughput.
+    await queue.SubmitAsync(WarmUpTasks);
+    await queue.ResumeAsync();
+    await WaitForAsync(async () => await queue.CountAsync("done") == WarmUpTasks, fleet, TimeSpan.FromMinutes(5));
+    await queue.PauseAsync();
+
+    await queue.SubmitAsync(tasks);
     var watch = Stopwatch.StartNew();
     await queue.ResumeAsync();
-    await WaitForAsync(async () => await queue.CountAsync("done") == tasks, fleet, TimeSpan.FromMinutes(30));
+    await WaitForAsync(async () => await queue.CountAsync("done") == WarmUpTasks + tasks, fleet, TimeSpan.FromMinutes(30));
     watch.Stop();
     return tasks / watch.Elapsed.TotalSeconds;
 }
@@ -134,4 +145,10 @@ static async Task WaitForAsync(Func<Task<bool>> condition, WorkerFleet fleet, Ti
 
         await Task.Delay(50);
     }
+}
+
+internal static partial class Program
+{
+    /// <summary>Tasks run before each measurement, untimed.</summary>
+    private const int WarmUpTasks = 2_000;
 }

@@ -7,15 +7,9 @@ internal sealed class Queue(NpgsqlDataSource database)
 {
     public const string Kind = "system.noop";
 
-    /// <summary>One INSERT of <paramref name="count"/> pending system.noop tasks (by a submitter created once).</summary>
+    /// <summary>Pending system.noop tasks by the submitter, in bulk.</summary>
     public async Task SubmitAsync(int count)
     {
-        await ExecuteAsync(
-            """
-            INSERT INTO users (id, email, display_name, role, password_hash, created_at, failed_sign_in_count)
-            VALUES ('00000000-0000-0000-0000-00000000b001', 'engine-bench@bench.local', 'Engine bench', 'member', 'not-a-hash', now(), 0)
-            ON CONFLICT DO NOTHING
-            """);
         // In slices, so that one statement does not hold a million rows' worth of index work in one transaction.
         const int Slice = 50_000;
         for (var offset = 0; offset < count; offset += Slice)
@@ -35,9 +29,18 @@ internal sealed class Queue(NpgsqlDataSource database)
     public async Task<long> CountAsync(string status) =>
         (long)(await ScalarAsync($"SELECT count(*) FROM tasks WHERE kind = '{Kind}' AND status = '{status}'"))!;
 
-    /// <summary>Every row of the last measurement gone and vacuumed, so each one starts from the same tables.</summary>
+    /// <summary>
+    /// Every row of the last measurement gone and vacuumed, so each one starts from the same tables; the submitter
+    /// (who also pauses the kind) exists.
+    /// </summary>
     public async Task ClearAsync()
     {
+        await ExecuteAsync(
+            """
+            INSERT INTO users (id, email, display_name, role, password_hash, created_at, failed_sign_in_count)
+            VALUES ('00000000-0000-0000-0000-00000000b001', 'engine-bench@bench.local', 'Engine bench', 'member', 'not-a-hash', now(), 0)
+            ON CONFLICT DO NOTHING
+            """);
         await ExecuteAsync($"DELETE FROM task_history WHERE task_id IN (SELECT id FROM tasks WHERE kind = '{Kind}')");
         await ExecuteAsync($"DELETE FROM tasks WHERE kind = '{Kind}'");
         await ExecuteAsync("DELETE FROM workers");
