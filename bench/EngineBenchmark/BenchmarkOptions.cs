@@ -25,7 +25,7 @@ internal sealed record BenchmarkOptions(
         int Number(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
         // processes x concurrency x batch: one process at a time first, then scaled out.
-        var shapes = (values.GetValueOrDefault("shapes") ?? "1x10x10,1x20x20,1x50x50,2x20x20,2x50x50")
+        var shapes = (values.GetValueOrDefault("shapes") ?? "1x10x10,1x50x50,1x100x100,1x200x200,1x400x400,2x100x100")
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(EngineShape.Parse)
             .ToList();
