@@ -212,4 +212,29 @@ public sealed class AutomatedTaskTests
 
         Assert.DoesNotContain(TaskTrigger.Requeue, task.PermittedTriggers(People.Owner));
     }
+
+    [Fact]
+    public void ArchiveEndedRun_ArchivesAnEndedAutomatedTask_AsTheEngine()
+    {
+        var task = Running();
+        task.CompleteRun("ok", Clock.Finished);
+
+        task.ArchiveEndedRun(Clock.Later);
+
+        Assert.Equal(Clock.Later, task.ArchivedAt);
+        var entry = task.History.Last();
+        Assert.Equal((TaskHistoryKind.Archived, SystemActors.Engine.UserId), (entry.Kind, entry.ActorId));
+    }
+
+    [Fact]
+    public void ArchiveEndedRun_RefusesALiveTask_AndAPersonsTask()
+    {
+        var running = Running();
+        var manual = TaskBuilder.New();
+
+        Assert.Equal("task_not_ended", Assert.Throws<DomainException>(() => running.ArchiveEndedRun(Clock.Later)).Error.Code);
+        Assert.Equal("not_creator_or_manager", Assert.Throws<DomainException>(() => manual.ArchiveEndedRun(Clock.Later)).Error.Code);
+        Assert.Null(running.ArchivedAt);
+        Assert.Null(manual.ArchivedAt);
+    }
 }

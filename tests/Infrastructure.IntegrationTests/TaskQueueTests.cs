@@ -225,6 +225,30 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         }
     }
 
+    [Fact]
+    public async Task ArchiveEnded_ArchivesAutomatedTasksThatEndedBeforeTheCutoff_AndNothingElse()
+    {
+        var creator = await AddUserAsync();
+        var longDone = await AddAutomatedAsync(creator);
+        await ChangeAsync(longDone.Id, task => { task.StartRun("w", Now.AddDays(-9), Now.AddDays(-10)); task.CompleteRun(null, Now.AddDays(-10)); });
+        var longDead = await AddAutomatedAsync(creator, maxAttempts: 1);
+        await ChangeAsync(longDead.Id, task => { task.StartRun("w", Now.AddDays(-9), Now.AddDays(-10)); task.FailRun("broken", null, Now.AddDays(-10)); });
+        var recentlyDone = await AddAutomatedAsync(creator);
+        await ChangeAsync(recentlyDone.Id, task => { task.StartRun("w", Now, Now.AddDays(-1)); task.CompleteRun(null, Now.AddDays(-1)); });
+        var longPending = await AddAutomatedAsync(creator, createdAt: Now.AddDays(-10));
+        var longManualDone = await AddTaskAsync(creator, task => { task.Take(creator, Now.AddDays(-10)); task.Complete(creator, null, Now.AddDays(-10)); }, createdAt: Now.AddDays(-10));
+        var (queue, _) = Queue();
+
+        var archived = await queue.ArchiveEndedAsync(Now.AddDays(-7), 100, CancellationToken.None);
+
+        Assert.Equal(2, archived);
+        var rows = await ColumnAsync<string>("SELECT id::text || ' ' || (archived_at IS NOT NULL) FROM tasks ORDER BY id");
+        Assert.Equal(
+            new[] { $"{longDone.Id} true", $"{longDead.Id} true", $"{recentlyDone.Id} false", $"{longPending.Id} false", $"{longManualDone.Id} false" }.Order(),
+            rows.Order());
+        Assert.Equal(2L, (await ColumnAsync<long>("SELECT count(*) FROM task_history WHERE kind = 'archived' AND actor_id = @engine", ("engine", SystemActors.Engine.UserId)))[0]);
+    }
+
     private (TaskQueue Queue, string WorkerId) Queue(params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = Database.ConnectionString };

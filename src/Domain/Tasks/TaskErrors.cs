@@ -43,6 +43,9 @@ public static class TaskErrors
     public static readonly DomainError Closed =
         new("task_closed", "The task is done or cancelled and can no longer change.", ErrorKind.Conflict);
 
+    public static readonly DomainError NotEnded =
+        new("task_not_ended", "The task is still live: only an ended task can be archived by retention.", ErrorKind.Conflict);
+
     public static readonly DomainError Archived =
         new("task_archived", "The task is archived; unarchive it first.", ErrorKind.Conflict);
 

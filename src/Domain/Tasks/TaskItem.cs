@@ -358,6 +358,33 @@ public sealed class TaskItem : AggregateRoot
         Raise(new TaskArchived(Id, actor.UserId, now));
     }
 
+    /// <summary>
+    /// Retention: the engine archives an automated task that has ended (done, cancelled, or failed for good), as
+    /// its creator could; a task that is still live, or a person's task, is not the engine's to archive.
+    /// </summary>
+    public void ArchiveEndedRun(DateTimeOffset now)
+    {
+        if (!IsAutomated)
+        {
+            throw new DomainException(TaskErrors.NotCreatorOrManager);
+        }
+
+        if (Status is not (TaskItemStatus.Done or TaskItemStatus.Cancelled or TaskItemStatus.Failed))
+        {
+            throw new DomainException(TaskErrors.NotEnded);
+        }
+
+        if (IsArchived)
+        {
+            return;
+        }
+
+        ArchivedAt = now;
+        UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Of(Id, TaskHistoryKind.Archived, SystemActors.Engine.UserId, now));
+        Raise(new TaskArchived(Id, SystemActors.Engine.UserId, now));
+    }
+
     /// <summary>Restores an archived task as it was; unarchiving a live task changes nothing.</summary>
     public void Unarchive(Actor actor, DateTimeOffset now)
     {

@@ -20,4 +20,5 @@ public static class EngineLogEvents
     public const int GaveBack = 5031;
     public const int Reaped = 5040;
     public const int ReapFailed = 5041;
+    public const int Archived = 5042;
 }

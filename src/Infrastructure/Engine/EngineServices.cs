@@ -22,6 +22,7 @@ public static class EngineServices
             .Validate(worker => worker.Concurrency > 0 && worker.BatchSize > 0 && worker.OutcomeBatchSize > 0, "Worker:Concurrency, Worker:BatchSize and Worker:OutcomeBatchSize must be positive.")
             .Validate(worker => worker.HeartbeatInterval > TimeSpan.Zero && worker.HeartbeatInterval * 2 <= worker.LeaseDuration, "Worker:HeartbeatInterval must be positive and at most half of Worker:LeaseDuration.")
             .Validate(worker => worker.ReaperInterval > TimeSpan.Zero && worker.PollInterval > TimeSpan.Zero, "Worker:ReaperInterval and Worker:PollInterval must be positive.")
+            .Validate(worker => worker.FinishedRetention >= TimeSpan.Zero, "Worker:FinishedRetention must not be negative (zero keeps ended tasks).")
             .ValidateOnStart();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<TaskQueue>();

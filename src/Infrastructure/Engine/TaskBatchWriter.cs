@@ -42,6 +42,33 @@ internal static class TaskBatchWriter
             """,
             cancellationToken);
 
+        await InsertHistoryAsync(db, tasks, cancellationToken);
+    }
+
+    /// <summary>Retention's write: archived_at and updated_at, and the archive entries (see TaskItem.ArchiveEndedRun).</summary>
+    public static async Task WriteArchivedAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    {
+        if (tasks.Count == 0)
+        {
+            return;
+        }
+
+        Guid[] ids = [.. tasks.Select(task => task.Id)];
+        DateTimeOffset?[] archivedAt = [.. tasks.Select(task => task.ArchivedAt)];
+        DateTimeOffset[] updatedAt = [.. tasks.Select(task => task.UpdatedAt)];
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE tasks SET archived_at = v.archived_at, updated_at = v.updated_at
+            FROM unnest({ids}, {archivedAt}, {updatedAt}) AS v(id, archived_at, updated_at)
+            WHERE tasks.id = v.id
+            """,
+            cancellationToken);
+        await InsertHistoryAsync(db, tasks, cancellationToken);
+    }
+
+    /// <summary>The history entries the change added (the tasks were loaded without their history, so all of them).</summary>
+    private static async Task InsertHistoryAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    {
         var entries = tasks.SelectMany(task => task.History).ToList();
         Guid[] entryIds = [.. entries.Select(entry => entry.Id)];
         Guid[] taskIds = [.. entries.Select(entry => entry.TaskId)];

@@ -149,6 +149,35 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         return expired.Count;
     }
 
+    /// <summary>
+    /// Retention: archives up to <paramref name="limit"/> automated tasks that ended (done, cancelled, dead) before
+    /// <paramref name="endedBefore"/>; archived tasks leave the default list, and the cleanup job deletes them later.
+    /// </summary>
+    public async Task<int> ArchiveEndedAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await db.Tasks.FromSql($"""
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+                SELECT id FROM tasks
+                WHERE kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')
+                  AND updated_at < {endedBefore}
+                ORDER BY updated_at
+                LIMIT {limit}
+                FOR UPDATE SKIP LOCKED)
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var task in ended)
+        {
+            task.ArchiveEndedRun(now);
+        }
+
+        await TaskBatchWriter.WriteArchivedAsync(db, ended, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ended.Count;
+    }
+
     /// <summary>Writes this worker's registration (GET /api/v1/workers), as started or as stopped.</summary>
     public async Task RegisterAsync(IReadOnlyCollection<string> kinds, bool stopped, CancellationToken cancellationToken)
     {

@@ -43,6 +43,12 @@ public sealed class WorkerOptions
     /// <summary>The longest nominal delay between attempts.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = RetryBackoff.Default.MaxDelay;
 
+    /// <summary>
+    /// Retention: automated tasks that ended (done, cancelled, dead) this long ago are archived by the reaper
+    /// (out of the default list; the cleanup job deletes archived tasks later). Zero keeps them until someone archives them.
+    /// </summary>
+    public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Fairness: at most this many running tasks of one kind per submitter (0: no limit).</summary>
     public int MaxRunningPerCreator { get; set; }
 

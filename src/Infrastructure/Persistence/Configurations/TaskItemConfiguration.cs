@@ -85,6 +85,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
             .IsDescending(true, false, false)
             .HasFilter("status = 'pending' AND kind <> 'manual' AND archived_at IS NULL")
             .HasDatabaseName("ix_tasks_claimable");
+        builder.HasIndex(task => task.UpdatedAt)
+            .HasFilter("kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')")
+            .HasDatabaseName("ix_tasks_ended_automated");
         builder.HasIndex(task => task.LeaseExpiresAt)
             .HasFilter("status = 'running' AND kind <> 'manual'")
             .HasDatabaseName("ix_tasks_leased");

@@ -267,6 +267,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_tasks_ended_automated")
+                        .HasFilter("kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')");
+
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_created_at_id");
 
