@@ -1,4 +1,3 @@
-using Stateless;
 using TaskOrchestration.Domain.Common;
 
 namespace TaskOrchestration.Domain.Tasks;
@@ -6,59 +5,54 @@ namespace TaskOrchestration.Domain.Tasks;
 /// <summary>
 /// The task lifecycle, declared once: which trigger moves a task from which status to which, and who may fire it.
 /// Both the rules (<see cref="Fire"/>) and what the API offers a user (<see cref="PermittedTriggers"/>) come from
-/// this one declaration. Guard descriptions are error codes, so a refused guard becomes a precise domain error.
+/// this one declaration. Each guard carries an error code, so a refused guard becomes a precise domain error.
 /// </summary>
 /// <remarks>
-/// The machine is bound to one task and one actor because its guards ask about both ("is the actor the owner?").
-/// Building it is cheap: a handful of dictionary entries.
+/// The table is built once for the type (ADR 0015); an instance binds it to one task and one actor, because the
+/// guards ask about both ("is the actor the owner?"), and costs no more than the closures it is given.
 /// </remarks>
 public sealed class TaskLifecycle
 {
-    private readonly StateMachine<TaskItemStatus, TaskTrigger> _machine;
+    private static readonly Guard CreatorOrManager = new(lifecycle => lifecycle._creator == lifecycle._actor.UserId || lifecycle._actor.IsManagerOrAdmin, TaskErrors.NotCreatorOrManagerCode);
+    private static readonly Guard Owner = new(lifecycle => lifecycle._owner() == lifecycle._actor.UserId, TaskErrors.NotOwnerCode);
+    private static readonly Guard Assignee = new(lifecycle => lifecycle._mayTake(lifecycle._actor.UserId), TaskErrors.NotAssigneeCode);
+
+    // Automated tasks are run by the engine alone, people's tasks by people alone.
+    private static readonly Guard RunsThisKind = new(lifecycle => lifecycle._automated == (lifecycle._actor.UserId == SystemActors.Engine.UserId), TaskErrors.AutomatedTaskCode);
+    private static readonly Guard Automated = new(lifecycle => lifecycle._automated, TaskErrors.AutomatedTaskCode);
+
+    // Done and cancelled are terminal: no transition leaves them.
+    private static readonly Transition[] Transitions =
+    [
+        new(TaskItemStatus.Draft, TaskTrigger.Publish, TaskItemStatus.Pending, [CreatorOrManager]),
+        new(TaskItemStatus.Draft, TaskTrigger.Cancel, TaskItemStatus.Cancelled, [CreatorOrManager]),
+        new(TaskItemStatus.Pending, TaskTrigger.Take, TaskItemStatus.Running, [RunsThisKind, Assignee]),
+        new(TaskItemStatus.Pending, TaskTrigger.Cancel, TaskItemStatus.Cancelled, [CreatorOrManager]),
+        new(TaskItemStatus.Running, TaskTrigger.Complete, TaskItemStatus.Done, [Owner]),
+        new(TaskItemStatus.Running, TaskTrigger.Fail, TaskItemStatus.Failed, [Owner]),
+        new(TaskItemStatus.Running, TaskTrigger.Release, TaskItemStatus.Pending, [Owner]),
+        new(TaskItemStatus.Running, TaskTrigger.Requeue, TaskItemStatus.Pending, [Automated, Owner]),
+        new(TaskItemStatus.Running, TaskTrigger.Cancel, TaskItemStatus.Cancelled, [CreatorOrManager]),
+        new(TaskItemStatus.Failed, TaskTrigger.Retry, TaskItemStatus.Pending, [CreatorOrManager]),
+    ];
+
+    private readonly Func<TaskItemStatus> _status;
+    private readonly Action<TaskItemStatus> _setStatus;
     private readonly Func<Guid?> _owner;
+    private readonly Guid _creator;
+    private readonly Func<Guid, bool> _mayTake;
+    private readonly bool _automated;
+    private readonly Actor _actor;
 
     internal TaskLifecycle(Func<TaskItemStatus> status, Action<TaskItemStatus> setStatus, Func<Guid?> owner, Guid creator, Func<Guid, bool> mayTake, bool automated, Actor actor)
     {
+        _status = status;
+        _setStatus = setStatus;
         _owner = owner;
-        _machine = new StateMachine<TaskItemStatus, TaskTrigger>(status, setStatus);
-
-        bool IsOwner() => owner() == actor.UserId;
-        bool IsCreatorOrManager() => creator == actor.UserId || actor.IsManagerOrAdmin;
-        bool MayTake() => mayTake(actor.UserId);
-
-        // Automated tasks are run by the engine alone, people's tasks by people alone.
-        bool RunsThisKind() => automated == (actor.UserId == SystemActors.Engine.UserId);
-        bool IsAutomated() => automated;
-
-        _machine.Configure(TaskItemStatus.Draft)
-            .PermitIf(TaskTrigger.Publish, TaskItemStatus.Pending, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode)
-            .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
-
-        _machine.Configure(TaskItemStatus.Pending)
-            .PermitIf(
-                TaskTrigger.Take,
-                TaskItemStatus.Running,
-                new Tuple<Func<bool>, string>(RunsThisKind, TaskErrors.AutomatedTaskCode),
-                new Tuple<Func<bool>, string>(MayTake, TaskErrors.NotAssigneeCode))
-            .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
-
-        _machine.Configure(TaskItemStatus.Running)
-            .PermitIf(TaskTrigger.Complete, TaskItemStatus.Done, IsOwner, TaskErrors.NotOwnerCode)
-            .PermitIf(TaskTrigger.Fail, TaskItemStatus.Failed, IsOwner, TaskErrors.NotOwnerCode)
-            .PermitIf(TaskTrigger.Release, TaskItemStatus.Pending, IsOwner, TaskErrors.NotOwnerCode)
-            .PermitIf(
-                TaskTrigger.Requeue,
-                TaskItemStatus.Pending,
-                new Tuple<Func<bool>, string>(IsAutomated, TaskErrors.AutomatedTaskCode),
-                new Tuple<Func<bool>, string>(IsOwner, TaskErrors.NotOwnerCode))
-            .PermitIf(TaskTrigger.Cancel, TaskItemStatus.Cancelled, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
-
-        _machine.Configure(TaskItemStatus.Failed)
-            .PermitIf(TaskTrigger.Retry, TaskItemStatus.Pending, IsCreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
-
-        // Terminal: no trigger leaves these.
-        _machine.Configure(TaskItemStatus.Done);
-        _machine.Configure(TaskItemStatus.Cancelled);
+        _creator = creator;
+        _mayTake = mayTake;
+        _automated = automated;
+        _actor = actor;
     }
 
     /// <summary>The triggers this actor may fire now, in declaration order.</summary>
@@ -66,37 +60,39 @@ public sealed class TaskLifecycle
     {
         get
         {
-            // Stateless 5.20 marks the synchronous listing obsolete in favour of an async one meant for async guards.
-            // Our guards are plain in-memory checks, so the synchronous listing is exact and avoids sync-over-async.
-#pragma warning disable CS0618
-            return [.. _machine.PermittedTriggers.Distinct().Order()];
-#pragma warning restore CS0618
+            var status = _status();
+            return [.. Transitions
+                .Where(transition => transition.From == status && transition.Guards.All(guard => guard.Holds(this)))
+                .Select(transition => transition.Trigger)
+                .Distinct()
+                .Order()];
         }
     }
 
     /// <summary>Fires <paramref name="trigger"/>, or throws a <see cref="DomainException"/> and changes nothing.</summary>
     internal void Fire(TaskTrigger trigger)
     {
-        if (!_machine.CanFire(trigger, out var unmetGuards))
+        var status = _status();
+        var transition = Array.Find(Transitions, candidate => candidate.From == status && candidate.Trigger == trigger)
+            ?? throw new DomainException(NotAllowedHere(status, trigger));
+        if (transition.Guards.FirstOrDefault(guard => !guard.Holds(this)) is { } unmet)
         {
-            throw new DomainException(ExplainRefusal(trigger, unmetGuards));
+            throw new DomainException(TaskErrors.FromGuardCode(unmet.Code));
         }
 
-        _machine.Fire(trigger);
+        _setStatus(transition.To);
     }
 
-    private DomainError ExplainRefusal(TaskTrigger trigger, ICollection<string>? unmetGuards)
-    {
-        // Stateless reports no collection at all when the trigger is not configured for the current state.
-        if (unmetGuards is { Count: > 0 })
-        {
-            return TaskErrors.FromGuardCode(unmetGuards.First());
-        }
-
+    private DomainError NotAllowedHere(TaskItemStatus status, TaskTrigger trigger) =>
         // Someone took it and still holds it (running, done or failed): the precise answer to another taker is
         // "already taken". A cancelled task may keep its last owner, but it is simply closed.
-        return trigger == TaskTrigger.Take && _owner() is not null && _machine.State != TaskItemStatus.Cancelled
+        trigger == TaskTrigger.Take && _owner() is not null && status != TaskItemStatus.Cancelled
             ? TaskErrors.AlreadyTaken
-            : TaskErrors.InvalidTransition(_machine.State, trigger);
-    }
+            : TaskErrors.InvalidTransition(status, trigger);
+
+    /// <summary>A condition on the task and the actor, and the error code when it does not hold.</summary>
+    private sealed record Guard(Func<TaskLifecycle, bool> Holds, string Code);
+
+    /// <summary>From a status, a trigger leads to another status when every guard holds; the first that does not explains the refusal.</summary>
+    private sealed record Transition(TaskItemStatus From, TaskTrigger Trigger, TaskItemStatus To, Guard[] Guards);
 }
