@@ -125,41 +125,26 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         ChangeHeldAsync(attempts, (task, now) => task.AbandonRun(now), cancellationToken);
 
     /// <summary>Requeues (or, out of attempts, fails) up to <paramref name="limit"/> tasks whose lease expired; any worker may run it.</summary>
-    public async Task<int> ReapAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var expired = await db.Tasks.FromSql($"""
+    public Task<int> ReapAsync(int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
+        now => $"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
                 SELECT id FROM tasks
                 WHERE status = 'running' AND kind <> 'manual' AND lease_expires_at < {now}
                 ORDER BY lease_expires_at
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        foreach (var task in expired)
-        {
-            task.FailRun(LeaseExpiredReason, RetryTime(task.AttemptCount, now), now);
-        }
-
-        await TaskBatchWriter.WriteAsync(db, expired, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return expired.Count;
-    }
+            """,
+        _ => true,
+        (task, now) => task.FailRun(LeaseExpiredReason, RetryTime(task.AttemptCount, now), now),
+        TaskBatchWriter.WriteAsync,
+        cancellationToken);
 
     /// <summary>
     /// Retention: archives up to <paramref name="limit"/> automated tasks that ended (done, cancelled, dead) before
     /// <paramref name="endedBefore"/>; archived tasks leave the default list, and the cleanup job deletes them later.
     /// </summary>
-    public async Task<int> ArchiveEndedAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ended = await db.Tasks.FromSql($"""
+    public Task<int> ArchiveEndedAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
+        _ => $"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
                 SELECT id FROM tasks
                 WHERE kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')
@@ -167,16 +152,11 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 ORDER BY updated_at
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        foreach (var task in ended)
-        {
-            task.ArchiveEndedRun(now);
-        }
-
-        await TaskBatchWriter.WriteArchivedAsync(db, ended, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ended.Count;
-    }
+            """,
+        _ => true,
+        (task, now) => task.ArchiveEndedRun(now),
+        TaskBatchWriter.WriteArchivedAsync,
+        cancellationToken);
 
     /// <summary>Writes this worker's registration (GET /api/v1/workers), as started or as stopped.</summary>
     public async Task RegisterAsync(IReadOnlyCollection<string> kinds, bool stopped, CancellationToken cancellationToken)
@@ -229,28 +209,48 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     private DateTimeOffset RetryTime(int failedAttempt, DateTimeOffset now) => now + _options.Backoff.DelayAfter(failedAttempt, Random.Shared);
 
     /// <summary>Locks the tasks, applies <paramref name="change"/> to those this worker still holds at that attempt, and commits.</summary>
-    private async Task<int> ChangeHeldAsync(IEnumerable<(Guid TaskId, int Attempt)> attempts, Action<TaskItem, DateTimeOffset> change, CancellationToken cancellationToken)
+    private Task<int> ChangeHeldAsync(IEnumerable<(Guid TaskId, int Attempt)> attempts, Action<TaskItem, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         var wanted = attempts.ToDictionary(attempt => attempt.TaskId, attempt => attempt.Attempt);
         if (wanted.Count == 0)
         {
-            return 0;
+            return Task.FromResult(0);
         }
 
+        Guid[] ids = [.. wanted.Keys];
+        return ChangeLockedAsync(
+            _ => $"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE",
+            task => task.Status == TaskItemStatus.Running && task.LeasedBy == worker.Id && task.AttemptCount == wanted[task.Id],
+            change,
+            TaskBatchWriter.WriteAsync,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// In one transaction: loads the rows <paramref name="select"/> locks, walks those it <paramref name="keeps"/>
+    /// through the aggregate with <paramref name="change"/>, writes them with <paramref name="write"/>, and commits.
+    /// </summary>
+    /// <returns>How many tasks were changed.</returns>
+    private async Task<int> ChangeLockedAsync(
+        Func<DateTimeOffset, FormattableString> select,
+        Func<TaskItem, bool> keeps,
+        Action<TaskItem, DateTimeOffset> change,
+        Func<ApplicationDbContext, IReadOnlyList<TaskItem>, CancellationToken, Task> write,
+        CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var now = clock.GetUtcNow();
-        Guid[] ids = [.. wanted.Keys];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tasks = await db.Tasks.FromSql($"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken);
-        var held = tasks.Where(task => task.Status == TaskItemStatus.Running && task.LeasedBy == worker.Id && task.AttemptCount == wanted[task.Id]).ToList();
-        foreach (var task in held)
+        var locked = await db.Tasks.FromSql(select(now)).AsNoTracking().ToListAsync(cancellationToken);
+        var changed = locked.Where(keeps).ToList();
+        foreach (var task in changed)
         {
             change(task, now);
         }
 
-        await TaskBatchWriter.WriteAsync(db, held, cancellationToken);
+        await write(db, changed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return held.Count;
+        return changed.Count;
     }
 }

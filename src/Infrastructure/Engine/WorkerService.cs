@@ -366,13 +366,13 @@ internal sealed partial class WorkerService(
     [LoggerMessage(EventId = EngineLogEvents.DatabaseCallFailed, Level = LogLevel.Warning, Message = "A database call failed (failure {Failures}); trying again.")]
     private static partial void LogDatabaseCallFailed(ILogger logger, Exception exception, int failures);
 
-    /// <summary>One attempt this process runs.</summary>
     /// <summary>An outcome on its way to the database, and whether it got there.</summary>
     private sealed record PendingOutcome(AttemptOutcome Outcome)
     {
         public TaskCompletionSource<bool> Recorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    /// <summary>One attempt this process runs.</summary>
     private sealed class RunningAttempt(TaskRun run)
     {
         public TaskRun Run { get; } = run;
