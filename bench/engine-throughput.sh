@@ -4,7 +4,7 @@
 # (the same claim-and-complete statements issued directly over Npgsql) on the same database, their ratio, and the
 # resident memory of one worker process over a 1,000,000-task run.
 #
-#   bench/engine-throughput.sh                          # 20,000 tasks per row (after 2,000 untimed), 1,000,000 for the memory run
+#   bench/engine-throughput.sh                          # 20,000 tasks per row (after 20,000 untimed), 1,000,000 for the memory run
 #   bench/engine-throughput.sh -- --memory-tasks 0      # throughput only
 #   bench/engine-throughput.sh -- --tasks 50000 --shapes 1x20x20,2x50x50 --raw-shapes 2x50
 #

@@ -11,7 +11,8 @@ internal sealed record BenchmarkOptions(
     int Tasks,
     IReadOnlyList<EngineShape> Shapes,
     IReadOnlyList<(int Connections, int Batch)> RawShapes,
-    int MemoryTasks)
+    int MemoryTasks,
+    int WarmUpTasks)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -37,7 +38,7 @@ internal sealed record BenchmarkOptions(
             .ToList();
         return new BenchmarkOptions(
             Required("connection"), Required("worker-dll"), Required("keys"), Required("output"),
-            Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000));
+            Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000), Number("warmup-tasks", 20_000));
     }
 }
 

@@ -17,16 +17,16 @@ void Say(string line)
 
 Say($"# Worker engine benchmark ({DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)");
 Say(string.Empty);
-Say($"Each row: {options.Tasks:N0} `system.noop` tasks submitted in one bulk insert, then processed until all are done (after {WarmUpTasks:N0} untimed).");
+Say($"Each row: {options.Tasks:N0} `system.noop` tasks submitted in one bulk insert, then processed until all are done (after {options.WarmUpTasks:N0} untimed).");
 Say(string.Empty);
-Say("| Engine: worker processes × attempts at once, claim size | tasks/s |");
-Say("|---|---:|");
+Say("| Engine: worker processes × attempts at once, claim size | tasks/s | worker CPU µs per task |");
+Say("|---|---:|---:|");
 var engineResults = new List<(EngineShape Shape, double Rate)>();
 foreach (var shape in options.Shapes)
 {
-    var rate = await MeasureEngineAsync(shape, options.Tasks);
-    engineResults.Add((shape, rate));
-    Say($"| {shape} | {rate:N0} |");
+    var result = await MeasureEngineAsync(shape, options.Tasks);
+    engineResults.Add((shape, result.Rate));
+    Say($"| {shape} | {result.Rate:N0} | {result.WorkerCpuMicrosecondsPerTask:N0} |");
 }
 
 Say(string.Empty);
@@ -35,8 +35,8 @@ Say("|---|---:|");
 var rawResults = new List<double>();
 // The driver warms up too (Npgsql's statement and type paths), untimed, before the first raw row.
 await queue.ClearAsync();
-await queue.SubmitAsync(WarmUpTasks);
-await new RawCeiling(database).MeasureAsync(1, 50, WarmUpTasks);
+await queue.SubmitAsync(options.WarmUpTasks);
+await new RawCeiling(database).MeasureAsync(1, 50, options.WarmUpTasks);
 foreach (var (connections, batch) in options.RawShapes)
 {
     await queue.ClearAsync();
@@ -60,7 +60,7 @@ if (options.MemoryTasks > 0)
 await File.WriteAllTextAsync(options.Output, report.ToString());
 return 0;
 
-async Task<double> MeasureEngineAsync(EngineShape shape, int tasks)
+async Task<EngineResult> MeasureEngineAsync(EngineShape shape, int tasks)
 {
     await queue.ClearAsync();
     // Paused while the processes start, so that the clock starts with every worker ready.
@@ -69,17 +69,21 @@ async Task<double> MeasureEngineAsync(EngineShape shape, int tasks)
     await WaitForAsync(async () => await queue.LiveWorkersAsync() == shape.Processes, fleet, TimeSpan.FromSeconds(60));
 
     // Warm-up, not timed: a cold process's first seconds (JIT, EF Core's model, the connection pool) are not its throughput.
-    await queue.SubmitAsync(WarmUpTasks);
+    await queue.SubmitAsync(options.WarmUpTasks);
     await queue.ResumeAsync();
-    await WaitForAsync(async () => await queue.CountAsync("done") == WarmUpTasks, fleet, TimeSpan.FromMinutes(5));
+    await WaitForAsync(async () => await queue.CountAsync("done") == options.WarmUpTasks, fleet, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(250));
     await queue.PauseAsync();
 
     await queue.SubmitAsync(tasks);
-    var watch = Stopwatch.StartNew();
-    await queue.ResumeAsync();
-    await WaitForAsync(async () => await queue.CountAsync("done") == WarmUpTasks + tasks, fleet, TimeSpan.FromMinutes(30));
-    watch.Stop();
-    return tasks / watch.Elapsed.TotalSeconds;
+    var cpuBefore = fleet.CpuTime();
+    var started = await queue.ResumeAsync();
+    // Timed by the database's clock, from the resume to the last completion, so that how often the driver looks
+    // (a count over every task, several milliseconds of the same two cores) neither adds to the time nor takes
+    // much from the workers.
+    await WaitForAsync(async () => await queue.CountAsync("done") == options.WarmUpTasks + tasks, fleet, TimeSpan.FromMinutes(30), TimeSpan.FromMilliseconds(500));
+    var elapsed = await queue.LastCompletionAsync() - started;
+    var cpu = fleet.CpuTime() - cpuBefore;
+    return new EngineResult(tasks / elapsed.TotalSeconds, cpu.TotalMicroseconds / tasks);
 }
 
 async Task MeasureMemoryAsync(EngineShape shape, int tasks)
@@ -128,7 +132,7 @@ async Task MeasureMemoryAsync(EngineShape shape, int tasks)
     Say($"Growth after the first tenth: {samples[^1].Mib - afterWarmUp:+0;-0} MiB over {tasks - samples[Math.Min(1, samples.Count - 1)].Done:N0} tasks.");
 }
 
-static async Task WaitForAsync(Func<Task<bool>> condition, WorkerFleet fleet, TimeSpan timeout)
+static async Task WaitForAsync(Func<Task<bool>> condition, WorkerFleet fleet, TimeSpan timeout, TimeSpan? interval = null)
 {
     var deadline = DateTimeOffset.UtcNow + timeout;
     while (!await condition())
@@ -143,12 +147,9 @@ static async Task WaitForAsync(Func<Task<bool>> condition, WorkerFleet fleet, Ti
             throw new TimeoutException($"Not done within {timeout}.");
         }
 
-        await Task.Delay(50);
+        await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
     }
 }
 
-internal static partial class Program
-{
-    /// <summary>Tasks run before each measurement, untimed.</summary>
-    private const int WarmUpTasks = 2_000;
-}
+/// <summary>One engine row: its throughput, and the CPU its worker processes spent per task (user and system).</summary>
+internal sealed record EngineResult(double Rate, double WorkerCpuMicrosecondsPerTask);

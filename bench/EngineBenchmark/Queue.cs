@@ -51,7 +51,13 @@ internal sealed class Queue(NpgsqlDataSource database)
     public Task PauseAsync() => ExecuteAsync(
         $"INSERT INTO paused_kinds (kind, paused_by, paused_at) VALUES ('{Kind}', '00000000-0000-0000-0000-00000000b001', now()) ON CONFLICT DO NOTHING");
 
-    public Task ResumeAsync() => ExecuteAsync($"DELETE FROM paused_kinds WHERE kind = '{Kind}'");
+    /// <summary>Resumes the kind; answers the database's time of the resume.</summary>
+    public async Task<DateTimeOffset> ResumeAsync() =>
+        new((DateTime)(await ScalarAsync($"WITH resumed AS (DELETE FROM paused_kinds WHERE kind = '{Kind}') SELECT clock_timestamp()"))!);
+
+    /// <summary>When the last of the benchmark's tasks was completed.</summary>
+    public async Task<DateTimeOffset> LastCompletionAsync() =>
+        new((DateTime)(await ScalarAsync($"SELECT max(updated_at) FROM tasks WHERE kind = '{Kind}' AND status = 'done'"))!);
 
     public async Task<long> LiveWorkersAsync() => (long)(await ScalarAsync("SELECT count(*) FROM workers WHERE stopped_at IS NULL"))!;
 

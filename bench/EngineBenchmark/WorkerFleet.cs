@@ -60,6 +60,17 @@ internal sealed class WorkerFleet : IAsyncDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     })];
 
+    /// <summary>The CPU time (user and system) the processes have used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        foreach (var process in _processes)
+        {
+            process.Refresh();
+        }
+
+        return _processes.Aggregate(TimeSpan.Zero, (sum, process) => sum + process.TotalProcessorTime);
+    }
+
     public bool AnyExited => _processes.Any(process => process.HasExited);
 
     /// <summary>SIGTERM, as an orchestrator stops a worker, then waits for the graceful shutdown.</summary>
