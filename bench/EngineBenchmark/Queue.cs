@@ -43,9 +43,11 @@ internal sealed class Queue(NpgsqlDataSource database)
             """);
         await ExecuteAsync($"DELETE FROM task_history WHERE task_id IN (SELECT id FROM tasks WHERE kind = '{Kind}')");
         await ExecuteAsync($"DELETE FROM tasks WHERE kind = '{Kind}'");
+        await ExecuteAsync("DELETE FROM outbox_messages");
         await ExecuteAsync("DELETE FROM workers");
         await ExecuteAsync("VACUUM ANALYZE tasks");
         await ExecuteAsync("VACUUM ANALYZE task_history");
+        await ExecuteAsync("VACUUM ANALYZE outbox_messages");
     }
 
     public Task PauseAsync() => ExecuteAsync(

@@ -5,9 +5,9 @@ namespace TaskOrchestration.EngineBenchmark;
 
 /// <summary>
 /// PostgreSQL's own ceiling for this work: the engine's statements, issued directly over Npgsql with no host, no
-/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select, the update to running
-/// and the history rows) and one completes (lock, update to done, history rows), as the engine's claim and its
-/// batched outcome do.
+/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select, the update to running,
+/// the history rows and the outbox events) and one completes (lock, update to done, history rows, outbox events),
+/// as the engine's claim and its batched outcome do.
 /// </summary>
 internal sealed class RawCeiling(NpgsqlDataSource database)
 {
@@ -92,6 +92,7 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
             start.Parameters.AddWithValue("worker", worker);
             start.Parameters.AddWithValue("ids", ids.ToArray());
             await start.ExecuteNonQueryAsync();
+            await InsertEventsAsync(connection, transaction, [.. ids], "taskTaken", "pending", "running", "take");
         }
 
         await transaction.CommitAsync();
@@ -114,6 +115,31 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         complete.Parameters.AddWithValue("ids", ids);
         complete.Parameters.AddWithValue("worker", worker);
         await complete.ExecuteNonQueryAsync();
+        await InsertEventsAsync(connection, transaction, ids, "taskCompleted", "running", "done", "complete");
         await transaction.CommitAsync();
+    }
+
+    /// <summary>The transitions' events into the outbox, with the envelope as the engine writes it (OutboxWriter's statement).</summary>
+    private static async Task InsertEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] taskIds, string type, string from, string to, string trigger)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ids = taskIds.Select(_ => Guid.CreateVersion7(now)).ToArray();
+        var payloads = taskIds.Select((taskId, i) =>
+            $$$"""{"id":"{{{ids[i]}}}","version":1,"type":"{{{type}}}","occurredAt":"{{{now:O}}}","taskId":"{{{taskId}}}","actor":{"id":"{{{EngineUser}}}","kind":"engine"},"data":{"from":"{{{from}}}","to":"{{{to}}}","trigger":"{{{trigger}}}","reason":null,"result":null}}""").ToArray();
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO outbox_messages (id, type, task_id, occurred_at, payload, available_at, attempts)
+            SELECT v.id, v.type, v.task_id, v.occurred_at, v.payload::jsonb, v.occurred_at, 0
+            FROM unnest(@ids, @types, @taskIds, @occurredAt, @payloads) WITH ORDINALITY AS v(id, type, task_id, occurred_at, payload, position)
+            ORDER BY v.position
+            """,
+            connection,
+            transaction);
+        insert.Parameters.AddWithValue("ids", ids);
+        insert.Parameters.AddWithValue("types", taskIds.Select(_ => type).ToArray());
+        insert.Parameters.AddWithValue("taskIds", taskIds);
+        insert.Parameters.AddWithValue("occurredAt", taskIds.Select(_ => now).ToArray());
+        insert.Parameters.AddWithValue("payloads", payloads);
+        await insert.ExecuteNonQueryAsync();
     }
 }

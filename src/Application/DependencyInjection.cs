@@ -6,6 +6,8 @@ using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Security;
 using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Application.Common.Behaviours;
+using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Common.Scheduling;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Tasks;
 
@@ -50,6 +52,14 @@ public static class DependencyInjection
     /// <summary>Registers a handler for one kind of automated task (see <see cref="ITaskHandler"/>); one per kind.</summary>
     public static IServiceCollection AddTaskHandler<THandler>(this IServiceCollection services)
         where THandler : class, ITaskHandler => services.AddSingleton<ITaskHandler, THandler>();
+
+    /// <summary>Registers a consumer the outbox dispatcher delivers every event to (see <see cref="IEventConsumer"/>); scoped, so it shares the delivery's unit of work.</summary>
+    public static IServiceCollection AddEventConsumer<TConsumer>(this IServiceCollection services)
+        where TConsumer : class, IEventConsumer => services.AddScoped<IEventConsumer, TConsumer>();
+
+    /// <summary>Registers a job the scheduler runs on its schedule (see <see cref="IScheduledJob"/>); scoped, one scope per run.</summary>
+    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services)
+        where TJob : class, IScheduledJob => services.AddScoped<IScheduledJob, TJob>();
 
     private static void RegisterClosedImplementations(IServiceCollection services, System.Reflection.Assembly assembly, Type openInterface)
     {

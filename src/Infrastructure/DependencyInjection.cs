@@ -9,6 +9,7 @@ using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Infrastructure.Idempotency;
 using TaskOrchestration.Infrastructure.Engine;
+using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Health;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence;
@@ -68,6 +69,7 @@ public static class DependencyInjection
             });
 
         services.AddTaskEngine(configuration);
+        services.AddOutbox(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

@@ -57,6 +57,7 @@ public static class WebApiSetup
         app.MapTagEndpoints();
         app.MapCommentEndpoints();
         app.MapEngineEndpoints();
+        app.MapEventEndpoints();
         return app;
     }
 

@@ -96,7 +96,7 @@ public sealed class AutomatedTaskTests
 
         task.CompleteRun("success", Clock.Now);
 
-        TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Done, TaskTrigger.Complete, SystemActors.Engine, Clock.Now, null);
+        TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Done, TaskTrigger.Complete, SystemActors.Engine, Clock.Now, null, result: "success");
         Assert.Equal(("success", (string?)null, (DateTimeOffset?)null), (task.Result, task.LeasedBy, task.LeaseExpiresAt));
     }
 

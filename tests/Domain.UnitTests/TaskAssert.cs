@@ -53,7 +53,7 @@ internal static class TaskAssert
     /// and exactly one <see cref="TaskTransitioned"/> event, both with the same data.
     /// </summary>
     public static void Transitioned(
-        TaskItem task, TaskSnapshot before, TaskItemStatus from, TaskItemStatus to, TaskTrigger trigger, Actor actor, DateTimeOffset at, string? reason)
+        TaskItem task, TaskSnapshot before, TaskItemStatus from, TaskItemStatus to, TaskTrigger trigger, Actor actor, DateTimeOffset at, string? reason, string? result = null)
     {
         Assert.Equal(from, before.Status);
         Assert.NotEqual(before.UpdatedAt, at);
@@ -70,6 +70,6 @@ internal static class TaskAssert
 
         Assert.Equal(before.EventCount + 1, task.DomainEvents.Count);
         var raised = Assert.IsType<TaskTransitioned>(task.DomainEvents.Last());
-        Assert.Equal(new TaskTransitioned(task.Id, from, to, trigger, actor.UserId, at, reason), raised);
+        Assert.Equal(new TaskTransitioned(task.Id, from, to, trigger, actor.UserId, at, reason, result), raised);
     }
 }

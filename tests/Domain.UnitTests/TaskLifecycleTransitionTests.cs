@@ -38,7 +38,7 @@ public sealed class TaskLifecycleTransitionTests
 
         task.Complete(Owner, "Shipped to production", Clock.Now);
 
-        TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Done, TaskTrigger.Complete, Owner, Clock.Now, reason: null);
+        TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Done, TaskTrigger.Complete, Owner, Clock.Now, reason: null, result: "Shipped to production");
         Assert.Equal(((Guid?)Owner.UserId, "Shipped to production", (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
     }
 

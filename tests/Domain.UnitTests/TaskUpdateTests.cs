@@ -58,7 +58,7 @@ public sealed class TaskUpdateTests
         Assert.Equal(
             [new FieldChange("priority", "high", "critical"), new FieldChange("title", TaskBuilder.Title, "Renamed")],
             entry.Changes.OrderBy(change => change.Field, StringComparer.Ordinal));
-        Assert.Equal(new TaskUpdated(task.Id, Manager.UserId, Clock.Now), task.DomainEvents.Last());
+        Assert.Equal(new TaskUpdated(task.Id, ["title", "priority"], Manager.UserId, Clock.Now), task.DomainEvents.Last());
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class TestDatabase : IAsyncDisposable
             TablesToIgnore = ["__ef_migrations_history"],
         });
         await _respawner.ResetAsync(connection);
-        await using var referenceData = new NpgsqlCommand(ReferenceData.EngineUserSql, connection);
+        await using var referenceData = new NpgsqlCommand(ReferenceData.AllSql, connection);
         await referenceData.ExecuteNonQueryAsync();
     }
 

@@ -156,7 +156,7 @@ public sealed class TaskItem : AggregateRoot
         Metadata = newMetadata;
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Edit(Id, changes, actor.UserId, now));
-        Raise(new TaskUpdated(Id, actor.UserId, now));
+        Raise(new TaskUpdated(Id, [.. changes.Select(change => change.Field)], actor.UserId, now));
     }
 
     public void Publish(Actor actor, DateTimeOffset now) => Transition(TaskTrigger.Publish, actor, now);
@@ -171,7 +171,7 @@ public sealed class TaskItem : AggregateRoot
             throw new DomainException(TaskErrors.ResultTooLong);
         }
 
-        Transition(TaskTrigger.Complete, actor, now, onEntered: () => Result = result);
+        Transition(TaskTrigger.Complete, actor, now, onEntered: () => Result = result, result: result);
     }
 
     public void Fail(Actor actor, string reason, DateTimeOffset now)
@@ -326,7 +326,7 @@ public sealed class TaskItem : AggregateRoot
         _tags.AddRange(wanted);
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("tags", before, after)], actor.UserId, now, TaskHistoryKind.Tagged));
-        Raise(new TaskUpdated(Id, actor.UserId, now));
+        Raise(new TaskUpdated(Id, ["tags"], actor.UserId, now));
     }
 
     /// <summary>Records in the history that a comment on this task was written, edited or deleted.</summary>
@@ -339,6 +339,13 @@ public sealed class TaskItem : AggregateRoot
         }
 
         _history.Add(TaskHistoryEntry.Edit(Id, [new FieldChange("comment", null, commentId.ToString())], actor.UserId, now, kind));
+        var change = kind switch
+        {
+            TaskHistoryKind.Commented => CommentChange.Added,
+            TaskHistoryKind.CommentEdited => CommentChange.Edited,
+            _ => CommentChange.Deleted,
+        };
+        Raise(new TaskCommented(Id, commentId, change, actor.UserId, now));
     }
 
     public bool IsAssignedTo(Guid userId) => _assignees.Exists(assignee => assignee.UserId == userId);
@@ -406,7 +413,7 @@ public sealed class TaskItem : AggregateRoot
     private TaskLifecycle LifecycleFor(Actor actor) =>
         new(() => Status, status => Status = status, () => OwnerId, CreatedBy, userId => _assignees.Count == 0 || IsAssignedTo(userId), IsAutomated, actor);
 
-    private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null)
+    private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null, string? result = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureNotArchived();
@@ -415,7 +422,7 @@ public sealed class TaskItem : AggregateRoot
         onEntered?.Invoke();
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Transition(Id, from, Status, trigger, actor.UserId, now, reason));
-        Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason));
+        Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason, result));
     }
 
     private void EndLease()

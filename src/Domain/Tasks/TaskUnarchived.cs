@@ -2,4 +2,7 @@ using TaskOrchestration.Domain.Common;
 
 namespace TaskOrchestration.Domain.Tasks;
 
-public sealed record TaskUnarchived(Guid TaskId, Guid ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record TaskUnarchived(Guid TaskId, Guid ActorId, DateTimeOffset OccurredAt) : ITaskEvent
+{
+    public EventType Type => EventType.TaskUnarchived;
+}

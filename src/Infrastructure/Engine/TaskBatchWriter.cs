@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Engine;
@@ -86,8 +87,13 @@ internal static class TaskBatchWriter
             """,
             cancellationToken);
 
-        // The transactional outbox (issue 6) records the domain events here, in this transaction; until then a
-        // written change has nothing left to do with them, as in ApplicationDbContext.
+        await InsertOutboxMessagesAsync(db, tasks, cancellationToken);
+    }
+
+    /// <summary>The events the change raised, into the outbox in this transaction (ADR 0016).</summary>
+    private static async Task InsertOutboxMessagesAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    {
+        await OutboxWriter.WriteAsync(db, tasks.SelectMany(task => task.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
         foreach (var task in tasks)
         {
             task.ClearDomainEvents();

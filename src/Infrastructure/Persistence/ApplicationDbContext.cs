@@ -7,6 +7,7 @@ using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
@@ -34,6 +35,43 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     internal DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
 
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal DbSet<ConsumedEvent> ConsumedEvents => Set<ConsumedEvent>();
+
+    /// <summary>
+    /// Saves, with the events the changed aggregates raised written to the outbox in the same transaction (ADR 0016):
+    /// either the change and its events are committed, or neither. The events are cleared once committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).Where(aggregate => aggregate.DomainEvents.Count > 0).ToList();
+        if (aggregates.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Inside the caller's transaction when there is one (it commits); otherwise in one of our own.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await OutboxWriter.WriteAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var aggregate in aggregates)
+        {
+            aggregate.ClearDomainEvents();
+        }
+
+        return written;
+    }
+
+    /// <summary>Every save goes through the outbox, which is asynchronous: the synchronous save is not offered.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it writes the outbox in the same transaction.");
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {
         try
@@ -47,13 +85,6 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException postgres)
         {
             throw DatabaseRuleViolations.ToConflict(postgres) ?? (Exception)exception;
-        }
-
-        // Events are raised for the transactional outbox, which records them in this same transaction
-        // (docs/adr/0004); until it exists, a committed change has nothing left to do with them.
-        foreach (var aggregate in ChangeTracker.Entries<AggregateRoot>())
-        {
-            aggregate.Entity.ClearDomainEvents();
         }
     }
 

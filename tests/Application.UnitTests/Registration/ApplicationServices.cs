@@ -25,6 +25,7 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IEngineMonitor>())
             .AddSingleton(Mock.Of<IEngineSettings>())
             .AddSingleton(Mock.Of<IIdempotencyStore>())
+            .AddSingleton(Mock.Of<IOutboxAdministration>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

@@ -64,8 +64,9 @@ public sealed class UserAdministrationTests(ApiFactory factory) : ApiTestBase(fa
 
         Assert.Equal([manager.Id], managers.Items.Select(user => user.Id));
         Assert.Equal([manager.Id], search.Items.Select(user => user.Id));
-        // Four people and the worker engine's own (deactivated) user, which owns the automated tasks it runs.
-        Assert.Equal((3, (int?)5, true), (firstPage.Items.Count, firstPage.TotalCount, firstPage.HasMore));
+        // Four people and the two system users (deactivated): the worker engine, which owns the automated tasks it
+        // runs, and the scheduler, the actor of the scheduled jobs' changes.
+        Assert.Equal((3, (int?)6, true), (firstPage.Items.Count, firstPage.TotalCount, firstPage.HasMore));
         await Problem.AssertAsync(await admin.Client.GetAsync("/api/v1/users?role=overlord"), HttpStatusCode.BadRequest, "validation_failed");
     }
 

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Infrastructure.Persistence;
+
+namespace TaskOrchestration.Infrastructure.Events;
+
+/// <summary>
+/// Delivers the outbox to every <see cref="IEventConsumer"/>: claims a batch of events, hands it to each consumer in
+/// a transaction of its own that also records what the consumer consumed, then marks the events processed. A
+/// consumer that fails a batch is given its events one by one, so one poison event does not hold back the rest; an
+/// event that keeps failing is retried with backoff and parked after <see cref="OutboxOptions.MaxAttempts"/>.
+/// At least once, in order per task, exactly once per consumer (ADR 0016). Runs in the worker role; any number of
+/// instances share the work.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    OutboxStore store,
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Dispatch)
+        {
+            return;
+        }
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var dispatched = await DispatchOnceAsync(stoppingToken);
+                failures = 0;
+                if (dispatched < _options.BatchSize)
+                {
+                    await Task.Delay(_options.PollInterval, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogDispatchFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One round: claim, deliver, acknowledge. Answers how many events it claimed.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await store.ClaimAsync(_options.BatchSize, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var failed = await DeliverAsync(claimed, cancellationToken);
+        await store.AcknowledgeAsync([.. claimed.Where(item => !failed.ContainsKey(item.Envelope.Id)).Select(item => item.Envelope.Id)], cancellationToken);
+        foreach (var item in claimed.Where(item => failed.ContainsKey(item.Envelope.Id)))
+        {
+            if (await store.FailAsync(item, failed[item.Envelope.Id], cancellationToken))
+            {
+                LogParked(logger, item.Envelope.Id, item.Envelope.Type.ToString(), item.FailedAttempts + 1);
+            }
+        }
+
+        LogDispatched(logger, claimed.Count, failed.Count);
+        return claimed.Count;
+    }
+
+    /// <summary>Hands the events to every consumer; answers the ids of those some consumer failed, with the error.</summary>
+    public async Task<Dictionary<Guid, string>> DeliverAsync(IReadOnlyList<ClaimedEvent> claimed, CancellationToken cancellationToken)
+    {
+        var failed = new Dictionary<Guid, string>();
+        foreach (var consumer in ConsumerNames())
+        {
+            // An event another consumer failed is still given to this one: each records its own progress, so the
+            // retry only repeats the consumers that did not have it.
+            var events = claimed.Select(item => item.Envelope).ToList();
+            try
+            {
+                await ConsumeAsync(consumer, events, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (events.Count == 1)
+                {
+                    Fail(failed, consumer, events[0], exception);
+                    continue;
+                }
+
+                // Find the poison: one event at a time.
+                foreach (var single in events)
+                {
+                    try
+                    {
+                        await ConsumeAsync(consumer, [single], cancellationToken);
+                    }
+                    catch (Exception singleException) when (singleException is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        Fail(failed, consumer, single, singleException);
+                    }
+                }
+            }
+        }
+
+        return failed;
+    }
+
+    private void Fail(Dictionary<Guid, string> failed, string consumer, EventEnvelope envelope, Exception exception)
+    {
+        LogDeliveryFailed(logger, exception, envelope.Id, envelope.Type.ToString(), consumer);
+        failed.TryAdd(envelope.Id, $"{consumer}: {exception.GetType().Name}: {exception.Message}");
+    }
+
+    private List<string> ConsumerNames()
+    {
+        using var scope = scopes.CreateScope();
+        return [.. scope.ServiceProvider.GetServices<IEventConsumer>().Select(consumer => consumer.Name)];
+    }
+
+    /// <summary>
+    /// In one transaction: leaves out the events this consumer already consumed, lets it add its effects for the
+    /// others, and records them as consumed. A concurrent delivery of the same event (a lease that ran out) loses on
+    /// the primary key and rolls back whole.
+    /// </summary>
+    private async Task ConsumeAsync(string consumerName, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var consumer = scope.ServiceProvider.GetServices<IEventConsumer>().Single(candidate => candidate.Name == consumerName);
+        Guid[] ids = [.. events.Select(envelope => envelope.Id)];
+        var done = await db.ConsumedEvents.AsNoTracking()
+            .Where(consumed => consumed.Consumer == consumerName && ids.Contains(consumed.EventId))
+            .Select(consumed => consumed.EventId)
+            .ToListAsync(cancellationToken);
+        var fresh = events.Where(envelope => !done.Contains(envelope.Id)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        db.ConsumedEvents.AddRange(fresh.Select(envelope => new ConsumedEvent(consumerName, envelope.Id, now)));
+        await consumer.ConsumeAsync(fresh, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(EventId = EventLogEvents.DispatchFailed, Level = LogLevel.Warning, Message = "Dispatching the outbox failed; trying again shortly.")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = EventLogEvents.DeliveryFailed, Level = LogLevel.Warning, Message = "Event {EventId} ({Type}) failed in consumer {Consumer}; it is retried later.")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, Guid eventId, string type, string consumer);
+
+    [LoggerMessage(EventId = EventLogEvents.EventParked, Level = LogLevel.Error, Message = "Event {EventId} ({Type}) failed {Attempts} times and is parked; an admin can replay it.")]
+    private static partial void LogParked(ILogger logger, Guid eventId, string type, int attempts);
+
+    [LoggerMessage(EventId = EventLogEvents.Dispatched, Level = LogLevel.Debug, Message = "Dispatched {Count} events ({Failed} failed).")]
+    private static partial void LogDispatched(ILogger logger, int count, int failed);
+}
