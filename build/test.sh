@@ -118,6 +118,30 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# The TypeScript client's own suite (clients/typescript: its auth hook, problems, and that the checked-in clients
+# are what NSwag generates from clients/openapi.json), counted with the rest through vitest's JSON report.
+echo "==> clients/typescript (npm)"
+ts_status=0
+(
+  cd clients/typescript
+  [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error
+  npx vitest run --reporter=default --reporter=json --outputFile="$results_dir/typescript-client.json"
+) || ts_status=$?
+if [[ -f "$results_dir/typescript-client.json" ]]; then
+  read -r ts_passed ts_failed ts_skipped < <(node -e '
+    const r = require(process.argv[1]);
+    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);' "$results_dir/typescript-client.json")
+else
+  ts_passed=0 ts_failed=0 ts_skipped=0
+fi
+passed=$((passed + ts_passed))
+failed=$((failed + ts_failed))
+skipped=$((skipped + ts_skipped))
+if (( ts_status != 0 && ts_failed == 0 )); then
+  broken_projects+=("clients/typescript")
+  failed=$((failed + 1))
+fi
+
 # Stop and delete the cluster now rather than in the EXIT trap, so that nothing prints after the closing line.
 cleanup
 trap - EXIT

@@ -78,6 +78,20 @@ public sealed class TestDatabase : IAsyncDisposable
         await referenceData.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Runs a statement with plain Npgsql on its own connection, outside any transaction; answers the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        await using var connection = await OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<NpgsqlConnection> OpenConnectionAsync()
     {
         var connection = new NpgsqlConnection(ConnectionString);

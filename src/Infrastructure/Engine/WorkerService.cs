@@ -13,7 +13,9 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// leases alive by heartbeat (cancelling a handler whose task was cancelled or reaped), records each outcome, and on
 /// shutdown stops claiming, lets running handlers finish within the grace period, then cancels and gives back the
 /// rest. A lost database connection is waited out: nothing is claimed meanwhile, and the leases it could not
-/// extend are requeued by the reaper, so every task still ends once in a terminal state.
+/// extend are requeued by the reaper, so every task still ends once in a terminal state. A handler whose lease
+/// could not be extended is cancelled here before the lease runs out (fencing), so that it has stopped by the time
+/// the reaper lets another worker start the next attempt.
 /// </summary>
 internal sealed partial class WorkerService(
     TaskQueue queue,
@@ -40,6 +42,7 @@ internal sealed partial class WorkerService(
 
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatLoopAsync(heartbeatStop.Token);
+        var fence = FenceLoopAsync(heartbeatStop.Token);
         var recorder = RecordOutcomesLoopAsync();
         try
         {
@@ -52,6 +55,7 @@ internal sealed partial class WorkerService(
             await recorder;
             await heartbeatStop.CancelAsync();
             await heartbeat;
+            await fence;
             await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: true, CancellationToken.None), CancellationToken.None, attempts: 3);
             LogStopped(logger, identity.Id);
         }
@@ -81,6 +85,8 @@ internal sealed partial class WorkerService(
             waitedForThreshold = false;
 
             IReadOnlyList<TaskRun> claimed;
+            // Taken before the claim: the lease the database records runs from a later instant, never an earlier one.
+            var leaseDeadline = Stopwatch.GetTimestamp() + LeaseTicks;
             try
             {
                 claimed = await queue.ClaimAsync(served, Math.Min(_options.BatchSize, free), [.. _running.Keys], stoppingToken);
@@ -95,7 +101,7 @@ internal sealed partial class WorkerService(
 
             foreach (var run in claimed)
             {
-                var attempt = new RunningAttempt(run);
+                var attempt = new RunningAttempt(run) { LeaseDeadline = leaseDeadline };
                 _running[run.TaskId] = attempt;
                 attempt.Completion = RunAsync(attempt);
             }
@@ -119,6 +125,7 @@ internal sealed partial class WorkerService(
         try
         {
             result = await kinds.HandlerFor(run.Kind).HandleAsync(run, attempt.Cancellation.Token);
+            attempt.HandlerReturned = true;
         }
         catch (OperationCanceledException) when (attempt.Cancellation.IsCancellationRequested)
         {
@@ -209,14 +216,22 @@ internal sealed partial class WorkerService(
             while (await timer.WaitForNextTickAsync(stop))
             {
                 var attempts = _running.Values.ToList();
+                var extendedFrom = Stopwatch.GetTimestamp();
                 try
                 {
                     var held = await queue.ExtendLeasesAsync([.. attempts.Select(attempt => attempt.Run.TaskId)], stop);
-                    foreach (var lost in attempts.Where(attempt => !held.Contains(attempt.Run.TaskId) && !attempt.Recorded))
+                    foreach (var attempt in attempts)
                     {
-                        LogLeaseLost(logger, lost.Run.TaskId, lost.Run.Attempt);
-                        lost.Lost = true;
-                        await lost.CancelAsync();
+                        if (held.Contains(attempt.Run.TaskId))
+                        {
+                            attempt.LeaseDeadline = extendedFrom + LeaseTicks;
+                        }
+                        else if (!attempt.Recorded)
+                        {
+                            LogLeaseLost(logger, attempt.Run.TaskId, attempt.Run.Attempt);
+                            attempt.Lost = true;
+                            await attempt.CancelAsync();
+                        }
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -230,6 +245,39 @@ internal sealed partial class WorkerService(
             // Shutting down.
         }
     }
+
+    /// <summary>
+    /// Every second, cancels the handlers whose lease has less than a heartbeat interval left (the heartbeat could not
+    /// extend it: the database is out of reach, or the heartbeat itself hangs): once it runs out the reaper may hand
+    /// the task to another worker, and two attempts of one task must never run at once. The interval of margin
+    /// covers the handler's stopping and a skew between this machine's clock and the reaper's. Their outcome no
+    /// longer counts; the reaper requeues them.
+    /// </summary>
+    private async Task FenceLoopAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = Stopwatch.GetTimestamp();
+                foreach (var attempt in _running.Values.Where(attempt => !attempt.HandlerReturned && !attempt.Lost && attempt.LeaseDeadline - now < HeartbeatTicks))
+                {
+                    LogFenced(logger, attempt.Run.TaskId, attempt.Run.Attempt);
+                    attempt.Lost = true;
+                    await attempt.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private long LeaseTicks => (long)(_options.LeaseDuration.TotalSeconds * Stopwatch.Frequency);
+
+    private long HeartbeatTicks => (long)(_options.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>Shutdown: running attempts get the grace period, then are cancelled; the unfinished are given back.</summary>
     private async Task DrainAsync()
@@ -351,6 +399,9 @@ internal sealed partial class WorkerService(
     [LoggerMessage(EventId = EngineLogEvents.LeaseLost, Level = LogLevel.Information, Message = "Task {TaskId}, attempt {Attempt}: the lease is gone (cancelled or reaped); its handler is cancelled.")]
     private static partial void LogLeaseLost(ILogger logger, Guid taskId, int attempt);
 
+    [LoggerMessage(EventId = EngineLogEvents.Fenced, Level = LogLevel.Warning, Message = "Task {TaskId}, attempt {Attempt}: its lease could not be extended in time; the handler is cancelled before another worker may take the task.")]
+    private static partial void LogFenced(ILogger logger, Guid taskId, int attempt);
+
     [LoggerMessage(EventId = EngineLogEvents.HeartbeatFailed, Level = LogLevel.Warning, Message = "Extending leases failed; trying again at the next heartbeat.")]
     private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
 
@@ -384,8 +435,18 @@ internal sealed partial class WorkerService(
         /// <summary>Its outcome is in the database.</summary>
         public volatile bool Recorded;
 
-        /// <summary>Cancelled or reaped: nothing of it counts any more.</summary>
+        /// <summary>Cancelled, reaped or fenced: nothing of it counts any more.</summary>
         public volatile bool Lost;
+
+        /// <summary>The handler has returned (its outcome may still be on its way to the database).</summary>
+        public volatile bool HandlerReturned;
+
+        /// <summary>
+        /// When the lease this process last wrote for the attempt runs out, as a Stopwatch timestamp (a monotonic
+        /// clock: a wall-clock jump cannot stretch it). Set at the claim and at each extension, from the instant
+        /// before the statement, so it never lies past the lease the database holds.
+        /// </summary>
+        public long LeaseDeadline { get; set; }
 
         public async Task CancelAsync()
         {

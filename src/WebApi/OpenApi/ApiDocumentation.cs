@@ -20,9 +20,13 @@ internal static class ApiDocumentation
                     Version = DocumentName,
                     Description = "Task workflows with a declarative lifecycle. Errors are RFC 9457 problem details with a stable `code`.",
                 };
+                // No server URL: the document is the same wherever it is served (the checked-in copy the clients are
+                // generated from, clients/openapi.json, must equal it), and clients are given their base URL.
+                document.Servers = [];
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddDocumentTransformer<ResponseSchemasRequiredTransformer>();
             options.AddOperationTransformer<BearerSecurityRequirementTransformer>();
             options.AddOperationTransformer<QueryEnumParameterTransformer>();
             options.AddOperationTransformer<SharedParameterDescriptionTransformer>();

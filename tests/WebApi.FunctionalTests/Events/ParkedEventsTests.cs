@@ -15,7 +15,7 @@ public sealed class ParkedEventsTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var admin = await SignUpAsync("admin");
         var task = await CreateTaskAsync(admin, "Watched");
-        await ExecuteAsync("UPDATE outbox_messages SET parked_at = now(), attempts = 10, last_error = 'notifications: boom' WHERE task_id = @id", task.Id);
+        await Factory.Database.ExecuteAsync("UPDATE outbox_messages SET parked_at = now(), attempts = 10, last_error = 'notifications: boom' WHERE task_id = @id", ("id", task.Id));
 
         var parked = await (await admin.Client.GetAsync("/api/v1/events/parked?includeTotal=true")).ReadAsync<PagedList<ParkedEventDto>>();
 
@@ -38,14 +38,6 @@ public sealed class ParkedEventsTests(ApiFactory factory) : ApiTestBase(factory)
         await Problem.AssertAsync(await admin.Client.GetAsync("/api/v1/events/parked?pageSize=0"), HttpStatusCode.BadRequest, "validation_failed");
         var unreadable = await Problem.AssertAsync(await admin.Client.GetAsync("/api/v1/events/parked?page=abc"), HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("page", unreadable.Errors.Keys);
-    }
-
-    private async Task ExecuteAsync(string sql, Guid taskId)
-    {
-        await using var connection = await Factory.Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", taskId);
-        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<List<string>> ColumnAsync(string sql)

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.Clients;
+
+/// <summary>
+/// clients/openapi.json, which the typed clients are generated from, is the document the API serves now: an API
+/// change without regenerated clients fails here (the TypeScript package's tests check that the generated code is
+/// what that document generates).
+/// </summary>
+public sealed class CheckedInDocumentTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task TheClientsDocument_IsTheDocumentTheApiServes()
+    {
+        using var anonymous = Anonymous();
+        var served = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
+        var checkedIn = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "clients", "openapi.json")));
+
+        Assert.True(
+            JsonNode.DeepEquals(served, checkedIn),
+            "clients/openapi.json is not the document the API serves: run build/generate-clients.sh and commit what it changes.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "TaskOrchestration.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests run outside the repository: no TaskOrchestration.sln above " + AppContext.BaseDirectory);
+    }
+}
