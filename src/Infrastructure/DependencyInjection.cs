@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TaskOrchestration.Application.Common.Idempotency;
+using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Infrastructure.Idempotency;
 using TaskOrchestration.Infrastructure.Engine;
@@ -70,6 +71,7 @@ public static class DependencyInjection
 
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
+        services.AddEventConsumer<Realtime.LiveUpdateConsumer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

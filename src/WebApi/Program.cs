@@ -1,6 +1,7 @@
 using TaskOrchestration.Application;
 using TaskOrchestration.Infrastructure;
 using TaskOrchestration.Infrastructure.Engine;
+using TaskOrchestration.Infrastructure.Realtime;
 using TaskOrchestration.WebApi;
 using TaskOrchestration.WebApi.Hosting;
 
@@ -15,6 +16,11 @@ builder.Services
 if (role.RunsWorker() && !isMigrateCommand)
 {
     builder.Services.AddWorkerRole();
+}
+
+if (role.ServesApi() && !isMigrateCommand)
+{
+    builder.Services.AddLiveUpdateListener();
 }
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ using TaskOrchestration.WebApi.Errors;
 using TaskOrchestration.WebApi.Http;
 using TaskOrchestration.WebApi.Identity;
 using TaskOrchestration.WebApi.OpenApi;
+using TaskOrchestration.WebApi.Realtime;
 
 namespace TaskOrchestration.WebApi;
 
@@ -34,6 +35,7 @@ public static class WebApiSetup
 
         services.AddAuthRateLimiting(configuration);
         services.AddApiDocumentation();
+        services.AddLiveUpdateHub();
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class WebApiSetup
         app.MapCommentEndpoints();
         app.MapEngineEndpoints();
         app.MapEventEndpoints();
+        app.MapLiveUpdateHub();
         return app;
     }
 

@@ -132,7 +132,7 @@ internal sealed partial class OutboxDispatcher(
 
     /// <summary>
     /// In one transaction: leaves out the events this consumer already consumed, lets it add its effects for the
-    /// others, and records them as consumed. A concurrent delivery of the same event (a lease that ran out) loses on
+    /// others (and run its own statements), and records them as consumed. A concurrent delivery of the same event (a lease that ran out) loses on
     /// the primary key and rolls back whole.
     /// </summary>
     private async Task ConsumeAsync(string consumerName, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
@@ -151,10 +151,14 @@ internal sealed partial class OutboxDispatcher(
             return;
         }
 
+        // One transaction for all of it, statements the consumer runs itself included (the live-update consumer's
+        // NOTIFY is sent on commit, and only then).
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ConsumedEvents.AddRange(fresh.Select(envelope => new ConsumedEvent(consumerName, envelope.Id, now)));
         await consumer.ConsumeAsync(fresh, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = EventLogEvents.DispatchFailed, Level = LogLevel.Warning, Message = "Dispatching the outbox failed; trying again shortly.")]

@@ -18,7 +18,7 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
 
     public Task InitializeAsync() => Factory.Database.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected HttpClient Anonymous() => Factory.CreateClient();
 

@@ -1,0 +1,15 @@
+using TaskOrchestration.Application.Common.Events;
+
+namespace TaskOrchestration.Application.Common.Realtime;
+
+/// <summary>
+/// Hands a published event to the people connected to this process for live updates (the API's hub), once the
+/// backplane brought it here. Only those who may see the task receive it.
+/// </summary>
+public interface IRealtimeFanOut
+{
+    /// <param name="teamId">The task's team when the event was published (null: a task everyone may see).</param>
+    /// <param name="envelope">The event, as docs/events.md describes it.</param>
+    /// <param name="cancellationToken">Stops the sending.</param>
+    Task PublishTaskEventAsync(Guid? teamId, EventEnvelope envelope, CancellationToken cancellationToken);
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Common.Realtime;
+
+namespace TaskOrchestration.Infrastructure.Realtime;
+
+/// <summary>
+/// The backplane's receiving end in each API instance: LISTENs on <see cref="LiveUpdateMessage.Channel"/> on a
+/// connection of its own and passes each event to <see cref="IRealtimeFanOut"/>, in the order they arrive. A lost
+/// connection is opened again (events published meanwhile are not replayed: clients refetch after they reconnect).
+/// </summary>
+internal sealed partial class LiveUpdateListener(IConfiguration configuration, IRealtimeFanOut fanOut, ILogger<LiveUpdateListener> logger) : BackgroundService
+{
+    private readonly Channel<string> _received = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var forwarding = ForwardAsync(stoppingToken);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogListenFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, Math.Pow(2, failures++))), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        _received.Writer.TryComplete();
+        await forwarding;
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = new NpgsqlConnection(configuration.GetConnectionString(DependencyInjection.ConnectionStringName));
+        connection.Notification += (_, notification) => _received.Writer.TryWrite(notification.Payload);
+        await connection.OpenAsync(stoppingToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {LiveUpdateMessage.Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        LogListening(logger, LiveUpdateMessage.Channel);
+        while (true)
+        {
+            await connection.WaitAsync(stoppingToken);
+        }
+    }
+
+    private async Task ForwardAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var payload in _received.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                var message = JsonSerializer.Deserialize<LiveUpdateMessage>(payload, EventJson.Options)!;
+                await fanOut.PublishTaskEventAsync(message.TeamId, message.Envelope, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogForwardFailed(logger, exception);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Listening for live updates on {Channel}.")]
+    private static partial void LogListening(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "The live-update connection failed; opening it again shortly.")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "A live update could not be passed on.")]
+    private static partial void LogForwardFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.SignalR;
+using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Common.Realtime;
+
+namespace TaskOrchestration.WebApi.Realtime;
+
+/// <summary>Sends what the backplane brings to the groups of <see cref="TasksHub"/> that may see it.</summary>
+internal sealed class HubFanOut(IHubContext<TasksHub> hub) : IRealtimeFanOut
+{
+    public Task PublishTaskEventAsync(Guid? teamId, EventEnvelope envelope, CancellationToken cancellationToken) =>
+        hub.Clients.Groups(LiveUpdateGroups.For(teamId)).SendAsync(TasksHub.TaskEventMethod, envelope, cancellationToken);
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Teams;
+using TaskOrchestration.Application.Users.Commands.IssueToken;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+
+namespace TaskOrchestration.WebApi.FunctionalTests.LiveUpdates;
+
+/// <summary>
+/// /hubs/tasks with the SignalR .NET client over real HTTP and WebSockets: the outbox feeds it through PostgreSQL
+/// LISTEN/NOTIFY, each person receives the events of the tasks they may see, and it works across API instances.
+/// </summary>
+[Collection(LiveUpdatesTestGroup.Name)]
+public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(factory)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly List<HubConnection> _connections = [];
+
+    [Fact]
+    public async Task EachPerson_ReceivesTheEventsOfTheTasksTheyMaySee_AndNoOthers()
+    {
+        var manager = await SignUpAsync("manager");
+        var insider = await SignUpAsync();
+        var outsider = await SignUpAsync();
+        var creator = await SignUpAsync();
+        var team = await (await manager.Client.PostAsync("/api/v1/teams", Json.Body(new { name = $"Ops {Guid.NewGuid():N}" }))).ReadAsync<TeamDto>();
+        foreach (var member in new[] { insider, creator })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsync($"/api/v1/teams/{team.Id}/members/{member.Id}", null)).StatusCode);
+        }
+
+        var managerSees = await ConnectAsync(manager);
+        var insiderSees = await ConnectAsync(insider);
+        var outsiderSees = await ConnectAsync(outsider);
+
+        var teamTask = await CreateAsync(creator, new { title = "Team only", teamId = team.Id });
+        var publicTask = await CreateAsync(creator, new { title = "For everyone" });
+
+        foreach (var received in new[] { managerSees, insiderSees })
+        {
+            var first = await received.NextAsync();
+            var second = await received.NextAsync();
+            Assert.Equal([(teamTask, EventType.TaskCreated), (publicTask, EventType.TaskCreated)], [(first.TaskId, first.Type), (second.TaskId, second.Type)]);
+        }
+
+        // Events of one dispatcher reach every listener in the order they were published: the public task's event
+        // coming first means the team task's was not sent to the outsider at all.
+        var outsiders = await outsiderSees.NextAsync();
+        Assert.Equal((publicTask, EventType.TaskCreated), (outsiders.TaskId, outsiders.Type));
+        Assert.Equal((creator.Id, EventActorKind.User), (outsiders.Actor.Id, outsiders.Actor.Kind));
+        Assert.Equal("pending", outsiders.Data.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ATransition_ArrivesWithItsData_AsTheEnvelopeOfDocsEvents()
+    {
+        var owner = await SignUpAsync();
+        var watcher = await SignUpAsync();
+        var received = await ConnectAsync(watcher);
+        var taskId = await CreateAsync(owner, new { title = "Watched" });
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PostAsync($"/api/v1/tasks/{taskId}/take", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PostAsync($"/api/v1/tasks/{taskId}/complete", Json.Body(new { result = "Shipped" }))).StatusCode);
+
+        var events = new[] { await received.NextAsync(), await received.NextAsync(), await received.NextAsync() };
+
+        Assert.Equal([EventType.TaskCreated, EventType.TaskTaken, EventType.TaskCompleted], events.Select(envelope => envelope.Type));
+        Assert.Equal(("running", "done", "Shipped"), (events[2].Data.GetProperty("from").GetString(), events[2].Data.GetProperty("to").GetString(), events[2].Data.GetProperty("result").GetString()));
+        Assert.Equal(EventEnvelope.CurrentVersion, events[2].Version);
+    }
+
+    [Fact]
+    public async Task AChangeMadeThroughOneInstance_ReachesAPersonConnectedToAnother()
+    {
+        var owner = await SignUpAsync();
+        var watcher = await SignUpAsync();
+        // A second API instance on the same database: it runs no dispatcher, so the event can only come from the
+        // first instance's dispatcher, through PostgreSQL.
+        using var secondInstance = Factory.WithWebHostBuilder(builder => builder.UseSetting("Role", "api"));
+        secondInstance.UseKestrel(0);
+        secondInstance.StartServer();
+        using var secondClient = secondInstance.CreateClient();
+        var received = await ConnectAsync(watcher, secondClient.BaseAddress!);
+
+        var taskId = await CreateAsync(owner, new { title = "Across instances" });
+
+        var envelope = await received.NextAsync();
+        Assert.Equal((taskId, EventType.TaskCreated), (envelope.TaskId, envelope.Type));
+    }
+
+    [Fact]
+    public async Task WithoutAToken_TheHubRefusesTheConnection()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Factory.ClientOptions.BaseAddress, "/hubs/tasks"), options => options.Transports = HttpTransportType.WebSockets)
+            .Build();
+        _connections.Add(connection);
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+
+        Assert.Contains("401", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATokenInTheQueryString_CountsForWebSocketsOnly()
+    {
+        var user = await SignUpAsync();
+        var token = await TokenAsync(user);
+        using var anonymous = Anonymous();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/users/me?access_token={token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/hubs/tasks/negotiate?negotiateVersion=1&access_token={token}", null)).StatusCode);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<Guid> CreateAsync(TestUser user, object body)
+    {
+        var response = await user.Client.PostAsync("/api/v1/tasks", Json.Body(body));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadAsync<Application.Tasks.TaskDto>()).Id;
+    }
+
+    private async Task<string> TokenAsync(TestUser user)
+    {
+        using var anonymous = Anonymous();
+        var issued = await (await anonymous.PostAsync("/api/v1/auth/token", Json.Body(new { email = user.Email, password = Password }))).ReadAsync<AccessTokenDto>();
+        return issued.AccessToken;
+    }
+
+    private async Task<Inbox> ConnectAsync(TestUser user, Uri? server = null)
+    {
+        var token = await TokenAsync(user);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server ?? Factory.ClientOptions.BaseAddress, "/hubs/tasks"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .AddJsonProtocol(options => WebApiSetup.ConfigureJson(options.PayloadSerializerOptions))
+            .Build();
+        var inbox = new Inbox();
+        connection.On<EventEnvelope>("taskEvent", inbox.Add);
+        await connection.StartAsync();
+        _connections.Add(connection);
+        return inbox;
+    }
+
+    /// <summary>What one connection received, in order.</summary>
+    private sealed class Inbox
+    {
+        private readonly BlockingCollection<EventEnvelope> _received = [];
+
+        public void Add(EventEnvelope envelope) => _received.Add(envelope);
+
+        public async Task<EventEnvelope> NextAsync() =>
+            await Task.Run(() => _received.TryTake(out var next, Patience) ? next : throw new TimeoutException($"No live update within {Patience}."));
+    }
+}
