@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Idempotency;
 using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Events;
@@ -38,6 +39,10 @@ public static class DependencyInjection
         services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<ICommentRepository, CommentRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<INotificationRepository, NotificationRepository>();
+        services.AddScoped<INotificationPreferenceRepository, NotificationPreferenceRepository>();
+        services.AddScoped<INotificationAudience, NotificationAudience>();
+        services.AddScoped<IDailySummaryReader, DailySummaryReader>();
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
@@ -70,6 +75,7 @@ public static class DependencyInjection
 
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
+        services.AddEmail(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }
