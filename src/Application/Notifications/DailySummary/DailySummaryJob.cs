@@ -44,7 +44,7 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
             after = people[^1].Id;
         }
 
-        return $"{inApp} summaries in the inbox, {byEmail} by email";
+        return $"summaries: {inApp} in the inbox, {byEmail} by email";
     }
 
     private async Task<(int InApp, int ByEmail)> SummariseAsync(List<NotificationPerson> people, DateTimeOffset slot, Guid eventId, CancellationToken cancellationToken)

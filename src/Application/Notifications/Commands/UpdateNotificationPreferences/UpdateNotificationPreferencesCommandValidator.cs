@@ -7,7 +7,7 @@ public sealed class UpdateNotificationPreferencesCommandValidator : AbstractVali
 {
     public UpdateNotificationPreferencesCommandValidator()
     {
-        RuleFor(command => command.Preferences).NotNull()
+        RuleFor(command => command.Preferences).Cascade(CascadeMode.Stop).NotNull()
             .Must(changes => changes!.Count <= NotificationPolicy.NotifiableTypes.Count)
             .WithMessage($"At most {NotificationPolicy.NotifiableTypes.Count} entries, one per type.")
             .Must(changes => changes!.Where(change => change?.Type is not null).GroupBy(change => change.Type).All(group => group.Count() == 1))
