@@ -33,8 +33,14 @@ public sealed class NotificationConsumer(INotificationAudience audience, INotifi
             return;
         }
 
-        var people = await audience.PeopleAsync(
-            [.. about.SelectMany(envelope => tasks[envelope.TaskId].Involved.Append(envelope.Actor.Id)).Distinct()], cancellationToken);
+        // Most of the engine's events tell nobody (automated tasks): then there is nobody to read either.
+        var candidates = about.SelectMany(envelope => NotificationRecipients.For(envelope.Type, envelope.Actor.Id, tasks[envelope.TaskId], _ => true)).ToHashSet();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var people = await audience.PeopleAsync([.. candidates.Concat(about.Select(envelope => envelope.Actor.Id)).Distinct()], cancellationToken);
         foreach (var envelope in about)
         {
             Notify(envelope, tasks[envelope.TaskId], people);

@@ -86,6 +86,28 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
     }
 
     [Fact]
+    public async Task AClaim_SkipsAnEmailAnotherSenderIsClaimingRightNow_InsteadOfWaitingForItOrTakingItToo()
+    {
+        var held = await EnqueueAsync("ada@example.com", "Held");
+        var free = await EnqueueAsync("bo@example.com", "Free");
+        await using var other = await Database.OpenConnectionAsync();
+        await using var claiming = await other.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT id FROM outgoing_emails WHERE id = @id FOR UPDATE", other, claiming))
+        {
+            lockRow.Parameters.AddWithValue("id", held.Id);
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        // A claim that waited for the row instead of skipping it would hang until the other transaction ends: the
+        // token turns that into a failure.
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var claimed = await Services().GetRequiredService<EmailOutboxStore>().ClaimAsync(10, hang.Token);
+
+        Assert.Equal([free.Id], claimed.Select(email => email.Id));
+        await claiming.RollbackAsync();
+    }
+
+    [Fact]
     public async Task ASenderThatDiesHoldingEmails_LosesThemToAnother_OnlyAfterItsLease()
     {
         var email = await EnqueueAsync("ada@example.com", "Hello");
