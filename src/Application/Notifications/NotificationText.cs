@@ -23,28 +23,27 @@ public sealed record NotificationText(string Title, string? Body)
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(task);
         var quoted = $"\"{Notification.Shorten(task.Title, QuotedTitleMaxLength)}\"";
-        var who = actorName;
         var lifecycle = envelope.Type is >= EventType.TaskPublished and <= EventType.TaskCancelled
             ? envelope.Data.Deserialize<TaskTransitionedData>(EventJson.Options)
             : null;
         return envelope.Type switch
         {
-            EventType.TaskPublished => new($"{who} published {quoted}", null),
-            EventType.TaskTaken => new($"{who} took {quoted}", null),
-            EventType.TaskCompleted => new($"{who} completed {quoted}", Labelled("Result", lifecycle?.Result)),
+            EventType.TaskPublished => new($"{actorName} published {quoted}", null),
+            EventType.TaskTaken => new($"{actorName} took {quoted}", null),
+            EventType.TaskCompleted => new($"{actorName} completed {quoted}", Labelled("Result", lifecycle?.Result)),
             EventType.TaskFailed when task.IsAutomated => new($"{quoted} failed and has no attempts left", Labelled("Reason", lifecycle?.Reason)),
-            EventType.TaskFailed => new($"{who} marked {quoted} as failed", Labelled("Reason", lifecycle?.Reason)),
-            EventType.TaskReleased => new($"{who} gave {quoted} back", null),
-            EventType.TaskRetried => new($"{who} retried {quoted}", null),
+            EventType.TaskFailed => new($"{actorName} marked {quoted} as failed", Labelled("Reason", lifecycle?.Reason)),
+            EventType.TaskReleased => new($"{actorName} gave {quoted} back", null),
+            EventType.TaskRetried => new($"{actorName} retried {quoted}", null),
             EventType.TaskRequeued => new($"{quoted} failed an attempt and waits for the next", Labelled("Reason", lifecycle?.Reason)),
-            EventType.TaskCancelled => new($"{who} cancelled {quoted}", Labelled("Reason", lifecycle?.Reason)),
-            EventType.TaskUpdated => new($"{who} edited {quoted}", Labelled("Changed", ListOf(envelope.Data, "fields"))),
-            EventType.TaskAssigned when IsAssigned(envelope.Data, recipientId) => new($"{who} assigned you to {quoted}", null),
-            EventType.TaskAssigned => new($"{who} changed who {quoted} is assigned to", null),
-            EventType.TaskCommented => new(CommentTitle(envelope.Data, who, quoted), null),
+            EventType.TaskCancelled => new($"{actorName} cancelled {quoted}", Labelled("Reason", lifecycle?.Reason)),
+            EventType.TaskUpdated => new($"{actorName} edited {quoted}", Labelled("Changed", ListOf(envelope.Data, "fields"))),
+            EventType.TaskAssigned when IsAssigned(envelope.Data, recipientId) => new($"{actorName} assigned you to {quoted}", null),
+            EventType.TaskAssigned => new($"{actorName} changed who {quoted} is assigned to", null),
+            EventType.TaskCommented => new(CommentTitle(envelope.Data, actorName, quoted), null),
             EventType.TaskOverdue => new($"{quoted} is overdue", DueText(envelope.Data)),
-            EventType.TaskArchived => new($"{who} archived {quoted}", null),
-            EventType.TaskUnarchived => new($"{who} restored {quoted} from the archive", null),
+            EventType.TaskArchived => new($"{actorName} archived {quoted}", null),
+            EventType.TaskUnarchived => new($"{actorName} restored {quoted} from the archive", null),
             _ => new($"{quoted}: {envelope.Type}", null),
         };
     }
@@ -78,9 +77,9 @@ public sealed record NotificationText(string Title, string? Body)
         var change = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("change", out var value) ? value.GetString() : null;
         return change switch
         {
-            "edited" => $"{who} edited a comment on {quoted}",
-            "deleted" => $"{who} deleted a comment on {quoted}",
-            _ => $"{who} commented on {quoted}",
+            "edited" => $"{actorName} edited a comment on {quoted}",
+            "deleted" => $"{actorName} deleted a comment on {quoted}",
+            _ => $"{actorName} commented on {quoted}",
         };
     }
 
