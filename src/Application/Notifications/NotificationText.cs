@@ -72,7 +72,7 @@ public sealed record NotificationText(string Title, string? Body)
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty("assigneeIds", out var ids) && ids.ValueKind == JsonValueKind.Array
         && ids.EnumerateArray().Any(id => id.ValueKind == JsonValueKind.String && id.TryGetGuid(out var assignee) && assignee == recipientId);
 
-    private static string CommentTitle(JsonElement data, string who, string quoted)
+    private static string CommentTitle(JsonElement data, string actorName, string quoted)
     {
         var change = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("change", out var value) ? value.GetString() : null;
         return change switch
