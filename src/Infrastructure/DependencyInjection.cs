@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
         services.AddEventConsumer<Realtime.LiveUpdateConsumer>();
+        services.AddScoped<Application.Common.Realtime.ILiveNotifications, Realtime.LiveNotifications>();
         services.AddEmail(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;

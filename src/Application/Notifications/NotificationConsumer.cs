@@ -1,4 +1,6 @@
+using AutoMapper;
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Common.Realtime;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Notifications;
@@ -10,7 +12,7 @@ namespace TaskOrchestration.Application.Notifications;
 /// only adds to the unit of work: the outbox dispatcher commits that together with its record of the consumed events,
 /// so an event notifies each person once however often it is delivered (ADR 0016, ADR 0019).
 /// </summary>
-public sealed class NotificationConsumer(INotificationAudience audience, INotificationRepository notifications, IEmailOutbox emails) : IEventConsumer
+public sealed class NotificationConsumer(INotificationAudience audience, INotificationRepository notifications, IEmailOutbox emails, ILiveNotifications live, IMapper mapper) : IEventConsumer
 {
     public const string ConsumerName = "notifications";
 
@@ -41,13 +43,17 @@ public sealed class NotificationConsumer(INotificationAudience audience, INotifi
         }
 
         var people = await audience.PeopleAsync([.. candidates.Concat(about.Select(envelope => envelope.Actor.Id)).Distinct()], cancellationToken);
+        var added = new List<Notification>();
         foreach (var envelope in about)
         {
-            Notify(envelope, tasks[envelope.TaskId], people);
+            Notify(envelope, tasks[envelope.TaskId], people, added);
         }
+
+        // Live, to whoever of them is connected: sent with the dispatcher's transaction, so only if it commits.
+        await live.PublishAsync([.. added.Select(notification => new LiveNotification(notification.RecipientId, mapper.Map<NotificationDto>(notification)))], cancellationToken);
     }
 
-    private void Notify(EventEnvelope envelope, TaskParticipants task, IReadOnlyDictionary<Guid, NotificationPerson> people)
+    private void Notify(EventEnvelope envelope, TaskParticipants task, IReadOnlyDictionary<Guid, NotificationPerson> people, List<Notification> added)
     {
         var recipients = NotificationRecipients.For(envelope.Type, envelope.Actor.Id, task, userId => people.TryGetValue(userId, out var person) && person.IsActive);
         var actorName = NotificationText.ActorName(envelope.Actor, people);
@@ -62,7 +68,9 @@ public sealed class NotificationConsumer(INotificationAudience audience, INotifi
             var text = NotificationText.For(envelope, task, actorName, recipient.Id);
             if (channels.InApp)
             {
-                notifications.Add(Notification.Create(recipient.Id, envelope.Type, task.Id, envelope.Id, envelope.Actor.Id, text.Title, text.Body, envelope.OccurredAt));
+                var notification = Notification.Create(recipient.Id, envelope.Type, task.Id, envelope.Id, envelope.Actor.Id, text.Title, text.Body, envelope.OccurredAt);
+                notifications.Add(notification);
+                added.Add(notification);
             }
 
             if (channels.Email)

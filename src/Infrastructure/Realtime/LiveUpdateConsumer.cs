@@ -26,25 +26,18 @@ internal sealed class LiveUpdateConsumer(ApplicationDbContext db) : IEventConsum
 
         // A task deleted since (the cleanup job) has no one left to tell.
         string[] payloads = [.. events.Where(envelope => teams.ContainsKey(envelope.TaskId)).Select(envelope => Payload(teams[envelope.TaskId], envelope))];
-        if (payloads.Length == 0)
-        {
-            return;
-        }
-
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_notify({LiveUpdateMessage.Channel}, payload) FROM unnest({payloads}) WITH ORDINALITY AS sent(payload, position) ORDER BY position",
-            cancellationToken);
+        await LiveUpdateSender.SendAsync(db, payloads, cancellationToken);
     }
 
     private static string Payload(Guid? teamId, EventEnvelope envelope)
     {
-        var payload = JsonSerializer.Serialize(new LiveUpdateMessage(teamId, envelope), EventJson.Options);
+        var payload = JsonSerializer.Serialize(LiveUpdateMessage.ForEvent(teamId, envelope), EventJson.Options);
         if (Encoding.UTF8.GetByteCount(payload) <= LiveUpdateMessage.MaxPayloadBytes)
         {
             return payload;
         }
 
         var truncated = envelope with { Data = JsonSerializer.SerializeToElement(new { truncated = true }, EventJson.Options) };
-        return JsonSerializer.Serialize(new LiveUpdateMessage(teamId, truncated), EventJson.Options);
+        return JsonSerializer.Serialize(LiveUpdateMessage.ForEvent(teamId, truncated), EventJson.Options);
     }
 }

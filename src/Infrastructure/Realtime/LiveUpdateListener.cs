@@ -67,7 +67,12 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
             try
             {
                 var message = JsonSerializer.Deserialize<LiveUpdateMessage>(payload, EventJson.Options)!;
-                await fanOut.PublishTaskEventAsync(message.TeamId, message.Envelope, stoppingToken);
+                await (message switch
+                {
+                    { Kind: LiveUpdateKind.TaskEvent, Envelope: { } envelope } => fanOut.PublishTaskEventAsync(message.TeamId, envelope, stoppingToken),
+                    { Kind: LiveUpdateKind.Notification, RecipientId: { } recipient, Notification: { } notification } => fanOut.PublishNotificationAsync(recipient, notification, stoppingToken),
+                    _ => Task.CompletedTask,
+                });
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

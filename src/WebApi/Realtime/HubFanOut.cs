@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Common.Realtime;
+using TaskOrchestration.Application.Notifications;
 
 namespace TaskOrchestration.WebApi.Realtime;
 
@@ -9,4 +10,7 @@ internal sealed class HubFanOut(IHubContext<TasksHub> hub) : IRealtimeFanOut
 {
     public Task PublishTaskEventAsync(Guid? teamId, EventEnvelope envelope, CancellationToken cancellationToken) =>
         hub.Clients.Groups(LiveUpdateGroups.For(teamId)).SendAsync(TasksHub.TaskEventMethod, envelope, cancellationToken);
+
+    public Task PublishNotificationAsync(Guid recipientId, NotificationDto notification, CancellationToken cancellationToken) =>
+        hub.Clients.Group(LiveUpdateGroups.User(recipientId)).SendAsync(TasksHub.NotificationMethod, notification, cancellationToken);
 }

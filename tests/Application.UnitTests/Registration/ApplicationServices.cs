@@ -31,6 +31,7 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<INotificationAudience>())
             .AddSingleton(Mock.Of<IDailySummaryReader>())
             .AddSingleton(Mock.Of<IEmailOutbox>())
+            .AddSingleton(Mock.Of<TaskOrchestration.Application.Common.Realtime.ILiveNotifications>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

@@ -201,6 +201,8 @@ public sealed class NotificationConsumerTests(DatabaseFixture fixture) : Databas
             configure: services =>
             {
                 services.AddSingleton<TimeProvider>(_clock);
+                // The consumer maps what it adds for the live channel, as AddApplication sets up in a host.
+                services.AddAutoMapper(_ => { }, typeof(NotificationConsumer).Assembly);
                 services.AddEventConsumer<NotificationConsumer>();
             });
         _providers.Add(provider);

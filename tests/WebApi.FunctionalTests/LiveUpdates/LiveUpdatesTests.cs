@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Notifications;
 using TaskOrchestration.Application.Teams;
 using TaskOrchestration.Application.Users.Commands.IssueToken;
 using TaskOrchestration.Domain.Common;
@@ -94,6 +95,27 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
     }
 
     [Fact]
+    public async Task ANewNotification_ReachesItsRecipientLive_AndNobodyElse()
+    {
+        var manager = await SignUpAsync("manager");
+        var assignee = await SignUpAsync();
+        var bystander = await SignUpAsync();
+        var assigneeReceives = await ConnectAsync(assignee);
+        var bystanderReceives = await ConnectAsync(bystander);
+        var taskId = await CreateAsync(manager, new { title = "Yours now" });
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsync($"/api/v1/tasks/{taskId}/assignees/{assignee.Id}", null)).StatusCode);
+
+        var notification = await assigneeReceives.NextNotificationAsync();
+        Assert.Equal((EventType.TaskAssigned, (Guid?)taskId, (Guid?)manager.Id, (DateTimeOffset?)null), (notification.Type, notification.TaskId, notification.ActorId, notification.ReadAt));
+        Assert.Contains("Yours now", notification.Title, StringComparison.Ordinal);
+        // The bystander sees the task's events (a public task) but is told nothing of it.
+        Assert.Equal(EventType.TaskCreated, (await bystanderReceives.NextAsync()).Type);
+        Assert.Equal(EventType.TaskAssigned, (await bystanderReceives.NextAsync()).Type);
+        Assert.False(bystanderReceives.HasNotification);
+    }
+
+    [Fact]
     public async Task WithoutAToken_TheHubRefusesTheConnection()
     {
         var connection = new HubConnectionBuilder()
@@ -153,6 +175,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
             .Build();
         var inbox = new Inbox();
         connection.On<EventEnvelope>("taskEvent", inbox.Add);
+        connection.On<NotificationDto>("notification", inbox.Add);
         await connection.StartAsync();
         _connections.Add(connection);
         return inbox;
@@ -162,10 +185,18 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
     private sealed class Inbox
     {
         private readonly BlockingCollection<EventEnvelope> _received = [];
+        private readonly BlockingCollection<NotificationDto> _notifications = [];
+
+        public bool HasNotification => _notifications.Count > 0;
 
         public void Add(EventEnvelope envelope) => _received.Add(envelope);
 
+        public void Add(NotificationDto notification) => _notifications.Add(notification);
+
         public async Task<EventEnvelope> NextAsync() =>
             await Task.Run(() => _received.TryTake(out var next, Patience) ? next : throw new TimeoutException($"No live update within {Patience}."));
+
+        public async Task<NotificationDto> NextNotificationAsync() =>
+            await Task.Run(() => _notifications.TryTake(out var next, Patience) ? next : throw new TimeoutException($"No notification within {Patience}."));
     }
 }

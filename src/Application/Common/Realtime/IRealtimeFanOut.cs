@@ -1,4 +1,5 @@
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Notifications;
 
 namespace TaskOrchestration.Application.Common.Realtime;
 
@@ -12,4 +13,10 @@ public interface IRealtimeFanOut
     /// <param name="envelope">The event, as docs/events.md describes it.</param>
     /// <param name="cancellationToken">Stops the sending.</param>
     Task PublishTaskEventAsync(Guid? teamId, EventEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>Hands a new notification to its recipient's connections.</summary>
+    /// <param name="recipientId">Who it is for.</param>
+    /// <param name="notification">What their inbox shows.</param>
+    /// <param name="cancellationToken">Stops the sending.</param>
+    Task PublishNotificationAsync(Guid recipientId, NotificationDto notification, CancellationToken cancellationToken);
 }
