@@ -21,7 +21,7 @@ public sealed class NotificationConsumer(INotificationAudience audience, INotifi
     public async Task ConsumeAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var notifiable = events.Where(envelope => NotificationPolicy.IsNotifiable(envelope.Type)).ToList();
+        var notifiable = events.Where(envelope => NotificationRecipients.MayTellAnyone(envelope.Type, envelope.Actor.Kind)).ToList();
         if (notifiable.Count == 0)
         {
             return;

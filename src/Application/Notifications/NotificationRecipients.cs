@@ -1,4 +1,6 @@
+using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Notifications;
 
 namespace TaskOrchestration.Application.Notifications;
 
@@ -29,4 +31,13 @@ public static class NotificationRecipients
             : [];
         return [.. involved.Where(userId => userId != actorId && !SystemActors.IsSystem(userId) && isActive(userId))];
     }
+
+    /// <summary>
+    /// Whether an event can tell anyone, judged from the envelope alone: the engine only ever acts on automated tasks,
+    /// and of their events only a death (taskFailed) or a cancellation tells anyone. The consumer reads nothing for
+    /// the rest, which are most of the engine's events.
+    /// </summary>
+    public static bool MayTellAnyone(EventType type, EventActorKind actorKind) =>
+        NotificationPolicy.IsNotifiable(type) && type != EventType.DailySummary
+        && (actorKind != EventActorKind.Engine || type is EventType.TaskFailed or EventType.TaskCancelled);
 }

@@ -1,3 +1,4 @@
+using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Notifications;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
@@ -68,6 +69,19 @@ public sealed class NotificationRecipientsTests
     [Fact]
     public void ACreatorWhoCancelsTheirAutomatedTask_IsNotToldOfIt() =>
         Assert.Empty(NotificationRecipients.For(EventType.TaskCancelled, Creator, Automated(), Active));
+
+    [Theory]
+    [InlineData(EventType.TaskFailed, EventActorKind.Engine, true)]
+    [InlineData(EventType.TaskCancelled, EventActorKind.Engine, true)]
+    [InlineData(EventType.TaskTaken, EventActorKind.Engine, false)]
+    [InlineData(EventType.TaskCompleted, EventActorKind.Engine, false)]
+    [InlineData(EventType.TaskRequeued, EventActorKind.Engine, false)]
+    [InlineData(EventType.TaskArchived, EventActorKind.Engine, false)]
+    [InlineData(EventType.TaskCompleted, EventActorKind.User, true)]
+    [InlineData(EventType.TaskOverdue, EventActorKind.Scheduler, true)]
+    [InlineData(EventType.TaskCreated, EventActorKind.User, false)]
+    public void WhatTheEngineDid_TellsNobody_UnlessATaskDiedOrWasCancelled(EventType type, EventActorKind actor, bool mayTell) =>
+        Assert.Equal(mayTell, NotificationRecipients.MayTellAnyone(type, actor));
 
     private static bool Active(Guid userId) => true;
 
