@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.TryAddSingleton<TaskKinds>();
         services.AddScoped<Queues.QueuePausing>();
         services.AddScoped<SessionTokens>();
+        services.AddEventConsumer<Webhooks.WebhookDeliveryRecorder>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);
         return services;

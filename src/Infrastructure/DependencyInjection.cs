@@ -14,6 +14,7 @@ using TaskOrchestration.Infrastructure.Health;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence;
 using TaskOrchestration.Infrastructure.Persistence.Repositories;
+using TaskOrchestration.Infrastructure.Webhooks;
 
 namespace TaskOrchestration.Infrastructure;
 
@@ -37,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<ICommentRepository, CommentRepository>();
+        services.AddScoped<IWebhookSubscriptionRepository, WebhookSubscriptionRepository>();
+        services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<DatabaseMigrator>();
 
@@ -70,6 +73,7 @@ public static class DependencyInjection
 
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
+        services.AddWebhooks(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

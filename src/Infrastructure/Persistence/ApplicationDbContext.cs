@@ -7,6 +7,7 @@ using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 
@@ -26,6 +27,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<TaskComment> Comments => Set<TaskComment>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     internal DbSet<TagUsageCount> TagUsageCounts => Set<TagUsageCount>();
 
