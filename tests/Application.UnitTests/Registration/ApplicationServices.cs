@@ -26,6 +26,9 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IEngineSettings>())
             .AddSingleton(Mock.Of<IIdempotencyStore>())
             .AddSingleton(Mock.Of<IOutboxAdministration>())
+            .AddSingleton(Mock.Of<IWebhookSubscriptionRepository>())
+            .AddSingleton(Mock.Of<IWebhookDeliveryRepository>())
+            .AddSingleton(Mock.Of<IWebhookDestinationPolicy>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }
