@@ -17,7 +17,7 @@ public sealed class WebhookDto
     /// <summary>What it is for, up to 500 characters.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Whether events are sent to it now; an inactive webhook's deliveries wait until it is active again.</summary>
+    /// <summary>Whether events are sent to it now; an inactive webhook gets no new deliveries, and its pending ones wait until it is active again.</summary>
     public bool Active { get; init; }
 
     /// <summary>Until when deliveries are also signed with the secret before the last rotation; null when only the current one signs.</summary>

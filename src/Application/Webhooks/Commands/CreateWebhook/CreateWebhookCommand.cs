@@ -12,7 +12,7 @@ namespace TaskOrchestration.Application.Webhooks.Commands.CreateWebhook;
 /// <param name="Url">An absolute http(s) URL without user name or password, that is not on an internal network.</param>
 /// <param name="EventTypes">The event types it receives: at least one.</param>
 /// <param name="Description">What it is for, up to 500 characters.</param>
-/// <param name="Active">False registers it paused: its deliveries wait until it is activated.</param>
+/// <param name="Active">False registers it paused: it gets no deliveries until it is activated.</param>
 [RequiresRole(UserRole.Admin)]
 public sealed record CreateWebhookCommand(string Url, IReadOnlyList<EventType> EventTypes, string? Description = null, bool Active = true) : IRequest<WebhookWithSecretDto>;
 
