@@ -137,6 +137,8 @@ public sealed class WebhookSubscriptionTests
     [InlineData("whsec_")]
     [InlineData("whsec_not-base64!")]
     [InlineData("whsec_AAAA")]
-    public void AStoredSecret_ThatIsNotWhsecAnd32Bytes_IsRefused(string value) =>
+    [InlineData("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRY=")]
+    [InlineData("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    public void AStoredSecret_ThatIsNotWhsecAnd24To64Bytes_IsRefused(string value) =>
         Assert.Throws<ArgumentException>(() => WebhookSecret.From(value));
 }
