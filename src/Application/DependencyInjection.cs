@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.TryAddSingleton<TaskKinds>();
         services.AddScoped<Queues.QueuePausing>();
         services.AddScoped<SessionTokens>();
+        services.AddEventConsumer<Webhooks.WebhookDeliveryRecorder>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddEventConsumer<NotificationConsumer>();

@@ -16,6 +16,7 @@ using TaskOrchestration.Infrastructure.Health;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence;
 using TaskOrchestration.Infrastructure.Persistence.Repositories;
+using TaskOrchestration.Infrastructure.Webhooks;
 
 namespace TaskOrchestration.Infrastructure;
 
@@ -39,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<ICommentRepository, CommentRepository>();
+        services.AddScoped<IWebhookSubscriptionRepository, WebhookSubscriptionRepository>();
+        services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<INotificationRepository, NotificationRepository>();
         services.AddScoped<INotificationPreferenceRepository, NotificationPreferenceRepository>();
@@ -79,6 +82,7 @@ public static class DependencyInjection
         services.AddEventConsumer<Realtime.LiveUpdateConsumer>();
         services.AddScoped<Application.Common.Realtime.ILiveNotifications, Realtime.LiveNotifications>();
         services.AddEmail(configuration);
+        services.AddWebhooks(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

@@ -62,6 +62,7 @@ public static class WebApiSetup
         app.MapEventEndpoints();
         app.MapLiveUpdateHub();
         app.MapNotificationEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 

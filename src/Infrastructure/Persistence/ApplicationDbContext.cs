@@ -8,6 +8,7 @@ using TaskOrchestration.Domain.Notifications;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
@@ -32,6 +33,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     internal DbSet<TagUsageCount> TagUsageCounts => Set<TagUsageCount>();
 

@@ -2,6 +2,7 @@ using AutoMapper.Internal;
 using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Teams;
 using TaskOrchestration.Application.Users;
+using TaskOrchestration.Application.Webhooks;
 using TaskOrchestration.Application.UnitTests.Support;
 
 namespace TaskOrchestration.Application.UnitTests.Mapping;
@@ -18,6 +19,7 @@ public sealed class MappingConfigurationTests
     [InlineData(typeof(TaskMappingProfile))]
     [InlineData(typeof(UserMappingProfile))]
     [InlineData(typeof(TeamMappingProfile))]
+    [InlineData(typeof(WebhookMappingProfile))]
     public void EachProfile_IsFoundByAssemblyScanning(Type profile)
     {
         var scanned = TestMapper.Configuration.Internal().Profiles.Select(found => found.Name);

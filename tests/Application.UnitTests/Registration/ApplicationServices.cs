@@ -32,6 +32,9 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IDailySummaryReader>())
             .AddSingleton(Mock.Of<IEmailOutbox>())
             .AddSingleton(Mock.Of<TaskOrchestration.Application.Common.Realtime.ILiveNotifications>())
+            .AddSingleton(Mock.Of<IWebhookSubscriptionRepository>())
+            .AddSingleton(Mock.Of<IWebhookDeliveryRepository>())
+            .AddSingleton(Mock.Of<IWebhookDestinationPolicy>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

@@ -8,6 +8,8 @@ using TaskOrchestration.Application.Teams.Commands.CreateTeam;
 using TaskOrchestration.Application.UnitTests.Support;
 using TaskOrchestration.Application.UnitTests.Tasks;
 using TaskOrchestration.Application.Users.Queries.ListUsers;
+using TaskOrchestration.Application.Webhooks.Commands.CreateWebhook;
+using TaskOrchestration.Application.Webhooks.Commands.RotateWebhookSecret;
 using static TaskOrchestration.Application.UnitTests.Support.People;
 
 namespace TaskOrchestration.Application.UnitTests.Registration;
@@ -25,6 +27,8 @@ public sealed class RoleRuleTests
         [nameof(ListUsersQuery)] = new ListUsersQuery(Page: 0),
         [nameof(CreateTeamCommand)] = new CreateTeamCommand(""),
         [nameof(AssignTaskCommand)] = new AssignTaskCommand(Guid.NewGuid(), Add: Guid.NewGuid()),
+        [nameof(CreateWebhookCommand)] = new CreateWebhookCommand("not a url", []),
+        [nameof(RotateWebhookSecretCommand)] = new RotateWebhookSecretCommand(Guid.NewGuid()),
     };
 
     [Theory]
@@ -47,6 +51,8 @@ public sealed class RoleRuleTests
         ListUsersQuery query => mediator.Send(query),
         CreateTeamCommand command => mediator.Send(command),
         AssignTaskCommand command => mediator.Send(command),
+        CreateWebhookCommand command => mediator.Send(command),
+        RotateWebhookSecretCommand command => mediator.Send(command),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),
     };
 }

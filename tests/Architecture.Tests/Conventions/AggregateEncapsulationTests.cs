@@ -4,6 +4,7 @@ using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Domain.Webhooks;
 using static TaskOrchestration.Architecture.Tests.Layers;
 
 namespace TaskOrchestration.Architecture.Tests.Conventions;
@@ -23,7 +24,7 @@ public sealed class AggregateEncapsulationTests
     [Fact]
     public void TheRuleLooksAtEveryAggregate() =>
         RuleAssert.Covers(ConventionRules.Aggregates(DomainAssembly),
-            typeof(AggregateRoot), typeof(TaskItem), typeof(User), typeof(Team), typeof(RefreshToken));
+            typeof(AggregateRoot), typeof(TaskItem), typeof(User), typeof(Team), typeof(RefreshToken), typeof(WebhookSubscription), typeof(WebhookDelivery));
 
     [Fact]
     public void AnAggregateWithPublicSetters_IsReported() =>

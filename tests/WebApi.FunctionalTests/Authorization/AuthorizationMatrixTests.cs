@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
     private static readonly Expected OwnerOnly = new(OK, Forbidden, NotFound, Forbidden, Forbidden);
     private static readonly Expected AdminOnly = new(Forbidden, Forbidden, Forbidden, Forbidden, OK);
     private static readonly Expected ManagerOrAdmin = new(Forbidden, Forbidden, Forbidden, OK, OK);
+    private static readonly string[] WebhookEventTypes = ["taskCreated"];
 
     private static readonly Dictionary<string, (Expected Expected, Scenario Scenario)> Matrix = new(StringComparer.Ordinal)
     {
@@ -80,6 +81,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["GET /api/v1/users/me/notification-preferences"] = (Everyone200, _ => Call("/api/v1/users/me/notification-preferences")),
         ["PUT /api/v1/users/me/notification-preferences"] = (Everyone200, _ => Call("/api/v1/users/me/notification-preferences", new { preferences = new[] { new { type = "taskTaken", inApp = false, email = true } } })),
         ["DELETE /api/v1/teams/{id}/members/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/teams/{people.TeamId}/members/{(await people.NewTeamMemberAsync()).Id}", null)),
+        ["POST /api/v1/webhooks"] = (new(Forbidden, Forbidden, Forbidden, Forbidden, Created), _ => Call("/api/v1/webhooks", new { url = "https://203.0.113.10/hooks", eventTypes = WebhookEventTypes })),
+        ["GET /api/v1/webhooks"] = (AdminOnly, _ => Call("/api/v1/webhooks")),
+        ["GET /api/v1/webhooks/{id}"] = (AdminOnly, async people => ($"/api/v1/webhooks/{await WebhookAsync(people)}", null)),
+        ["PATCH /api/v1/webhooks/{id}"] = (AdminOnly, async people => ($"/api/v1/webhooks/{await WebhookAsync(people)}", new { description = "Renamed" })),
+        ["DELETE /api/v1/webhooks/{id}"] = (new(Forbidden, Forbidden, Forbidden, Forbidden, NoContent), async people => ($"/api/v1/webhooks/{await WebhookAsync(people)}", null)),
+        ["POST /api/v1/webhooks/{id}/rotate-secret"] = (AdminOnly, async people => ($"/api/v1/webhooks/{await WebhookAsync(people)}/rotate-secret", null)),
+        ["GET /api/v1/webhooks/{id}/deliveries"] = (AdminOnly, async people => ($"/api/v1/webhooks/{await WebhookAsync(people)}/deliveries", null)),
     };
 
     /// <summary>Endpoints anyone may call (they authenticate by their body, and are rate-limited instead).</summary>
@@ -179,6 +187,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         var id = await TeamTaskAsync(people);
         Assert.Equal(NoContent, (await people.Member.Client.DeleteAsync($"/api/v1/tasks/{id}")).StatusCode);
         return id;
+    }
+
+    /// <summary>A webhook an admin registered (whoever calls next).</summary>
+    private static async Task<Guid> WebhookAsync(Personas people)
+    {
+        var response = await people.Admin.Client.PostAsync("/api/v1/webhooks", Json.Body(new { url = "https://203.0.113.10/hooks", eventTypes = WebhookEventTypes }));
+        Assert.Equal(Created, response.StatusCode);
+        return (await response.ReadAsync<Application.Webhooks.WebhookWithSecretDto>()).Id;
     }
 
     private static async Task<Guid> FailedTaskAsync(Personas people)

@@ -47,6 +47,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     [InlineData("TaskPriority", new[] { "low", "normal", "high", "critical" })]
     [InlineData("TaskTrigger", new[] { "publish", "take", "complete", "fail", "release", "retry", "requeue", "cancel" })]
     [InlineData("UserRole", new[] { "member", "manager", "admin" })]
+    [InlineData("WebhookDeliveryStatus", new[] { "pending", "succeeded", "failed" })]
     public async Task Enums_AreCamelCaseStrings(string schema, string[] values)
     {
         var enumSchema = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty(schema);
@@ -64,6 +65,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     [InlineData("/api/v1/tasks/{id}/retry", "post")]
     [InlineData("/api/v1/tasks/{id}/cancel", "post")]
     [InlineData("/api/v1/tasks/{id}", "patch")]
+    [InlineData("/api/v1/webhooks/{id}", "patch")]
+    [InlineData("/api/v1/webhooks/{id}/rotate-secret", "post")]
     public async Task Transitions_DeclareEveryProblemTheyCanAnswer(string path, string method)
     {
         var responses = (await GetDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
@@ -82,7 +85,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     [Fact]
     public async Task EverySecuredOperation_Declares401_AndEveryRoleRestrictedOne403()
     {
-        string[] roleRestricted = ["ListUsers", "ChangeUserRole", "DeactivateUser", "ReactivateUser", "CreateTeam", "AddTeamMember", "RemoveTeamMember"];
+        string[] roleRestricted =
+        [
+            "ListUsers", "ChangeUserRole", "DeactivateUser", "ReactivateUser", "CreateTeam", "AddTeamMember", "RemoveTeamMember",
+            "CreateWebhook", "ListWebhooks", "GetWebhook", "UpdateWebhook", "DeleteWebhook", "RotateWebhookSecret", "ListWebhookDeliveries",
+        ];
 
         foreach (var (path, operation) in Operations(await GetDocumentAsync()))
         {

@@ -405,6 +405,64 @@ export interface ITaskOrchestrationClient {
      * @return OK
      */
     updateNotificationPreferences(body: UpdateNotificationPreferencesCommand, signal?: AbortSignal): Promise<NotificationPreferencesDto>;
+
+    /**
+     * Register an endpoint to receive events (admins); the answer carries its signing secret, shown only this once.
+     * @return Created
+     */
+    createWebhook(body: CreateWebhookCommand, signal?: AbortSignal): Promise<WebhookWithSecretDto>;
+
+    /**
+     * The registered webhooks, newest first, without their secrets (admins).
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listWebhooks(page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDto>;
+
+    /**
+     * One webhook, without its secret (admins); the ETag header carries its version.
+     * @param id The webhook's id.
+     * @return OK
+     */
+    getWebhook(id: string, signal?: AbortSignal): Promise<WebhookDto>;
+
+    /**
+     * Change a webhook's URL, event types, description or active flag (admins); honours If-Match.
+     * @param id The webhook's id.
+     * @param if_Match (optional) The ETag of the version you read; the change is refused with 412 when the resource has changed since (leave it out to change it whatever its version).
+     * @return OK
+     */
+    updateWebhook(id: string, body: UpdateWebhookRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<WebhookDto>;
+
+    /**
+     * Delete a webhook and its deliveries (admins); honours If-Match.
+     * @param id The webhook's id.
+     * @param if_Match (optional) The ETag of the version you read; the change is refused with 412 when the resource has changed since (leave it out to change it whatever its version).
+     * @return No Content
+     */
+    deleteWebhook(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Give a webhook a new signing secret, answered only this once; the previous one keeps signing for 24 hours unless keepPrevious is false (admins); honours If-Match.
+     * @param id The webhook's id.
+     * @param if_Match (optional) The ETag of the version you read; the change is refused with 412 when the resource has changed since (leave it out to change it whatever its version).
+     * @param body (optional) 
+     * @return OK
+     */
+    rotateWebhookSecret(id: string, if_Match?: string | undefined, body?: RotateWebhookSecretRequest | null | undefined, signal?: AbortSignal): Promise<WebhookWithSecretDto>;
+
+    /**
+     * A webhook's deliveries, newest first, with each one's status, attempts and last answer (admins).
+     * @param id The webhook's id.
+     * @param status (optional) Only the deliveries in this status.
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listWebhookDeliveries(id: string, status?: Status2 | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto>;
 }
 
 export class TaskOrchestrationClient implements ITaskOrchestrationClient {
@@ -3879,6 +3937,535 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
         }
         return Promise.resolve<NotificationPreferencesDto>(null as any);
     }
+
+    /**
+     * Register an endpoint to receive events (admins); the answer carries its signing secret, shown only this once.
+     * @return Created
+     */
+    createWebhook(body: CreateWebhookCommand, signal?: AbortSignal): Promise<WebhookWithSecretDto> {
+        let url_ = this.baseUrl + "/api/v1/webhooks";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateWebhook(_response);
+        });
+    }
+
+    protected processCreateWebhook(response: Response): Promise<WebhookWithSecretDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookWithSecretDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookWithSecretDto>(null as any);
+    }
+
+    /**
+     * The registered webhooks, newest first, without their secrets (admins).
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listWebhooks(page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDto> {
+        let url_ = this.baseUrl + "/api/v1/webhooks?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWebhooks(_response);
+        });
+    }
+
+    protected processListWebhooks(response: Response): Promise<PagedListOfWebhookDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfWebhookDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PagedListOfWebhookDto>(null as any);
+    }
+
+    /**
+     * One webhook, without its secret (admins); the ETag header carries its version.
+     * @param id The webhook's id.
+     * @return OK
+     */
+    getWebhook(id: string, signal?: AbortSignal): Promise<WebhookDto> {
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWebhook(_response);
+        });
+    }
+
+    protected processGetWebhook(response: Response): Promise<WebhookDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookDto>(null as any);
+    }
+
+    /**
+     * Change a webhook's URL, event types, description or active flag (admins); honours If-Match.
+     * @param id The webhook's id.
+     * @param if_Match (optional) The ETag of the version you read; the change is refused with 412 when the resource has changed since (leave it out to change it whatever its version).
+     * @return OK
+     */
+    updateWebhook(id: string, body: UpdateWebhookRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<WebhookDto> {
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateWebhook(_response);
+        });
+    }
+
+    protected processUpdateWebhook(response: Response): Promise<WebhookDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookDto>(null as any);
+    }
+
+    /**
+     * Delete a webhook and its deliveries (admins); honours If-Match.
+     * @param id The webhook's id.
+     * @param if_Match (optional) The ETag of the version you read; the change is refused with 412 when the resource has changed since (leave it out to change it whatever its version).
+     * @return No Content
+     */
+    deleteWebhook(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteWebhook(_response);
+        });
+    }
+
+    protected processDeleteWebhook(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Give a webhook a new signing secret, answered only this once; the previous one keeps signing for 24 hours unless keepPrevious is false (admins); honours If-Match.
+     * @param id The webhook's id.
+     * @param if_Match (optional) The ETag of the version you read; the change is refused with 412 when the resource has changed since (leave it out to change it whatever its version).
+     * @param body (optional) 
+     * @return OK
+     */
+    rotateWebhookSecret(id: string, if_Match?: string | undefined, body?: RotateWebhookSecretRequest | null | undefined, signal?: AbortSignal): Promise<WebhookWithSecretDto> {
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}/rotate-secret";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRotateWebhookSecret(_response);
+        });
+    }
+
+    protected processRotateWebhookSecret(response: Response): Promise<WebhookWithSecretDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookWithSecretDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookWithSecretDto>(null as any);
+    }
+
+    /**
+     * A webhook's deliveries, newest first, with each one's status, attempts and last answer (admins).
+     * @param id The webhook's id.
+     * @param status (optional) Only the deliveries in this status.
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listWebhookDeliveries(id: string, status?: Status2 | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto> {
+        let url_ = this.baseUrl + "/api/v1/webhooks/{id}/deliveries?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWebhookDeliveries(_response);
+        });
+    }
+
+    protected processListWebhookDeliveries(response: Response): Promise<PagedListOfWebhookDeliveryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfWebhookDeliveryDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PagedListOfWebhookDeliveryDto>(null as any);
+    }
 }
 
 /** A bearer token to send as `Authorization: Bearer {accessToken}`, and the refresh token that gets the next one from `POST /api/v1/auth/refresh` (each refresh token works once). */
@@ -3973,6 +4560,18 @@ export interface CreateTaskCommand {
 export interface CreateTeamCommand {
     /** A unique name, 1 to 100 characters. */
     name: string;
+}
+
+/** Registers an endpoint to receive events (admins); answers its signing secret, once. */
+export interface CreateWebhookCommand {
+    /** An absolute http(s) URL without user name or password, that is not on an internal network. */
+    url: string;
+    /** The event types it receives: at least one. */
+    eventTypes: EventType[];
+    /** What it is for, up to 500 characters. */
+    description?: string | null;
+    /** False registers it paused: it gets no deliveries until it is activated. */
+    active?: boolean;
 }
 
 /** Who caused an event: a person, the worker engine or the scheduler. */
@@ -4199,6 +4798,42 @@ with `hasMore` or `nextCursor`, or narrow the filter). */
     nextCursor: string | null;
 }
 
+/** One page of a list, as the API returns it. */
+export interface PagedListOfWebhookDeliveryDto {
+    /** The items of this page, in order. */
+    items: WebhookDeliveryDto[];
+    /** The page number, starting at 1. */
+    page: number;
+    /** The largest number of items a page holds. */
+    pageSize: number;
+    /** How many items match across all pages: only when the request asked for it with `includeTotal=true`,
+and only when at most 10,000 match; null otherwise (counting more costs more than the page is worth: page on
+with `hasMore` or `nextCursor`, or narrow the filter). */
+    totalCount: number | null;
+    /** Whether another page follows this one. */
+    hasMore: boolean;
+    /** Where the next page starts, for keyset paging (pass it back as `cursor`); null on the last page. */
+    nextCursor: string | null;
+}
+
+/** One page of a list, as the API returns it. */
+export interface PagedListOfWebhookDto {
+    /** The items of this page, in order. */
+    items: WebhookDto[];
+    /** The page number, starting at 1. */
+    page: number;
+    /** The largest number of items a page holds. */
+    pageSize: number;
+    /** How many items match across all pages: only when the request asked for it with `includeTotal=true`,
+and only when at most 10,000 match; null otherwise (counting more costs more than the page is worth: page on
+with `hasMore` or `nextCursor`, or narrow the filter). */
+    totalCount: number | null;
+    /** Whether another page follows this one. */
+    hasMore: boolean;
+    /** Where the next page starts, for keyset paging (pass it back as `cursor`); null on the last page. */
+    nextCursor: string | null;
+}
+
 /** An event the dispatcher set aside after it failed too often: why, and the event itself. */
 export interface ParkedEventDto {
     /** The event's id (also `envelope.id`). */
@@ -4258,6 +4893,12 @@ export interface RegisterUserCommand {
     password: string;
     /** The name shown to others, 1 to 100 characters. */
     displayName: string;
+}
+
+/** How to treat the secret being replaced. */
+export interface RotateWebhookSecretRequest {
+    /** True (the default): deliveries are signed with the previous secret as well for 24 hours, so the receiver can switch without refusing any. False: it stops at once (a leaked secret). */
+    keepPrevious?: boolean | null;
 }
 
 /** The complete set of people a task is assigned to. */
@@ -4403,6 +5044,18 @@ export interface UpdateTaskRequest {
     metadata?: any;
 }
 
+/** The parts of a webhook to change; a field left out keeps its value. */
+export interface UpdateWebhookRequest {
+    /** A new URL: absolute http(s), without user name or password, not on an internal network. */
+    url?: string | null;
+    /** The new set of event types it receives: at least one. */
+    eventTypes?: EventType[] | null;
+    /** A new description, up to 500 characters; an empty one removes it. */
+    description?: string | null;
+    /** False pauses it (no new deliveries; pending ones wait), true resumes it. */
+    active?: boolean | null;
+}
+
 /** A user as clients see them. */
 export interface UserDto {
     /** The user's id. */
@@ -4420,6 +5073,87 @@ export interface UserDto {
 
 /** A user's role in the organisation. */
 export type UserRole = "member" | "manager" | "admin";
+
+/** One event sent (or to be sent) to one webhook, and what came of its attempts. */
+export interface WebhookDeliveryDto {
+    /** The delivery's id. */
+    id: string;
+    /** The webhook it goes to. */
+    webhookId: string;
+    /** The event's id: the `webhook-id` header of every attempt. */
+    eventId: string;
+    eventType: EventType;
+    status: WebhookDeliveryStatus;
+    /** Attempts made so far. */
+    attempts: number;
+    /** When the next attempt is due; null once it succeeded or failed. */
+    nextAttemptAt: string | null;
+    /** When the last attempt was made. */
+    lastAttemptAt: string | null;
+    /** The HTTP status of the last answer; null when there was none (network error, timeout, refused address). */
+    lastStatusCode: number | null;
+    /** Why the last attempt failed. */
+    lastError: string | null;
+    /** When the event became this delivery. */
+    createdAt: string;
+    /** When the receiver accepted it. */
+    deliveredAt: string | null;
+    payload: any;
+}
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed";
+
+/** An endpoint that receives events, as admins see it; its secret is shown only when created or rotated. */
+export interface WebhookDto {
+    /** The webhook's id. */
+    id: string;
+    /** Where the events are POSTed (http or https). */
+    url: string;
+    /** The event types it receives (docs/events.md). */
+    eventTypes: EventType[];
+    /** What it is for, up to 500 characters. */
+    description: string | null;
+    /** Whether events are sent to it now; an inactive webhook gets no new deliveries, and its pending ones wait until it is active again. */
+    active: boolean;
+    /** Until when deliveries are also signed with the secret before the last rotation; null when only the current one signs. */
+    previousSecretExpiresAt: string | null;
+    /** The admin who registered it. */
+    createdBy: string;
+    /** When it was registered. */
+    createdAt: string;
+    /** When it last changed (its settings or its secret). */
+    updatedAt: string;
+    /** The concurrency version; also sent as the ETag, and expected back in If-Match. */
+    version: number;
+}
+
+/** A webhook just created or whose secret was just rotated, with the secret: it is never shown again. */
+export interface WebhookWithSecretDto {
+    /** The webhook's id. */
+    id: string;
+    /** Where the events are POSTed (http or https). */
+    url: string;
+    /** The event types it receives (docs/events.md). */
+    eventTypes: EventType[];
+    /** What it is for, up to 500 characters. */
+    description: string | null;
+    /** Whether events are sent to it now. */
+    active: boolean;
+    /** The signing secret: `whsec_` and the base64 of 32 random bytes, whose decoded bytes are the HMAC-SHA256
+key (docs/events.md, "Webhooks"). Store it now: it is not shown again. */
+    secret: string;
+    /** Until when deliveries are also signed with the secret before this rotation; null when only the new one signs. */
+    previousSecretExpiresAt: string | null;
+    /** The admin who registered it. */
+    createdBy: string;
+    /** When it was registered. */
+    createdAt: string;
+    /** When it last changed. */
+    updatedAt: string;
+    /** The concurrency version; also sent as the ETag, and expected back in If-Match. */
+    version: number;
+}
 
 /** One attempt a worker runs. */
 export interface WorkerAttemptDto {
@@ -4468,6 +5202,8 @@ export type Priority = "low" | "normal" | "high" | "critical";
 export type SortBy = "createdAt" | "updatedAt" | "dueDate" | "priority" | "title";
 
 export type SortDirection = "asc" | "desc";
+
+export type Status2 = "pending" | "succeeded" | "failed";
 
 export class ApiException extends Error {
     override message: string;

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Engine;
+using TaskOrchestration.Infrastructure.Http;
 
 namespace TaskOrchestration.Infrastructure.Engine.Handlers;
 
@@ -37,29 +37,13 @@ internal sealed class WebhookHandler(IHttpClientFactory httpClients, IOptions<Wo
         }
 
         var body = input.TryGetProperty("body", out var bodyElement) ? bodyElement.GetRawText() : "null";
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.WebhookTimeout);
-        try
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var result = await OutboundPost.SendAsync(httpClients.CreateClient(HttpClientName), request, options.Value.WebhookTimeout, cancellationToken);
+        return result.Outcome switch
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await httpClients.CreateClient(HttpClientName).PostAsync(url, content, timeout.Token);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                return TaskHandlerResult.Success($"HTTP {status}");
-            }
-
-            return status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
-                ? TaskHandlerResult.Failure($"HTTP {status} from {url.Host}")
-                : TaskHandlerResult.PermanentFailure($"HTTP {status} from {url.Host}");
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return TaskHandlerResult.Failure($"No answer from {url.Host} within {options.Value.WebhookTimeout.TotalSeconds:0} s.");
-        }
-        catch (HttpRequestException exception)
-        {
-            return TaskHandlerResult.Failure($"Could not reach {url.Host}: {exception.Message}");
-        }
+            OutboundPostOutcome.Delivered => TaskHandlerResult.Success(result.Message),
+            OutboundPostOutcome.MayPass => TaskHandlerResult.Failure(result.Message),
+            _ => TaskHandlerResult.PermanentFailure(result.Message),
+        };
     }
 }

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Webhooks;
+
+namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    /// <summary>The sender that holds the delivery while it sends it (a lease, not the domain's business: shadow properties).</summary>
+    public const string LockedBy = nameof(LockedBy);
+
+    /// <summary>Until when <see cref="LockedBy"/> holds it; another sender may claim it after.</summary>
+    public const string LockedUntil = nameof(LockedUntil);
+
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("webhook_deliveries", table =>
+        {
+            table.HasCheckConstraint("ck_webhook_deliveries_status", "status IN ('pending', 'succeeded', 'failed')");
+            // Only a pending delivery waits for an attempt.
+            table.HasCheckConstraint("ck_webhook_deliveries_next_attempt", "(status = 'pending') = (next_attempt_at IS NOT NULL)");
+        });
+        builder.HasKey(delivery => delivery.Id);
+        builder.Property(delivery => delivery.Id).ValueGeneratedNever();
+        builder.Property(delivery => delivery.Version).IsRowVersion();
+        builder.Property(delivery => delivery.EventType).HasConversion<CamelCaseEnumConverter<EventType>>().HasMaxLength(32);
+        builder.Property(delivery => delivery.Status).HasConversion<LowerCaseEnumConverter<WebhookDeliveryStatus>>().HasMaxLength(16);
+        // Text, not jsonb: the body is signed byte for byte, and jsonb would reorder and respace it.
+        builder.Property(delivery => delivery.Payload).HasColumnType("text");
+        builder.Property(delivery => delivery.LastError).HasMaxLength(WebhookDelivery.ErrorMaxLength);
+        builder.Property<string?>(LockedBy).HasMaxLength(TaskItemConfiguration.WorkerIdMaxLength);
+        builder.Property<DateTimeOffset?>(LockedUntil);
+        builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(delivery => delivery.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+
+        // One delivery per event and subscription, whatever redelivers the event; led by the event id, it also
+        // answers the consumer's "which of these events have deliveries already?".
+        builder.HasIndex(delivery => new { delivery.EventId, delivery.SubscriptionId }).IsUnique();
+        // The sender's claim: the due pending deliveries, the longest-waiting first.
+        builder.HasIndex(delivery => delivery.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");
+        // A subscription's deliveries, newest first (read backwards).
+        builder.HasIndex(delivery => new { delivery.SubscriptionId, delivery.CreatedAt, delivery.Id });
+        builder.Ignore(delivery => delivery.DomainEvents);
+    }
+}

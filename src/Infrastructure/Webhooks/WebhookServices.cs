@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Common.Interfaces;
+
+namespace TaskOrchestration.Infrastructure.Webhooks;
+
+/// <summary>Outgoing webhooks' registrations: settings, the destination policy, the guarded HTTP client and the sender.</summary>
+public static class WebhookServices
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .Validate(webhooks => webhooks.MaxAttempts > 0 && webhooks.BatchSize > 0, "Webhooks:MaxAttempts and Webhooks:BatchSize must be positive.")
+            .Validate(webhooks => webhooks.Timeout > TimeSpan.Zero && webhooks.PollInterval > TimeSpan.Zero, "Webhooks:Timeout and Webhooks:PollInterval must be positive.")
+            .Validate(webhooks => webhooks.LeaseDuration > webhooks.Timeout, "Webhooks:LeaseDuration must be longer than Webhooks:Timeout, or a slow receiver's delivery is sent twice.")
+            .Validate(webhooks => webhooks.RetryBaseDelay > TimeSpan.Zero && webhooks.RetryMaxDelay >= webhooks.RetryBaseDelay, "Webhooks:RetryBaseDelay must be positive and at most Webhooks:RetryMaxDelay.")
+            .ValidateOnStart();
+        services.AddScoped<IWebhookDestinationPolicy, WebhookDestinationPolicy>();
+        services.AddSingleton<WebhookConnector>();
+        services.AddHttpClient(WebhookSender.HttpClientName, client =>
+            {
+                // WebhookOptions.Timeout bounds each attempt; the client's own 100 s default must not cut in first.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("TaskOrchestration-Webhooks/1");
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // Every connection goes through the connector, which refuses internal addresses; a proxy would make
+                // it check the proxy instead of the receiver, and a redirect could lead anywhere.
+                ConnectCallback = provider.GetRequiredService<WebhookConnector>().ConnectAsync,
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            });
+        services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookSender>();
+        return services;
+    }
+}
