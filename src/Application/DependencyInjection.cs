@@ -7,9 +7,11 @@ using TaskOrchestration.Application.Common.Security;
 using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Application.Common.Behaviours;
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Cleanup;
 using TaskOrchestration.Application.Common.Scheduling;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Tasks.Jobs;
 
 namespace TaskOrchestration.Application;
 
@@ -46,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<SessionTokens>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new CleanupSettings());
+        services.AddScheduledJob<OverdueDetectionJob>();
+        services.AddScheduledJob<CleanupJob>();
         return services;
     }
 

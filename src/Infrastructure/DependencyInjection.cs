@@ -14,6 +14,7 @@ using TaskOrchestration.Infrastructure.Health;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence;
 using TaskOrchestration.Infrastructure.Persistence.Repositories;
+using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure;
 
@@ -70,6 +71,7 @@ public static class DependencyInjection
 
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
+        services.AddScheduling(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

@@ -58,6 +58,7 @@ public static class WebApiSetup
         app.MapCommentEndpoints();
         app.MapEngineEndpoints();
         app.MapEventEndpoints();
+        app.MapScheduleEndpoints();
         return app;
     }
 

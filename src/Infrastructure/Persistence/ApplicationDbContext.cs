@@ -9,6 +9,7 @@ using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
+using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
 
@@ -38,6 +39,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     internal DbSet<ConsumedEvent> ConsumedEvents => Set<ConsumedEvent>();
+
+    internal DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
 
     /// <summary>
     /// Saves, with the events the changed aggregates raised written to the outbox in the same transaction (ADR 0016):
