@@ -26,6 +26,8 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IEngineSettings>())
             .AddSingleton(Mock.Of<IIdempotencyStore>())
             .AddSingleton(Mock.Of<IOutboxAdministration>())
+            .AddSingleton(Mock.Of<IScheduleMonitor>())
+            .AddSingleton(Mock.Of<IRetentionStore>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

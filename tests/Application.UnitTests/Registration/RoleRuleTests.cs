@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Schedules.Queries.ListSchedules;
 using TaskOrchestration.Application.Tasks.Commands.AssignTask;
 using TaskOrchestration.Application.Teams.Commands.CreateTeam;
 using TaskOrchestration.Application.UnitTests.Support;
@@ -25,6 +26,7 @@ public sealed class RoleRuleTests
         [nameof(ListUsersQuery)] = new ListUsersQuery(Page: 0),
         [nameof(CreateTeamCommand)] = new CreateTeamCommand(""),
         [nameof(AssignTaskCommand)] = new AssignTaskCommand(Guid.NewGuid(), Add: Guid.NewGuid()),
+        [nameof(ListSchedulesQuery)] = new ListSchedulesQuery(),
     };
 
     [Theory]
@@ -47,6 +49,7 @@ public sealed class RoleRuleTests
         ListUsersQuery query => mediator.Send(query),
         CreateTeamCommand command => mediator.Send(command),
         AssignTaskCommand command => mediator.Send(command),
+        ListSchedulesQuery query => mediator.Send(query),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),
     };
 }
