@@ -57,8 +57,17 @@ public sealed class FleetFixture : IAsyncLifetime
         ["Worker:DemoDelay"] = demoDelay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public Task<WorkerProcess> StartWorkerAsync(string name, TimeSpan demoDelay) =>
-        WorkerProcess.StartAsync(name, Database.ConnectionString, KeysFolder, FastEngine(demoDelay));
+    /// <summary>Starts a worker process with the fast engine settings, and <paramref name="settings"/> over them.</summary>
+    public Task<WorkerProcess> StartWorkerAsync(string name, TimeSpan demoDelay, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = FastEngine(demoDelay);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return WorkerProcess.StartAsync(name, Database.ConnectionString, KeysFolder, all);
+    }
 
     /// <summary>
     /// Submits <paramref name="count"/> demo.title-parity tasks through the domain (as POST /tasks creates them),

@@ -13,7 +13,8 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 /// for every enabled job, the latest slot due is claimed by an insert into schedule_runs; the worker whose insert
 /// wins runs the job in a scope of its own, keeps the run's heartbeat, and records how it ended. Missed slots (every
 /// worker was down) collapse into the latest, which runs once. The scheduler sleeps until the next slot of any job,
-/// and at most <see cref="RecheckInterval"/>, so a slot held back by its job's previous run is taken soon after.
+/// at most <see cref="RecheckInterval"/>, and wakes when one of its runs ends: a slot held back by its job's previous
+/// run (runs of a job never overlap) is taken as soon as that run ends here, or within the interval if it ran elsewhere.
 /// </summary>
 internal sealed partial class JobScheduler(
     ScheduleTable schedules,
@@ -32,6 +33,9 @@ internal sealed partial class JobScheduler(
     // This process's runs in progress, by job: a job that runs here is not claimed again here until it ends.
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
 
+    // A signal, not a count: a run that ended wakes the loop once.
+    private readonly SemaphoreSlim _runEnded = new(0, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string[] enabled = [.. schedules.Enabled.Select(schedule => schedule.Name)];
@@ -46,7 +50,7 @@ internal sealed partial class JobScheduler(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await StartDueRunsAsync(stoppingToken);
-                await Task.Delay(UntilNextLook(), clock, stoppingToken);
+                await _runEnded.WaitAsync(UntilNextLook(), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -144,6 +148,17 @@ internal sealed partial class JobScheduler(
         }
 
         LogRunFinished(logger, jobName, slot, outcome, summary ?? error);
+        if (_runEnded.CurrentCount == 0)
+        {
+            try
+            {
+                _runEnded.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another run ended at the same moment: one wake-up is enough.
+            }
+        }
     }
 
     private async Task HeartbeatLoopAsync(string jobName, DateTimeOffset slot, CancellationToken stop)
