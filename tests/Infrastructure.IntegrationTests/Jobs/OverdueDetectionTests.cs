@@ -1,6 +1,7 @@
 using AutoMapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Jobs;
@@ -114,6 +115,37 @@ public sealed class OverdueDetectionTests(DatabaseFixture fixture) : DatabaseTes
         var loaded = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().FindAsync(task.Id, CancellationToken.None);
         var dto = Services.Get<IMapper>().ToTaskDto(loaded!, creator);
         Assert.Equal(Now, dto.OverdueFlaggedAt);
+    }
+
+    [Fact]
+    public async Task TheJobsSearch_CanUseItsPartialIndex()
+    {
+        // The repository's query, with its values bound as Npgsql binds them (planned with the values: a custom plan).
+        await using var connection = await Database.OpenConnectionAsync();
+        await using (var noSeqScan = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await noSeqScan.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand(
+            """
+            EXPLAIN SELECT * FROM tasks
+            WHERE due_date < @now AND overdue_flagged_at IS NULL AND archived_at IS NULL AND status = ANY(@open)
+            ORDER BY due_date, id LIMIT 100
+            """,
+            connection);
+        explain.Parameters.AddWithValue("now", Now);
+        explain.Parameters.AddWithValue("open", TaskItem.OpenStatuses.Select(status => status.ToString().ToLowerInvariant()).ToArray());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.True(plan.Exists(line => line.Contains("ix_tasks_overdue_candidates", StringComparison.Ordinal)), string.Join('\n', plan));
     }
 
     public void Dispose() => _services?.Dispose();
