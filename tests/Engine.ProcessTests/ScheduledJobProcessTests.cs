@@ -15,8 +15,7 @@ public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fle
     private static readonly Dictionary<string, string> EverySecond = new(StringComparer.Ordinal)
     {
         [$"Schedules:{Job}:Cron"] = "* * * * * *",
-        ["Schedules:cleanup:Enabled"] = "false",
-        ["Schedules:daily-summary:Enabled"] = "false",
+        [$"Schedules:{Job}:Enabled"] = "true",
         ["Logging:LogLevel:TaskOrchestration.Infrastructure.Scheduling"] = "Information",
         // Nothing to claim here: idle workers need not poll twenty times a second.
         ["Worker:PollInterval"] = "00:00:01",
