@@ -100,7 +100,8 @@ fi
 api_port="$(pg_pick_port)"
 api_url="http://127.0.0.1:$api_port"
 echo "==> Serving the API on $api_url"
-ASPNETCORE_URLS="$api_url" dotnet "$api_dll" >"$bench_dir/api.log" 2>&1 &
+# From its output folder, where its appsettings.json is (the scheduled jobs' settings are required).
+(cd "$(dirname "$api_dll")" && ASPNETCORE_URLS="$api_url" exec dotnet "$(basename "$api_dll")") >"$bench_dir/api.log" 2>&1 &
 api_pid=$!
 for _ in {1..100}; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$api_port") 2>/dev/null; then break; fi

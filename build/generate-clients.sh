@@ -26,9 +26,10 @@ dotnet build src/WebApi -c Debug -nologo -v quiet
 port="$(pg_pick_port)"
 echo "==> Starting the API on 127.0.0.1:$port (no database: the document needs none)"
 # A throwaway signing key in the work folder, so that nothing is written to the developer's key folder.
-ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Default="Host=127.0.0.1;Port=1;Database=none" \
+# From its output folder, where its appsettings.json is (the scheduled jobs' settings are required).
+(cd src/WebApi/bin/Debug/net10.0 && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Default="Host=127.0.0.1;Port=1;Database=none" \
   Jwt__KeysPath="$work_dir/keys" Logging__LogLevel__Default=Warning \
-  dotnet src/WebApi/bin/Debug/net10.0/TaskOrchestration.WebApi.dll --role api --urls "http://127.0.0.1:$port" \
+  exec dotnet TaskOrchestration.WebApi.dll --role api --urls "http://127.0.0.1:$port") \
   >"$work_dir/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do

@@ -7,11 +7,13 @@ using TaskOrchestration.Application.Common.Security;
 using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Application.Common.Behaviours;
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Cleanup;
 using TaskOrchestration.Application.Common.Scheduling;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Notifications;
 using TaskOrchestration.Application.Notifications.DailySummary;
 using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Tasks.Jobs;
 
 namespace TaskOrchestration.Application;
 
@@ -51,6 +53,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddEventConsumer<NotificationConsumer>();
         services.AddScheduledJob<DailySummaryJob>();
+        services.TryAddSingleton(new CleanupSettings());
+        services.AddScheduledJob<OverdueDetectionJob>();
+        services.AddScheduledJob<CleanupJob>();
         return services;
     }
 

@@ -17,6 +17,7 @@ using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence;
 using TaskOrchestration.Infrastructure.Persistence.Repositories;
 using TaskOrchestration.Infrastructure.Webhooks;
+using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure;
 
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Realtime.ILiveNotifications, Realtime.LiveNotifications>();
         services.AddEmail(configuration);
         services.AddWebhooks(configuration);
+        services.AddScheduling(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

@@ -63,6 +63,7 @@ public static class WebApiSetup
         app.MapLiveUpdateHub();
         app.MapNotificationEndpoints();
         app.MapWebhookEndpoints();
+        app.MapScheduleEndpoints();
         return app;
     }
 

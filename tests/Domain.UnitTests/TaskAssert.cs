@@ -16,6 +16,7 @@ internal readonly record struct TaskSnapshot(
     DateTimeOffset? DueDate,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ArchivedAt,
+    DateTimeOffset? OverdueFlaggedAt,
     int HistoryCount,
     int EventCount)
 {
@@ -31,6 +32,7 @@ internal readonly record struct TaskSnapshot(
         task.DueDate,
         task.UpdatedAt,
         task.ArchivedAt,
+        task.OverdueFlaggedAt,
         task.History.Count,
         task.DomainEvents.Count);
 }

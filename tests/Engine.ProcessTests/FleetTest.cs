@@ -19,9 +19,9 @@ public abstract class FleetTest(FleetFixture fleet) : IAsyncLifetime
     }
 
     /// <summary>Starts worker processes named <paramref name="prefix"/>-1, -2, … at once.</summary>
-    protected async Task<WorkerProcess[]> StartWorkersAsync(string prefix, int count, TimeSpan demoDelay)
+    protected async Task<WorkerProcess[]> StartWorkersAsync(string prefix, int count, TimeSpan demoDelay, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var started = await Task.WhenAll(Enumerable.Range(1, count).Select(n => Fleet.StartWorkerAsync($"{prefix}-{n}", demoDelay)));
+        var started = await Task.WhenAll(Enumerable.Range(1, count).Select(n => Fleet.StartWorkerAsync($"{prefix}-{n}", demoDelay, settings)));
         Workers.AddRange(started);
         return started;
     }

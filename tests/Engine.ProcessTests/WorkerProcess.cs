@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TaskOrchestration.Infrastructure.Engine;
+using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Engine.ProcessTests;
 
@@ -15,6 +16,8 @@ public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<AttemptEvent> _attempts = new();
+    private readonly ConcurrentQueue<ScheduledRunEvent> _scheduledRuns = new();
+    private readonly TaskCompletionSource<DateTimeOffset> _schedulerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _otherOutput = new();
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -35,6 +38,12 @@ public sealed class WorkerProcess : IAsyncDisposable
     public DateTimeOffset? KilledAt { get; private set; }
 
     public IReadOnlyCollection<AttemptEvent> Attempts => _attempts;
+
+    /// <summary>The scheduled runs it started and ended, from its scheduler's log (event ids 7010, 7011).</summary>
+    public IReadOnlyCollection<ScheduledRunEvent> ScheduledRuns => _scheduledRuns;
+
+    /// <summary>Completes with the time its scheduler started (event id 7001).</summary>
+    public Task<DateTimeOffset> SchedulerStarted => _schedulerStarted.Task;
 
     /// <summary>Starts the process and waits until its worker has registered.</summary>
     public static async Task<WorkerProcess> StartAsync(string name, string connectionString, string keysFolder, IReadOnlyDictionary<string, string> settings)
@@ -153,6 +162,17 @@ public sealed class WorkerProcess : IAsyncDisposable
                     DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture),
                     eventId == EngineLogEvents.AttemptFinished ? Text(state, "Outcome") : null));
                 break;
+            case SchedulerLogEvents.SchedulerStarted:
+                _schedulerStarted.TrySetResult(DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture));
+                break;
+            case SchedulerLogEvents.RunStarted or SchedulerLogEvents.RunFinished:
+                _scheduledRuns.Enqueue(new ScheduledRunEvent(
+                    Name,
+                    eventId == SchedulerLogEvents.RunStarted,
+                    Text(state, "Job"),
+                    DateTimeOffset.Parse(Text(state, "Slot"), CultureInfo.InvariantCulture),
+                    eventId == SchedulerLogEvents.RunFinished ? Text(state, "Outcome") : null));
+                break;
             default:
                 Keep(line);
                 break;
@@ -179,6 +199,9 @@ public sealed class WorkerProcess : IAsyncDisposable
     private static string Text(JsonElement state, string name) =>
         state.GetProperty(name) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : state.GetProperty(name).GetRawText();
 }
+
+/// <summary>One line of a worker's scheduler record: it started, or ended, a run of a job for a slot.</summary>
+public sealed record ScheduledRunEvent(string Worker, bool IsStart, string Job, DateTimeOffset Slot, string? Outcome);
 
 /// <summary>One line of a worker's execution record: it started, or finished, running an attempt of a task.</summary>
 public sealed record AttemptEvent(string Worker, bool IsStart, Guid TaskId, int Attempt, DateTimeOffset At, string? Outcome);

@@ -48,6 +48,14 @@ namespace TaskOrchestration.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Every scheduled job with its cron expression, time zone, whether it is enabled, its next run and how its last run went (managers and admins).
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<ScheduleDto>> ListSchedulesAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Create an account with the member role.
         /// </summary>
         /// <returns>Created</returns>
@@ -763,6 +771,100 @@ namespace TaskOrchestration.Client
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<WorkerDto>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Every scheduled job with its cron expression, time zone, whether it is enabled, its next run and how its last run went (managers and admins).
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<ScheduleDto>> ListSchedulesAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/schedules"
+                    urlBuilder_.Append("api/v1/schedules");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<ScheduleDto>>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -9092,6 +9194,118 @@ namespace TaskOrchestration.Client
     }
 
     /// <summary>
+    /// A scheduled job: its schedule, when it runs next, and how its last run went.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ScheduleDto
+    {
+
+        /// <summary>
+        /// The job's name, also its configuration key (`Schedules:{name}`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Its cron expression: five fields (minute hour day-of-month month day-of-week), or six with seconds first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cron")]
+        public string Cron { get; set; } = default!;
+
+        /// <summary>
+        /// The IANA time zone the expression is read in ("UTC", "Europe/Paris").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = default!;
+
+        /// <summary>
+        /// False: the job is configured off and does not run.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        /// <summary>
+        /// Its next slot (UTC); null when it is disabled or its expression never fires again.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextRunAt")]
+        public System.DateTimeOffset? NextRunAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastRun")]
+        public ScheduleRunDto? LastRun { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One run of a scheduled job: the slot it ran for, by whom, and how it ended.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ScheduleRunDto
+    {
+
+        /// <summary>
+        /// The scheduled time it ran for (UTC).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("slot")]
+        public System.DateTimeOffset Slot { get; set; } = default!;
+
+        /// <summary>
+        /// When a worker claimed the slot and started it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        public System.DateTimeOffset StartedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it ended; null while it runs, or if its worker died.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("finishedAt")]
+        public System.DateTimeOffset? FinishedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("outcome")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScheduleRunOutcome>))]
+        public ScheduleRunOutcome Outcome { get; set; } = default!;
+
+        /// <summary>
+        /// The job's own one-line account of a successful run ("12 tasks flagged overdue.").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
+        public string? Summary { get; set; } = default!;
+
+        /// <summary>
+        /// Why a failed run failed: the exception's type and message.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public string? Error { get; set; } = default!;
+
+        /// <summary>
+        /// The worker process that ran it (as GET /api/v1/workers names it).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("runner")]
+        public string Runner { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Where a run of a scheduled job stands.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ScheduleRunOutcome
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"succeeded")]
+        Succeeded = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
+        Failed = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"abandoned")]
+        Abandoned = 3,
+
+    }
+
+    /// <summary>
     /// The complete set of people a task is assigned to.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9284,6 +9498,13 @@ namespace TaskOrchestration.Client
         public bool IsDead { get; set; } = default!;
 
         /// <summary>
+        /// When the overdue job found the task still open past its due date (and told the people concerned); null until
+        /// <br/>then. Changing the due date clears it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("overdueFlaggedAt")]
+        public System.DateTimeOffset? OverdueFlaggedAt { get; set; } = default!;
+
+        /// <summary>
         /// When the task was archived; null while it is live.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("archivedAt")]
@@ -9392,6 +9613,9 @@ namespace TaskOrchestration.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"commentDeleted")]
         CommentDeleted = 8,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"overdue")]
+        Overdue = 9,
 
     }
 

@@ -78,6 +78,12 @@ public sealed class TaskDto
     /// <summary>An automated task that used up its attempts and failed; retry revives it.</summary>
     public bool IsDead { get; init; }
 
+    /// <summary>
+    /// When the overdue job found the task still open past its due date (and told the people concerned); null until
+    /// then. Changing the due date clears it.
+    /// </summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; init; }
+
     /// <summary>When the task was archived; null while it is live.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
 

@@ -29,4 +29,7 @@ public enum TaskHistoryKind
 
     /// <summary>A comment was deleted; this entry is its tombstone.</summary>
     CommentDeleted,
+
+    /// <summary>The overdue job found the task open past its due date (once per due date).</summary>
+    Overdue,
 }

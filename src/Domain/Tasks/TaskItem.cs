@@ -59,10 +59,22 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>A JSON object the client attaches to the task (at most 16 KiB), kept as given.</summary>
     public string? Metadata { get; private set; }
 
+    /// <summary>
+    /// When the overdue job flagged the task: it was open past its due date. Cleared when the due date changes, so
+    /// that a new due date can be flagged again.
+    /// </summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; private set; }
+
     /// <summary>When the task was archived (soft-deleted); an archived task accepts no change but unarchiving.</summary>
     public DateTimeOffset? ArchivedAt { get; private set; }
 
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>Draft, pending or running: not ended (done, failed or cancelled).</summary>
+    public bool IsOpen => OpenStatuses.Contains(Status);
+
+    /// <summary>The statuses of a task that has not ended: what "overdue" (the list's filter, the overdue job) looks at.</summary>
+    public static IReadOnlyList<TaskItemStatus> OpenStatuses { get; } = [TaskItemStatus.Draft, TaskItemStatus.Pending, TaskItemStatus.Running];
 
     /// <summary>What runs the task: "manual" for people, otherwise the kind of handler the worker engine runs it with.</summary>
     public string Kind { get; private set; }
@@ -147,6 +159,12 @@ public sealed class TaskItem : AggregateRoot
         if (changes.Count == 0)
         {
             return;
+        }
+
+        if (newDueDate != DueDate)
+        {
+            // A new due date is a new promise: it may be missed (and flagged) again.
+            OverdueFlaggedAt = null;
         }
 
         Title = newTitle;
@@ -346,6 +364,26 @@ public sealed class TaskItem : AggregateRoot
             _ => CommentChange.Deleted,
         };
         Raise(new TaskCommented(Id, commentId, change, actor.UserId, now));
+    }
+
+    /// <summary>
+    /// The scheduler flags a task that is open, not archived and past its due date at <paramref name="now"/>, once
+    /// per due date: the history records it and <see cref="TaskOverdue"/> is raised. Anything else (no due date, not
+    /// yet due, ended, archived, already flagged) changes nothing.
+    /// </summary>
+    /// <returns>True when the task was flagged now.</returns>
+    public bool FlagOverdue(DateTimeOffset now)
+    {
+        if (DueDate is not { } dueDate || dueDate >= now || !IsOpen || IsArchived || OverdueFlaggedAt is not null)
+        {
+            return false;
+        }
+
+        OverdueFlaggedAt = now;
+        UpdatedAt = now;
+        _history.Add(TaskHistoryEntry.Of(Id, TaskHistoryKind.Overdue, SystemActors.Scheduler.UserId, now));
+        Raise(new TaskOverdue(Id, dueDate, SystemActors.Scheduler.UserId, now));
+        return true;
     }
 
     public bool IsAssignedTo(Guid userId) => _assignees.Exists(assignee => assignee.UserId == userId);

@@ -35,7 +35,10 @@ public static class EngineServices
         return services;
     }
 
-    /// <summary>Runs this process as a worker: claiming and running tasks, reaping expired leases, dispatching events, sending webhooks.</summary>
+    /// <summary>
+    /// Runs this process as a worker: claiming and running tasks, reaping expired leases, dispatching the outbox,
+    /// sending emails and webhooks, and running the scheduled jobs.
+    /// </summary>
     public static IServiceCollection AddWorkerRole(this IServiceCollection services)
     {
         services.AddHostedService<WorkerService>();
@@ -43,6 +46,7 @@ public static class EngineServices
         services.AddHostedService(provider => provider.GetRequiredService<Events.OutboxDispatcher>());
         services.AddHostedService(provider => provider.GetRequiredService<Email.EmailOutboxSender>());
         services.AddHostedService(provider => provider.GetRequiredService<Webhooks.WebhookSender>());
+        services.AddHostedService(provider => provider.GetRequiredService<Scheduling.JobScheduler>());
         // The host must wait for the grace period, and a little for giving back what is left, before it gives up.
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
             host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(15));

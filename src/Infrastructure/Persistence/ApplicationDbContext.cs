@@ -12,6 +12,7 @@ using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
+using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
 
@@ -50,6 +51,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     internal DbSet<ConsumedEvent> ConsumedEvents => Set<ConsumedEvent>();
 
     internal DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    internal DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
 
     /// <summary>
     /// Saves, with the events the changed aggregates raised written to the outbox in the same transaction (ADR 0016):

@@ -54,6 +54,7 @@ public sealed class EventEnvelopesTests
         Assert.Equal($$"""{"assigneeIds":["{{Bob.UserId}}"]}""", Data(new TaskAssigned(TaskId, [Bob.UserId], Maria.UserId, Now)));
         Assert.Equal($$"""{"commentId":"{{commentId}}","change":"edited"}""", Data(new TaskCommented(TaskId, commentId, CommentChange.Edited, Alice.UserId, Now)));
         Assert.Equal("""{"from":"running","to":"pending","trigger":"requeue","reason":"boom","result":null}""", Data(new TaskTransitioned(TaskId, TaskItemStatus.Running, TaskItemStatus.Pending, TaskTrigger.Requeue, SystemActors.Engine.UserId, Now, "boom")));
+        Assert.Equal("""{"dueDate":"2026-11-30T17:00:00+00:00"}""", Data(new TaskOverdue(TaskId, new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero), SystemActors.Scheduler.UserId, Now)));
     }
 
     [Fact]

@@ -35,6 +35,8 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IWebhookSubscriptionRepository>())
             .AddSingleton(Mock.Of<IWebhookDeliveryRepository>())
             .AddSingleton(Mock.Of<IWebhookDestinationPolicy>())
+            .AddSingleton(Mock.Of<IScheduleMonitor>())
+            .AddSingleton(Mock.Of<IRetentionStore>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Schedules.Queries.ListSchedules;
 using TaskOrchestration.Application.Tasks.Commands.AssignTask;
 using TaskOrchestration.Application.Teams.Commands.CreateTeam;
 using TaskOrchestration.Application.UnitTests.Support;
@@ -29,6 +30,7 @@ public sealed class RoleRuleTests
         [nameof(AssignTaskCommand)] = new AssignTaskCommand(Guid.NewGuid(), Add: Guid.NewGuid()),
         [nameof(CreateWebhookCommand)] = new CreateWebhookCommand("not a url", []),
         [nameof(RotateWebhookSecretCommand)] = new RotateWebhookSecretCommand(Guid.NewGuid()),
+        [nameof(ListSchedulesQuery)] = new ListSchedulesQuery(),
     };
 
     [Theory]
@@ -53,6 +55,7 @@ public sealed class RoleRuleTests
         AssignTaskCommand command => mediator.Send(command),
         CreateWebhookCommand command => mediator.Send(command),
         RotateWebhookSecretCommand command => mediator.Send(command),
+        ListSchedulesQuery query => mediator.Send(query),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),
     };
 }

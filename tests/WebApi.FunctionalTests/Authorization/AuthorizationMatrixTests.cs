@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["POST /api/v1/queues/{kind}/pause"] = (AdminOnly, _ => Call("/api/v1/queues/system.noop/pause")),
         ["POST /api/v1/queues/{kind}/resume"] = (AdminOnly, _ => Call("/api/v1/queues/system.noop/resume")),
         ["GET /api/v1/events/parked"] = (AdminOnly, _ => Call("/api/v1/events/parked")),
+        ["GET /api/v1/schedules"] = (ManagerOrAdmin, _ => Call("/api/v1/schedules")),
         // No event is parked: an admin passes authorization and learns that (404); nobody else gets that far.
         ["POST /api/v1/events/{id}/replay"] = (new(Forbidden, Forbidden, Forbidden, Forbidden, NotFound), _ => Call($"/api/v1/events/{Guid.NewGuid()}/replay")),
         ["GET /api/v1/notifications"] = (Everyone200, _ => Call("/api/v1/notifications")),

@@ -22,6 +22,12 @@ export interface ITaskOrchestrationClient {
     listWorkers(signal?: AbortSignal): Promise<WorkerDto[]>;
 
     /**
+     * Every scheduled job with its cron expression, time zone, whether it is enabled, its next run and how its last run went (managers and admins).
+     * @return OK
+     */
+    listSchedules(signal?: AbortSignal): Promise<ScheduleDto[]>;
+
+    /**
      * Create an account with the member role.
      * @return Created
      */
@@ -567,6 +573,56 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             });
         }
         return Promise.resolve<WorkerDto[]>(null as any);
+    }
+
+    /**
+     * Every scheduled job with its cron expression, time zone, whether it is enabled, its next run and how its last run went (managers and admins).
+     * @return OK
+     */
+    listSchedules(signal?: AbortSignal): Promise<ScheduleDto[]> {
+        let url_ = this.baseUrl + "/api/v1/schedules";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSchedules(_response);
+        });
+    }
+
+    protected processListSchedules(response: Response): Promise<ScheduleDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ScheduleDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ScheduleDto[]>(null as any);
     }
 
     /**
@@ -4901,6 +4957,41 @@ export interface RotateWebhookSecretRequest {
     keepPrevious?: boolean | null;
 }
 
+/** A scheduled job: its schedule, when it runs next, and how its last run went. */
+export interface ScheduleDto {
+    /** The job's name, also its configuration key (`Schedules:{name}`). */
+    name: string;
+    /** Its cron expression: five fields (minute hour day-of-month month day-of-week), or six with seconds first. */
+    cron: string;
+    /** The IANA time zone the expression is read in ("UTC", "Europe/Paris"). */
+    timeZone: string;
+    /** False: the job is configured off and does not run. */
+    enabled: boolean;
+    /** Its next slot (UTC); null when it is disabled or its expression never fires again. */
+    nextRunAt: string | null;
+    lastRun: ScheduleRunDto | null;
+}
+
+/** One run of a scheduled job: the slot it ran for, by whom, and how it ended. */
+export interface ScheduleRunDto {
+    /** The scheduled time it ran for (UTC). */
+    slot: string;
+    /** When a worker claimed the slot and started it. */
+    startedAt: string;
+    /** When it ended; null while it runs, or if its worker died. */
+    finishedAt: string | null;
+    outcome: ScheduleRunOutcome;
+    /** The job's own one-line account of a successful run ("12 tasks flagged overdue."). */
+    summary: string | null;
+    /** Why a failed run failed: the exception's type and message. */
+    error: string | null;
+    /** The worker process that ran it (as GET /api/v1/workers names it). */
+    runner: string;
+}
+
+/** Where a run of a scheduled job stands. */
+export type ScheduleRunOutcome = "running" | "succeeded" | "failed" | "abandoned";
+
 /** The complete set of people a task is assigned to. */
 export interface SetAssigneesRequest {
     /** The assignees; an empty list unassigns everyone. */
@@ -4967,6 +5058,9 @@ export interface TaskDto {
     leaseExpiresAt: string | null;
     /** An automated task that used up its attempts and failed; retry revives it. */
     isDead: boolean;
+    /** When the overdue job found the task still open past its due date (and told the people concerned); null until
+then. Changing the due date clears it. */
+    overdueFlaggedAt: string | null;
     /** When the task was archived; null while it is live. */
     archivedAt: string | null;
     /** The concurrency version; also sent as the ETag, and expected back in If-Match. */
@@ -4994,7 +5088,7 @@ export interface TaskHistoryEntryDto {
 }
 
 /** What a history entry records. */
-export type TaskHistoryKind = "transitioned" | "edited" | "archived" | "unarchived" | "assigned" | "tagged" | "commented" | "commentEdited" | "commentDeleted";
+export type TaskHistoryKind = "transitioned" | "edited" | "archived" | "unarchived" | "assigned" | "tagged" | "commented" | "commentEdited" | "commentDeleted" | "overdue";
 
 /** Where a task is in its lifecycle (see TaskLifecycle). */
 export type TaskItemStatus = "draft" | "pending" | "running" | "done" | "failed" | "cancelled";

@@ -17,6 +17,7 @@ public static class EventEnvelopes
             TaskUpdated updated => new TaskUpdatedData(updated.Fields),
             TaskAssigned assigned => new TaskAssignedData(assigned.AssigneeIds),
             TaskCommented commented => new TaskCommentedData(commented.CommentId, commented.Change),
+            TaskOverdue overdue => new TaskOverdueData(overdue.DueDate),
             _ => new NoEventData(),
         };
 

@@ -23,5 +23,8 @@ public sealed record TaskAssignedData(IReadOnlyList<Guid> AssigneeIds);
 /// <summary>taskCommented: the comment and what happened to it.</summary>
 public sealed record TaskCommentedData(Guid CommentId, CommentChange Change);
 
+/// <summary>taskOverdue: the due date the open task passed.</summary>
+public sealed record TaskOverdueData(DateTimeOffset DueDate);
+
 /// <summary>taskArchived, taskUnarchived (and any type without data of its own): no fields.</summary>
 public sealed record NoEventData;

@@ -13,6 +13,13 @@ public interface ITaskRepository
 
     void Add(TaskItem task);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> tasks the overdue job flags at <paramref name="now"/>: open (as the list's
+    /// overdue filter means it), not archived, past their due date and not flagged yet; earliest due first, loaded
+    /// to be changed and saved.
+    /// </summary>
+    Task<IReadOnlyList<TaskItem>> ListUnflaggedOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
     /// <summary>How many live tasks that <paramref name="visibility"/> lets through carry each tag, most used first.</summary>
     Task<IReadOnlyList<TagUsage>> TagUsageAsync(TaskVisibility visibility, CancellationToken cancellationToken);
 

@@ -39,6 +39,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Navigation(task => task.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(task => task.DomainEvents);
         builder.Ignore(task => task.IsArchived);
+        builder.Ignore(task => task.IsOpen);
 
         // The primary key (task_id, user_id) is the "a person appears once per task" rule, in the database.
         builder.OwnsMany(task => task.Assignees, assignees =>
@@ -91,5 +92,11 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(task => task.LeaseExpiresAt)
             .HasFilter("status = 'running' AND kind <> 'manual'")
             .HasDatabaseName("ix_tasks_leased");
+
+        // The overdue job's search: open, live, dated tasks not flagged yet, by due date. Flagging a task takes it out.
+        // Named, because the list's (due_date, id) index has the same columns.
+        builder.HasIndex(task => new { task.DueDate, task.Id }, "ix_tasks_overdue_candidates")
+            .HasFilter("overdue_flagged_at IS NULL AND archived_at IS NULL AND due_date IS NOT NULL AND status IN ('draft', 'pending', 'running')")
+            .HasDatabaseName("ix_tasks_overdue_candidates");
     }
 }

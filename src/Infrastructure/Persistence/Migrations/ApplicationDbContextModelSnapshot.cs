@@ -289,6 +289,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("metadata");
 
+                    b.Property<DateTimeOffset?>("OverdueFlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_flagged_at");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -399,6 +403,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TeamId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_team_id_created_at_id");
+
+                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_tasks_overdue_candidates")
+                        .HasDatabaseName("ix_tasks_overdue_candidates")
+                        .HasFilter("overdue_flagged_at IS NULL AND archived_at IS NULL AND due_date IS NOT NULL AND status IN ('draft', 'pending', 'running')");
 
                     b.ToTable("tasks", null, t =>
                         {
@@ -1052,6 +1060,56 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_workers_last_seen_at");
 
                     b.ToTable("workers", (string)null);
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Scheduling.ScheduleRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("job");
+
+                    b.Property<DateTimeOffset>("Slot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Runner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("runner");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Job", "Slot")
+                        .HasName("pk_schedule_runs");
+
+                    b.ToTable("schedule_runs", (string)null);
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Comments.TaskComment", b =>

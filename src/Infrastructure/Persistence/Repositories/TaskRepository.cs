@@ -17,6 +17,17 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
+    public async Task<IReadOnlyList<TaskItem>> ListUnflaggedOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        // The same open statuses as the list's overdue filter; ix_tasks_overdue_candidates holds exactly these rows.
+        TaskItemStatus[] open = [.. TaskItem.OpenStatuses];
+        return await db.Tasks
+            .Where(task => task.DueDate < now && task.OverdueFlaggedAt == null && task.ArchivedAt == null && open.Contains(task.Status))
+            .OrderBy(task => task.DueDate).ThenBy(task => task.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
     public Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, PageRequest page, CancellationToken cancellationToken)
     {
         var entries = db.TaskHistory.AsNoTracking().Where(entry => entry.TaskId == taskId);
@@ -105,7 +116,7 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
         if (query.Overdue)
         {
-            TaskItemStatus[] open = [TaskItemStatus.Draft, TaskItemStatus.Pending, TaskItemStatus.Running];
+            TaskItemStatus[] open = [.. TaskItem.OpenStatuses];
             tasks = tasks.Where(task => task.DueDate < now && open.Contains(task.Status));
         }
 

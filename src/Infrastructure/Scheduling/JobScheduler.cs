@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TaskOrchestration.Application.Common.Scheduling;
+using TaskOrchestration.Application.Schedules;
+using TaskOrchestration.Infrastructure.Engine;
+
+namespace TaskOrchestration.Infrastructure.Scheduling;
+
+/// <summary>
+/// Runs the scheduled jobs in the worker role, each slot once across every worker process (ADR 0017). At each tick,
+/// for every enabled job, the latest slot due is claimed by an insert into schedule_runs; the worker whose insert
+/// wins runs the job in a scope of its own, keeps the run's heartbeat, and records how it ended. Missed slots (every
+/// worker was down) collapse into the latest, which runs once. The scheduler sleeps until the next slot of any job,
+/// at most <see cref="RecheckInterval"/>, and wakes when one of its runs ends: a slot held back by its job's previous
+/// run (runs of a job never overlap) is taken as soon as that run ends here, or within the interval if it ran elsewhere.
+/// </summary>
+internal sealed partial class JobScheduler(
+    ScheduleTable schedules,
+    ScheduleRunStore runs,
+    IServiceScopeFactory scopes,
+    WorkerIdentity worker,
+    TimeProvider clock,
+    ILogger<JobScheduler> logger) : BackgroundService
+{
+    /// <summary>The error recorded for a run that the worker's shutdown cancelled.</summary>
+    public const string StoppedError = "The worker stopped before the run ended.";
+
+    /// <summary>The longest the scheduler sleeps between looks.</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(10);
+
+    // This process's runs in progress, by job: a job that runs here is not claimed again here until it ends.
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+
+    // A signal, not a count: a run that ended wakes the loop once.
+    private readonly SemaphoreSlim _runEnded = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string[] enabled = [.. schedules.Enabled.Select(schedule => schedule.Name)];
+        LogStarted(logger, worker.Id, enabled);
+        if (enabled.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await StartDueRunsAsync(stoppingToken);
+                await _runEnded.WaitAsync(UntilNextLook(), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            // The runs were given the same token: wait until each has recorded how it ended.
+            await Task.WhenAll(_running.Values);
+        }
+    }
+
+    /// <summary>
+    /// One look: claims the latest due slot of each enabled job that is not running here, and starts the runs this
+    /// process won. Answers those runs (each completes once its outcome is recorded).
+    /// </summary>
+    public async Task<IReadOnlyList<Task>> StartDueRunsAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        var started = new List<Task>();
+        foreach (var schedule in schedules.Enabled)
+        {
+            if (_running.TryGetValue(schedule.Name, out var running) && !running.IsCompleted)
+            {
+                continue;
+            }
+
+            if (schedule.LatestSlotAtOrBefore(now) is not { } slot || !await TryClaimAsync(schedule.Name, slot, now, stoppingToken))
+            {
+                continue;
+            }
+
+            var run = Task.Run(() => RunAsync(schedule.Name, slot, stoppingToken), CancellationToken.None);
+            _running[schedule.Name] = run;
+            started.Add(run);
+        }
+
+        return started;
+    }
+
+    private async Task<bool> TryClaimAsync(string jobName, DateTimeOffset slot, DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await runs.TryClaimAsync(jobName, slot, worker.Id, now, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The database is away: the slot is still the latest at the next look, unless a later one replaced it.
+            LogClaimFailed(logger, exception, jobName, slot);
+            return false;
+        }
+    }
+
+    /// <summary>Runs a claimed slot and records how it ended; never throws.</summary>
+    private async Task RunAsync(string jobName, DateTimeOffset slot, CancellationToken stoppingToken)
+    {
+        LogRunStarted(logger, jobName, slot, worker.Id);
+        var outcome = ScheduleRunOutcome.Succeeded;
+        string? summary = null;
+        string? error = null;
+        using (var heartbeatStop = new CancellationTokenSource())
+        {
+            var heartbeat = HeartbeatLoopAsync(jobName, slot, heartbeatStop.Token);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var job = scope.ServiceProvider.GetServices<IScheduledJob>().First(candidate => candidate.Name == jobName);
+                summary = await job.RunAsync(slot, stoppingToken);
+            }
+            catch (Exception exception)
+            {
+                outcome = ScheduleRunOutcome.Failed;
+                error = exception is OperationCanceledException && stoppingToken.IsCancellationRequested
+                    ? StoppedError
+                    : $"{exception.GetType().Name}: {exception.Message}";
+                LogRunFailed(logger, exception, jobName, slot);
+            }
+            finally
+            {
+                await heartbeatStop.CancelAsync();
+                await heartbeat;
+            }
+        }
+
+        try
+        {
+            // Recorded even while the host stops: an unrecorded end would read as abandoned a minute later.
+            await runs.FinishAsync(jobName, slot, worker.Id, outcome, summary, error, clock.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogFinishNotRecorded(logger, exception, jobName, slot);
+        }
+
+        LogRunFinished(logger, jobName, slot, outcome, summary ?? error);
+        if (_runEnded.CurrentCount == 0)
+        {
+            try
+            {
+                _runEnded.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another run ended at the same moment: one wake-up is enough.
+            }
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(string jobName, DateTimeOffset slot, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(ScheduleRunStore.HeartbeatInterval, clock, stop);
+                try
+                {
+                    await runs.HeartbeatAsync(jobName, slot, worker.Id, clock.GetUtcNow(), stop);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Missed heartbeats for a minute make the run look abandoned; one missed is nothing.
+                    LogHeartbeatFailed(logger, exception, jobName, slot);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended.
+        }
+    }
+
+    /// <summary>Until the next slot of any enabled job, and at most <see cref="RecheckInterval"/>.</summary>
+    private TimeSpan UntilNextLook()
+    {
+        var now = clock.GetUtcNow();
+        var next = schedules.Enabled.Select(schedule => schedule.NextSlotAfter(now)).Min();
+        var wait = next is { } at ? at - now : RecheckInterval;
+        return wait > RecheckInterval ? RecheckInterval : wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
+
+    [LoggerMessage(EventId = SchedulerLogEvents.SchedulerStarted, Level = LogLevel.Information, Message = "Scheduler of worker {WorkerId} started; enabled jobs: {Jobs}.")]
+    private static partial void LogStarted(ILogger logger, string workerId, IReadOnlyList<string> jobs);
+
+    [LoggerMessage(EventId = SchedulerLogEvents.RunStarted, Level = LogLevel.Information, Message = "Running {Job} for slot {Slot} in worker {Runner}.")]
+    private static partial void LogRunStarted(ILogger logger, string job, DateTimeOffset slot, string runner);
+
+    [LoggerMessage(EventId = SchedulerLogEvents.RunFinished, Level = LogLevel.Information, Message = "{Job} for slot {Slot} ended: {Outcome}. {Summary}")]
+    private static partial void LogRunFinished(ILogger logger, string job, DateTimeOffset slot, ScheduleRunOutcome outcome, string? summary);
+
+    [LoggerMessage(EventId = SchedulerLogEvents.RunFailed, Level = LogLevel.Error, Message = "{Job} for slot {Slot} failed.")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);
+
+    [LoggerMessage(EventId = SchedulerLogEvents.FinishNotRecorded, Level = LogLevel.Warning, Message = "How {Job} for slot {Slot} ended could not be recorded; it will read as abandoned.")]
+    private static partial void LogFinishNotRecorded(ILogger logger, Exception exception, string job, DateTimeOffset slot);
+
+    [LoggerMessage(EventId = SchedulerLogEvents.HeartbeatFailed, Level = LogLevel.Warning, Message = "The heartbeat of {Job} for slot {Slot} failed; trying again at the next interval.")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);
+
+    [LoggerMessage(EventId = SchedulerLogEvents.ClaimFailed, Level = LogLevel.Warning, Message = "Claiming slot {Slot} of {Job} failed; trying again at the next look.")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);
+}

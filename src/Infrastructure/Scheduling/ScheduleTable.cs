@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TaskOrchestration.Application.Common.Scheduling;
+
+namespace TaskOrchestration.Infrastructure.Scheduling;
+
+/// <summary>
+/// The schedules of the registered jobs (<c>AddScheduledJob</c>), in registration order, parsed once. A schedule
+/// for a name no job has is ignored; a job without a valid schedule stops the host at start (see
+/// <see cref="ScheduleOptionsValidator"/>).
+/// </summary>
+public sealed class ScheduleTable
+{
+    public ScheduleTable(IOptions<ScheduleOptions> options, IServiceScopeFactory scopes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = options.Value.Jobs;
+        All = [.. RegisteredJobNames(scopes).Select(name =>
+            JobSchedule.TryParse(name, configured.GetValueOrDefault(name) ?? new JobScheduleOptions(), out var error) ?? throw new OptionsValidationException(name, typeof(ScheduleOptions), [error!]))];
+        Enabled = [.. All.Where(schedule => schedule.Enabled)];
+    }
+
+    public IReadOnlyList<JobSchedule> All { get; }
+
+    public IReadOnlyList<JobSchedule> Enabled { get; }
+
+    /// <summary>The names of the jobs registered with <c>AddScheduledJob</c> (jobs are scoped: they are made in a scope to be asked).</summary>
+    internal static IReadOnlyList<string> RegisteredJobNames(IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        return [.. scope.ServiceProvider.GetServices<IScheduledJob>().Select(job => job.Name)];
+    }
+}

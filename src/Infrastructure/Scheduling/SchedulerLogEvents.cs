@@ -1,0 +1,16 @@
+namespace TaskOrchestration.Infrastructure.Scheduling;
+
+/// <summary>
+/// The scheduler's log event ids, stable for log queries, alerts and the multi-process tests (which count runs by
+/// <see cref="RunStarted"/>).
+/// </summary>
+public static class SchedulerLogEvents
+{
+    public const int SchedulerStarted = 7001;
+    public const int RunStarted = 7010;
+    public const int RunFinished = 7011;
+    public const int RunFailed = 7012;
+    public const int FinishNotRecorded = 7013;
+    public const int HeartbeatFailed = 7014;
+    public const int ClaimFailed = 7020;
+}

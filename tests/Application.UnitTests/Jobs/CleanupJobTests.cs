@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using TaskOrchestration.Application.Cleanup;
+using TaskOrchestration.Application.Common.Interfaces;
+using static TaskOrchestration.Application.UnitTests.Support.People;
+
+namespace TaskOrchestration.Application.UnitTests.Jobs;
+
+/// <summary>The cleanup job's loop: each kind of row with its own cutoff, deleted batch after batch until a batch comes back short.</summary>
+public sealed class CleanupJobTests
+{
+    private readonly Mock<IRetentionStore> _store = new();
+
+    [Fact]
+    public async Task DeletesEachKind_UpToItsCutoff_BatchAfterBatch()
+    {
+        var settings = new CleanupSettings
+        {
+            ArchivedTaskRetention = TimeSpan.FromDays(30),
+            ProcessedEventRetention = TimeSpan.FromDays(7),
+            ScheduleRunRetention = TimeSpan.FromDays(3),
+        };
+        _store.SetupSequence(store => store.DeleteArchivedTasksAsync(Now.AddDays(-30), CleanupJob.TaskBatchSize, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CleanupJob.TaskBatchSize)
+            .ReturnsAsync(CleanupJob.TaskBatchSize)
+            .ReturnsAsync(5);
+        _store.SetupSequence(store => store.DeleteProcessedEventsAsync(Now.AddDays(-7), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CleanupJob.RowBatchSize)
+            .ReturnsAsync(0);
+        _store.Setup(store => store.DeleteConsumptionRecordsAsync(Now.AddDays(-7), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(12);
+        _store.Setup(store => store.DeleteExpiredIdempotencyKeysAsync(Now, CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(3);
+        _store.Setup(store => store.DeleteScheduleRunsAsync(Now.AddDays(-3), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(0);
+
+        var summary = await new CleanupJob(_store.Object, settings, new FakeTimeProvider(Now)).RunAsync(Now, CancellationToken.None);
+
+        Assert.Equal("Deleted 205 archived tasks, 1000 processed events, 12 consumption records, 3 expired idempotency keys, 0 schedule runs.", summary);
+        _store.Verify(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _store.Verify(store => store.DeleteProcessedEventsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _store.Verify(store => store.DeleteConsumptionRecordsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ACancelledRun_StopsBetweenBatches()
+    {
+        using var cancellation = new CancellationTokenSource();
+        _store.Setup(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CleanupJob.TaskBatchSize)
+            .Callback(cancellation.Cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new CleanupJob(_store.Object, new CleanupSettings(), new FakeTimeProvider(Now)).RunAsync(Now, cancellation.Token));
+
+        _store.Verify(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TaskOrchestration.Application;
+using TaskOrchestration.Application.Common.Scheduling;
+
+namespace TaskOrchestration.Infrastructure.IntegrationTests.Jobs;
+
+/// <summary>The Application's jobs on the real Infrastructure (repositories, unit of work, outbox), at a fake time.</summary>
+internal sealed class JobServices(string connectionString, FakeTimeProvider clock) : IDisposable
+{
+    private readonly ServiceProvider _provider = InfrastructureServices.Build(
+        new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString },
+        configure: services =>
+        {
+            services.AddApplication();
+            services.AddSingleton<TimeProvider>(clock);
+        });
+
+    /// <summary>Runs the job named <paramref name="name"/> once, in a scope of its own as the scheduler does.</summary>
+    public async Task<string> RunAsync(string name)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(candidate => candidate.Name == name);
+        return await job.RunAsync(clock.GetUtcNow(), CancellationToken.None);
+    }
+
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
+    public void Dispose() => _provider.Dispose();
+}
