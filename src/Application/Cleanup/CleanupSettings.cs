@@ -14,6 +14,15 @@ public sealed class CleanupSettings
     /// </summary>
     public TimeSpan ProcessedEventRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Notifications, read or not, are deleted this long after they were written.</summary>
+    public TimeSpan NotificationRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Emails that were sent, or given up on, are deleted this long after.</summary>
+    public TimeSpan EmailRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Webhook deliveries that succeeded or failed are deleted this long after their last attempt.</summary>
+    public TimeSpan WebhookDeliveryRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The scheduler's record of runs is kept this long (each job's latest run is always kept).</summary>
     public TimeSpan ScheduleRunRetention { get; set; } = TimeSpan.FromDays(7);
 }

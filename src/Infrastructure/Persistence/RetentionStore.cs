@@ -49,6 +49,39 @@ internal sealed class RetentionStore(ApplicationDbContext db) : IRetentionStore
             """,
             cancellationToken);
 
+    public Task<int> DeleteNotificationsAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM notifications WHERE id IN (
+                SELECT id FROM notifications
+                WHERE created_at < {writtenBefore}
+                ORDER BY created_at
+                LIMIT {limit})
+            """,
+            cancellationToken);
+
+    public Task<int> DeleteFinishedEmailsAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken) =>
+        // Each condition has its partial index; no order is needed, every row picked is old enough.
+        db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM outgoing_emails WHERE id IN (
+                SELECT id FROM outgoing_emails
+                WHERE sent_at < {finishedBefore} OR gave_up_at < {finishedBefore}
+                LIMIT {limit})
+            """,
+            cancellationToken);
+
+    public Task<int> DeleteFinishedWebhookDeliveriesAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM webhook_deliveries WHERE id IN (
+                SELECT id FROM webhook_deliveries
+                WHERE status <> 'pending' AND last_attempt_at < {finishedBefore}
+                ORDER BY last_attempt_at
+                LIMIT {limit})
+            """,
+            cancellationToken);
+
     public Task<int> DeleteExpiredIdempotencyKeysAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         // A key past its window is taken over by its next use anyway (IdempotencyStore); SKIP LOCKED leaves one that
         // is being taken over right now.

@@ -35,8 +35,12 @@ public static class SchedulingServices
         services.AddOptions<CleanupSettings>()
             .Bind(configuration.GetSection(CleanupSettings.SectionName))
             .Validate(
-                cleanup => cleanup.ArchivedTaskRetention > TimeSpan.Zero && cleanup.ProcessedEventRetention > TimeSpan.Zero && cleanup.ScheduleRunRetention > TimeSpan.Zero,
-                "Cleanup:ArchivedTaskRetention, Cleanup:ProcessedEventRetention and Cleanup:ScheduleRunRetention must be positive.")
+                cleanup => new[]
+                {
+                    cleanup.ArchivedTaskRetention, cleanup.ProcessedEventRetention, cleanup.NotificationRetention,
+                    cleanup.EmailRetention, cleanup.WebhookDeliveryRetention, cleanup.ScheduleRunRetention,
+                }.All(retention => retention > TimeSpan.Zero),
+                "Every Cleanup:*Retention setting must be positive.")
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CleanupSettings>>().Value);
         services.AddScoped<IRetentionStore, RetentionStore>();

@@ -18,6 +18,9 @@ public sealed class CleanupJobTests
         {
             ArchivedTaskRetention = TimeSpan.FromDays(30),
             ProcessedEventRetention = TimeSpan.FromDays(7),
+            NotificationRetention = TimeSpan.FromDays(90),
+            EmailRetention = TimeSpan.FromDays(20),
+            WebhookDeliveryRetention = TimeSpan.FromDays(10),
             ScheduleRunRetention = TimeSpan.FromDays(3),
         };
         _store.SetupSequence(store => store.DeleteArchivedTasksAsync(Now.AddDays(-30), CleanupJob.TaskBatchSize, It.IsAny<CancellationToken>()))
@@ -28,12 +31,15 @@ public sealed class CleanupJobTests
             .ReturnsAsync(CleanupJob.RowBatchSize)
             .ReturnsAsync(0);
         _store.Setup(store => store.DeleteConsumptionRecordsAsync(Now.AddDays(-7), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(12);
+        _store.Setup(store => store.DeleteNotificationsAsync(Now.AddDays(-90), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(7);
+        _store.Setup(store => store.DeleteFinishedEmailsAsync(Now.AddDays(-20), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(4);
+        _store.Setup(store => store.DeleteFinishedWebhookDeliveriesAsync(Now.AddDays(-10), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(2);
         _store.Setup(store => store.DeleteExpiredIdempotencyKeysAsync(Now, CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(3);
         _store.Setup(store => store.DeleteScheduleRunsAsync(Now.AddDays(-3), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(0);
 
         var summary = await new CleanupJob(_store.Object, settings, new FakeTimeProvider(Now)).RunAsync(Now, CancellationToken.None);
 
-        Assert.Equal("Deleted 205 archived tasks, 1000 processed events, 12 consumption records, 3 expired idempotency keys, 0 schedule runs.", summary);
+        Assert.Equal("Deleted 205 archived tasks, 1000 processed events, 12 consumption records, 7 notifications, 4 finished emails, 2 finished webhook deliveries, 3 expired idempotency keys, 0 schedule runs.", summary);
         _store.Verify(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
         _store.Verify(store => store.DeleteProcessedEventsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _store.Verify(store => store.DeleteConsumptionRecordsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);

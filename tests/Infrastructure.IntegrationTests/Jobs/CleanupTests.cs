@@ -8,7 +8,7 @@ using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests.Jobs;
 
-/// <summary>The cleanup job on PostgreSQL, with the default retentions (30 days for archived tasks, 7 for processed events): what is old goes, what is recent or live stays.</summary>
+/// <summary>The cleanup job on PostgreSQL, with the default retentions (30 days for archived tasks, finished emails and webhook deliveries, 7 for processed events, 90 for notifications): what is old goes, what is recent or live stays.</summary>
 public sealed class CleanupTests(DatabaseFixture fixture) : DatabaseTest(fixture), IDisposable
 {
     private readonly FakeTimeProvider _clock = new(Now);
@@ -95,6 +95,47 @@ public sealed class CleanupTests(DatabaseFixture fixture) : DatabaseTest(fixture
     }
 
     [Fact]
+    public async Task Notifications_GoAfterTheRetention_ReadOrNot()
+    {
+        var person = await AddUserAsync();
+        await AddNotificationAsync(person.UserId, Now.AddDays(-91), readAt: null);
+        await AddNotificationAsync(person.UserId, Now.AddDays(-95), readAt: Now.AddDays(-94));
+        var recent = await AddNotificationAsync(person.UserId, Now.AddDays(-89), readAt: null);
+
+        Assert.Contains(", 2 notifications,", await Services.RunAsync(CleanupJob.JobName), StringComparison.Ordinal);
+
+        Assert.Equal([recent], await ColumnAsync<Guid>("SELECT id FROM notifications"));
+    }
+
+    [Fact]
+    public async Task Emails_GoAfterTheRetention_OnceSentOrGivenUpOn_WhileQueuedOnesStayHoweverOld()
+    {
+        await AddEmailAsync(sentAt: Now.AddDays(-31), gaveUpAt: null);
+        await AddEmailAsync(sentAt: null, gaveUpAt: Now.AddDays(-31));
+        var sentRecently = await AddEmailAsync(sentAt: Now.AddDays(-29), gaveUpAt: null);
+        var queuedLongAgo = await AddEmailAsync(sentAt: null, gaveUpAt: null);
+
+        Assert.Contains(", 2 finished emails,", await Services.RunAsync(CleanupJob.JobName), StringComparison.Ordinal);
+
+        Assert.Equal(new[] { sentRecently, queuedLongAgo }.Order(), (await ColumnAsync<Guid>("SELECT id FROM outgoing_emails")).Order());
+    }
+
+    [Fact]
+    public async Task WebhookDeliveries_GoAfterTheRetention_OnceSucceededOrFailed_WhilePendingOnesStay()
+    {
+        var admin = await AddUserAsync(UserRole.Admin);
+        var webhook = await AddWebhookAsync(admin.UserId);
+        await AddDeliveryAsync(webhook, "succeeded", lastAttemptAt: Now.AddDays(-31));
+        await AddDeliveryAsync(webhook, "failed", lastAttemptAt: Now.AddDays(-32));
+        var succeededRecently = await AddDeliveryAsync(webhook, "succeeded", lastAttemptAt: Now.AddDays(-29));
+        var pendingLongAgo = await AddDeliveryAsync(webhook, "pending", lastAttemptAt: Now.AddDays(-40));
+
+        Assert.Contains(", 2 finished webhook deliveries,", await Services.RunAsync(CleanupJob.JobName), StringComparison.Ordinal);
+
+        Assert.Equal(new[] { succeededRecently, pendingLongAgo }.Order(), (await ColumnAsync<Guid>("SELECT id FROM webhook_deliveries")).Order());
+    }
+
+    [Fact]
     public async Task IdempotencyKeys_GoOncePastTheirWindow()
     {
         var user = await AddUserAsync();
@@ -152,6 +193,68 @@ public sealed class CleanupTests(DatabaseFixture fixture) : DatabaseTest(fixture
             ("consumer", consumer),
             ("eventId", eventId),
             ("consumedAt", consumedAt));
+
+    private async Task<Guid> AddNotificationAsync(Guid recipientId, DateTimeOffset createdAt, DateTimeOffset? readAt)
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync(
+            """
+            INSERT INTO notifications (id, recipient_id, type, title, created_at, read_at)
+            VALUES (@id, @recipientId, 'taskAssigned', 'You were assigned a task', @createdAt, @readAt)
+            """,
+            ("id", id),
+            ("recipientId", recipientId),
+            ("createdAt", createdAt),
+            ("readAt", (object?)readAt ?? DBNull.Value));
+        return id;
+    }
+
+    private async Task<Guid> AddEmailAsync(DateTimeOffset? sentAt, DateTimeOffset? gaveUpAt)
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync(
+            """
+            INSERT INTO outgoing_emails (id, to_address, subject, text_body, created_at, available_at, attempts, sent_at, gave_up_at)
+            VALUES (@id, 'someone@example.com', 'A subject', 'A body', @createdAt, @createdAt, 1, @sentAt, @gaveUpAt)
+            """,
+            ("id", id),
+            ("createdAt", Now.AddDays(-60)),
+            ("sentAt", (object?)sentAt ?? DBNull.Value),
+            ("gaveUpAt", (object?)gaveUpAt ?? DBNull.Value));
+        return id;
+    }
+
+    private async Task<Guid> AddWebhookAsync(Guid createdBy)
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync(
+            """
+            INSERT INTO webhook_subscriptions (id, url, secret, event_types, is_active, created_by, created_at, updated_at)
+            VALUES (@id, 'https://receiver.example.com/hooks', 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0', ARRAY['taskCompleted'], true, @createdBy, @createdAt, @createdAt)
+            """,
+            ("id", id),
+            ("createdBy", createdBy),
+            ("createdAt", Now.AddDays(-60)));
+        return id;
+    }
+
+    private async Task<Guid> AddDeliveryAsync(Guid subscriptionId, string status, DateTimeOffset lastAttemptAt)
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync(
+            """
+            INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, payload, status, attempts, next_attempt_at, last_attempt_at, created_at)
+            VALUES (@id, @subscriptionId, @eventId, 'taskCompleted', '{}', @status, 1, @nextAttemptAt, @lastAttemptAt, @createdAt)
+            """,
+            ("id", id),
+            ("subscriptionId", subscriptionId),
+            ("eventId", Guid.CreateVersion7()),
+            ("status", status),
+            ("nextAttemptAt", status == "pending" ? lastAttemptAt.AddMinutes(1) : DBNull.Value),
+            ("lastAttemptAt", lastAttemptAt),
+            ("createdAt", lastAttemptAt.AddMinutes(-1)));
+        return id;
+    }
 
     private Task<int> AddIdempotencyKeyAsync(Guid userId, string key, DateTimeOffset expiresAt) =>
         ExecuteAsync(

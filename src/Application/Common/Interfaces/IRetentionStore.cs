@@ -19,6 +19,15 @@ public interface IRetentionStore
     /// </summary>
     Task<int> DeleteConsumptionRecordsAsync(DateTimeOffset consumedBefore, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Notifications written before <paramref name="writtenBefore"/>, read or not.</summary>
+    Task<int> DeleteNotificationsAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Emails sent, or given up on, before <paramref name="finishedBefore"/> (queued ones stay, however old).</summary>
+    Task<int> DeleteFinishedEmailsAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Webhook deliveries that succeeded or failed with a last attempt before <paramref name="finishedBefore"/> (pending ones stay).</summary>
+    Task<int> DeleteFinishedWebhookDeliveriesAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken);
+
     /// <summary>Idempotency keys whose window ended before <paramref name="now"/>.</summary>
     Task<int> DeleteExpiredIdempotencyKeysAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 

@@ -34,5 +34,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
             .IsDescending(false, true, true)
             .HasFilter("read_at IS NULL")
             .HasDatabaseName("ix_notifications_unread");
+        // The cleanup job: everyone's notifications, the oldest first.
+        builder.HasIndex(notification => notification.CreatedAt);
     }
 }

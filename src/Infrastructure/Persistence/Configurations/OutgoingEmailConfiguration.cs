@@ -24,6 +24,8 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
 
         // The sender's claim reads only what is waiting, due first.
         builder.HasIndex(email => new { email.AvailableAt, email.Id }).HasFilter(PendingFilter).HasDatabaseName("ix_outgoing_emails_pending");
+        // The cleanup job finds sent and given-up emails by when they finished.
+        builder.HasIndex(email => email.SentAt).HasFilter("sent_at IS NOT NULL");
         builder.HasIndex(email => email.GaveUpAt).HasFilter("gave_up_at IS NOT NULL");
     }
 }

@@ -40,6 +40,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasIndex(delivery => delivery.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");
         // A subscription's deliveries, newest first (read backwards).
         builder.HasIndex(delivery => new { delivery.SubscriptionId, delivery.CreatedAt, delivery.Id });
+        // The cleanup job: finished deliveries, the longest-finished first.
+        builder.HasIndex(delivery => delivery.LastAttemptAt).HasFilter("status <> 'pending'").HasDatabaseName("ix_webhook_deliveries_finished");
         builder.Ignore(delivery => delivery.DomainEvents);
     }
 }

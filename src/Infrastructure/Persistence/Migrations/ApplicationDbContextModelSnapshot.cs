@@ -129,6 +129,9 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_created_at");
+
                     b.HasIndex("RecipientId", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ix_notifications_recipient_event");
@@ -651,6 +654,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_finished")
+                        .HasFilter("status <> 'pending'");
+
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status = 'pending'");
@@ -811,6 +818,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RecipientId")
                         .HasDatabaseName("ix_outgoing_emails_recipient_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outgoing_emails_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.HasIndex("AvailableAt", "Id")
                         .HasDatabaseName("ix_outgoing_emails_pending")
