@@ -49,6 +49,10 @@ public static class WebApiSetup
         app.UseApiDocumentation(DocsPath);
         // Before authorization too: the app's files are public.
         app.UseWebApp();
+        // Before authentication: only this middleware tells a WebSocket request (HttpContext.WebSockets) from others,
+        // and a browser's WebSocket to the hub carries its token in the query string, which counts for WebSockets
+        // alone (LiveUpdateSetup). SignalR's own copy runs after authentication, too late for that.
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
