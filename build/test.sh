@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# The README's test command: a Release build, a throwaway PostgreSQL 15 cluster, every test project under tests/
-# one after another, the cluster stopped and deleted, and as the very last line "N passed, N failed" (followed by
+# The README's test command: a Release build, a throwaway PostgreSQL 15 cluster and SMTP server (aiosmtpd, installed
+# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, both stopped and
+# the cluster deleted, and as the very last line "N passed, N failed" (followed by
 # ", N skipped" when any test was skipped). Exits non-zero when a test failed, a test project failed without a
 # failing test (crash, abort, no results), or no test ran at all.
 #
 # Extra arguments go to every `dotnet test`, for example:  build/test.sh --filter "FullyQualifiedName~Lifecycle"
-# The tests reach the cluster through TASKORCH_TEST_CONNECTION (no database named: they create and drop their own).
+# The tests reach the cluster through TASKORCH_TEST_CONNECTION (no database named: they create and drop their own),
+# and the SMTP server through TASKORCH_TEST_SMTP (host:port) and TASKORCH_TEST_SMTP_MAILDIR (what it received).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR source=lib/smtp.sh
+source build/lib/smtp.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -22,6 +26,7 @@ pg_data="$work_dir/pgdata"
 results_dir="$work_dir/results"
 
 cleanup() {
+  smtp_stop
   pg_stop "$pg_data"
   rm -rf "$work_dir"
 }
@@ -78,6 +83,13 @@ pg_restart "$pg_data"
 EOF
 chmod +x "$work_dir/restart-postgres"
 export TASKORCH_TEST_RESTART_POSTGRES="$work_dir/restart-postgres"
+
+echo "==> Starting a throwaway SMTP server"
+smtp_require_server
+smtp_start_on_free_port "$work_dir/maildir" "$work_dir/smtp.log"
+# The email tests send to it and read what it stored from the Maildir (one file per message in new/).
+export TASKORCH_TEST_SMTP="127.0.0.1:$SMTP_PORT" TASKORCH_TEST_SMTP_MAILDIR="$work_dir/maildir"
+echo "    aiosmtpd on $TASKORCH_TEST_SMTP, storing into $TASKORCH_TEST_SMTP_MAILDIR"
 
 # Every project under tests/ that is a test project: tests/Directory.Build.props marks all of them IsTestProject
 # except TestSupport (a library) and JwksVerifier (a program the functional tests run). Ask MSBuild rather than

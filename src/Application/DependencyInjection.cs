@@ -9,6 +9,8 @@ using TaskOrchestration.Application.Common.Behaviours;
 using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Common.Scheduling;
 using TaskOrchestration.Application.Engine;
+using TaskOrchestration.Application.Notifications;
+using TaskOrchestration.Application.Notifications.DailySummary;
 using TaskOrchestration.Application.Tasks;
 
 namespace TaskOrchestration.Application;
@@ -46,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<SessionTokens>();
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton(TimeProvider.System);
+        services.AddEventConsumer<NotificationConsumer>();
+        services.AddScheduledJob<DailySummaryJob>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Idempotency;
 using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Events;
@@ -39,6 +40,10 @@ public static class DependencyInjection
         services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<ICommentRepository, CommentRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<INotificationRepository, NotificationRepository>();
+        services.AddScoped<INotificationPreferenceRepository, NotificationPreferenceRepository>();
+        services.AddScoped<INotificationAudience, NotificationAudience>();
+        services.AddScoped<IDailySummaryReader, DailySummaryReader>();
         services.AddScoped<DatabaseMigrator>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
@@ -72,6 +77,7 @@ public static class DependencyInjection
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
         services.AddEventConsumer<Realtime.LiveUpdateConsumer>();
+        services.AddEmail(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadinessTag]);
         return services;
     }

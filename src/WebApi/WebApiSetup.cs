@@ -68,6 +68,7 @@ public static class WebApiSetup
         app.MapEngineEndpoints();
         app.MapEventEndpoints();
         app.MapLiveUpdateHub();
+        app.MapNotificationEndpoints();
         return app;
     }
 

@@ -41,6 +41,7 @@ public static class EngineServices
         services.AddHostedService<WorkerService>();
         services.AddHostedService<LeaseReaper>();
         services.AddHostedService(provider => provider.GetRequiredService<Events.OutboxDispatcher>());
+        services.AddHostedService(provider => provider.GetRequiredService<Email.EmailOutboxSender>());
         // The host must wait for the grace period, and a little for giving back what is left, before it gives up.
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
             host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(15));

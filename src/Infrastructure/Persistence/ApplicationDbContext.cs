@@ -4,9 +4,11 @@ using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Comments;
 using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Notifications;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 
@@ -27,6 +29,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<TaskComment> Comments => Set<TaskComment>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
     internal DbSet<TagUsageCount> TagUsageCounts => Set<TagUsageCount>();
 
     internal DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
@@ -38,6 +44,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     internal DbSet<ConsumedEvent> ConsumedEvents => Set<ConsumedEvent>();
+
+    internal DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
     /// <summary>
     /// Saves, with the events the changed aggregates raised written to the outbox in the same transaction (ADR 0016):

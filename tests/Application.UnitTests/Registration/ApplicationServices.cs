@@ -26,6 +26,11 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IEngineSettings>())
             .AddSingleton(Mock.Of<IIdempotencyStore>())
             .AddSingleton(Mock.Of<IOutboxAdministration>())
+            .AddSingleton(Mock.Of<INotificationRepository>())
+            .AddSingleton(Mock.Of<INotificationPreferenceRepository>())
+            .AddSingleton(Mock.Of<INotificationAudience>())
+            .AddSingleton(Mock.Of<IDailySummaryReader>())
+            .AddSingleton(Mock.Of<IEmailOutbox>())
             .AddSingleton(SignedIn(actor ?? Alice))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 }

@@ -73,6 +73,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["GET /api/v1/events/parked"] = (AdminOnly, _ => Call("/api/v1/events/parked")),
         // No event is parked: an admin passes authorization and learns that (404); nobody else gets that far.
         ["POST /api/v1/events/{id}/replay"] = (new(Forbidden, Forbidden, Forbidden, Forbidden, NotFound), _ => Call($"/api/v1/events/{Guid.NewGuid()}/replay")),
+        ["GET /api/v1/notifications"] = (Everyone200, _ => Call("/api/v1/notifications")),
+        // Everyone has an inbox of their own: another person's notification does not exist for them.
+        ["POST /api/v1/notifications/{id}/read"] = (new(NoContent, NotFound, NotFound, NotFound, NotFound), async people => ($"/api/v1/notifications/{await people.NotificationOfMemberAsync()}/read", null)),
+        ["POST /api/v1/notifications/read-all"] = (Everyone200, _ => Call("/api/v1/notifications/read-all")),
+        ["GET /api/v1/users/me/notification-preferences"] = (Everyone200, _ => Call("/api/v1/users/me/notification-preferences")),
+        ["PUT /api/v1/users/me/notification-preferences"] = (Everyone200, _ => Call("/api/v1/users/me/notification-preferences", new { preferences = new[] { new { type = "taskTaken", inApp = false, email = true } } })),
         ["DELETE /api/v1/teams/{id}/members/{userId}"] = (ManagerOrAdmin, async people => ($"/api/v1/teams/{people.TeamId}/members/{(await people.NewTeamMemberAsync()).Id}", null)),
     };
 
@@ -131,6 +137,19 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
 
     private static Task<(string Path, object? Body)> Call(string path, object? body = null) => Task.FromResult((path, body));
 
+    /// <summary>A notification in <paramref name="recipientId"/>'s inbox, written as the notifications consumer writes one.</summary>
+    private async Task<Guid> AddNotificationAsync(Guid recipientId)
+    {
+        var id = Guid.CreateVersion7();
+        await using var connection = await Factory.Database.OpenConnectionAsync();
+        await using var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO notifications (id, recipient_id, type, title, created_at) VALUES (@id, @recipient, 'taskAssigned', 'Someone assigned you to \"A task\"', now())", connection);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("recipient", recipientId);
+        await insert.ExecuteNonQueryAsync();
+        return id;
+    }
+
     private static async Task<Guid> TeamTaskAsync(Personas people, bool draft = false)
     {
         var response = await people.Member.Client.PostAsync("/api/v1/tasks", Json.Body(new { title = "Team task", draft, teamId = people.TeamId }));
@@ -180,6 +199,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         Guid TeamId,
         Func<Task<TestUser>> NewMemberAsync,
         Func<Task<TestUser>> NewTeamMemberAsync,
+        Func<Task<Guid>> NotificationOfMemberAsync,
         TestUser? Caller = null)
     {
         public static async Task<Personas> CreateAsync(AuthorizationMatrixTests test)
@@ -208,7 +228,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
                 deactivated,
                 team.Id,
                 () => test.SignUpAsync(),
-                async () => await AddToTeamAsync(await test.SignUpAsync()));
+                async () => await AddToTeamAsync(await test.SignUpAsync()),
+                () => test.AddNotificationAsync(member.Id));
         }
     }
 }

@@ -370,6 +370,41 @@ export interface ITaskOrchestrationClient {
      * @return No Content
      */
     replayEvent(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * The signed-in user's notifications, newest first.
+     * @param unread (optional) Only the notifications not yet marked read.
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listNotifications(unread?: boolean | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfNotificationDto>;
+
+    /**
+     * Mark one of the signed-in user's notifications read.
+     * @param id The notification's id.
+     * @return No Content
+     */
+    markNotificationRead(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Mark every unread notification of the signed-in user read; answers how many.
+     * @return OK
+     */
+    markAllNotificationsRead(signal?: AbortSignal): Promise<MarkedNotificationsDto>;
+
+    /**
+     * How the signed-in user is told of each notification type: in the inbox, by email.
+     * @return OK
+     */
+    getNotificationPreferences(signal?: AbortSignal): Promise<NotificationPreferencesDto>;
+
+    /**
+     * Change how the signed-in user is told of the types given; the others stay as they are.
+     * @return OK
+     */
+    updateNotificationPreferences(body: UpdateNotificationPreferencesCommand, signal?: AbortSignal): Promise<NotificationPreferencesDto>;
 }
 
 export class TaskOrchestrationClient implements ITaskOrchestrationClient {
@@ -3575,6 +3610,275 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * The signed-in user's notifications, newest first.
+     * @param unread (optional) Only the notifications not yet marked read.
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listNotifications(unread?: boolean | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfNotificationDto> {
+        let url_ = this.baseUrl + "/api/v1/notifications?";
+        if (unread === null)
+            throw new globalThis.Error("The parameter 'unread' cannot be null.");
+        else if (unread !== undefined)
+            url_ += "unread=" + encodeURIComponent("" + unread) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListNotifications(_response);
+        });
+    }
+
+    protected processListNotifications(response: Response): Promise<PagedListOfNotificationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfNotificationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PagedListOfNotificationDto>(null as any);
+    }
+
+    /**
+     * Mark one of the signed-in user's notifications read.
+     * @param id The notification's id.
+     * @return No Content
+     */
+    markNotificationRead(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/notifications/{id}/read";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkNotificationRead(_response);
+        });
+    }
+
+    protected processMarkNotificationRead(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Mark every unread notification of the signed-in user read; answers how many.
+     * @return OK
+     */
+    markAllNotificationsRead(signal?: AbortSignal): Promise<MarkedNotificationsDto> {
+        let url_ = this.baseUrl + "/api/v1/notifications/read-all";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkAllNotificationsRead(_response);
+        });
+    }
+
+    protected processMarkAllNotificationsRead(response: Response): Promise<MarkedNotificationsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarkedNotificationsDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarkedNotificationsDto>(null as any);
+    }
+
+    /**
+     * How the signed-in user is told of each notification type: in the inbox, by email.
+     * @return OK
+     */
+    getNotificationPreferences(signal?: AbortSignal): Promise<NotificationPreferencesDto> {
+        let url_ = this.baseUrl + "/api/v1/users/me/notification-preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetNotificationPreferences(_response);
+        });
+    }
+
+    protected processGetNotificationPreferences(response: Response): Promise<NotificationPreferencesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferencesDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationPreferencesDto>(null as any);
+    }
+
+    /**
+     * Change how the signed-in user is told of the types given; the others stay as they are.
+     * @return OK
+     */
+    updateNotificationPreferences(body: UpdateNotificationPreferencesCommand, signal?: AbortSignal): Promise<NotificationPreferencesDto> {
+        let url_ = this.baseUrl + "/api/v1/users/me/notification-preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateNotificationPreferences(_response);
+        });
+    }
+
+    protected processUpdateNotificationPreferences(response: Response): Promise<NotificationPreferencesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferencesDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationPreferencesDto>(null as any);
+    }
 }
 
 /** A bearer token to send as `Authorization: Bearer {accessToken}`, and the refresh token that gets the next one from `POST /api/v1/auth/refresh` (each refresh token works once). */
@@ -3736,10 +4040,79 @@ export interface IssueTokenCommand {
     password: string;
 }
 
+/** The outcome of marking the whole inbox read. */
+export interface MarkedNotificationsDto {
+    /** How many notifications were unread and are now read. */
+    marked: number;
+}
+
+/** A notification in the signed-in user's inbox. */
+export interface NotificationDto {
+    /** The notification's id. */
+    id: string;
+    type: EventType;
+    /** The task it is about; null for a daily summary. */
+    taskId: string | null;
+    /** Who caused it (a user, or the engine's or scheduler's fixed id); null for a daily summary. */
+    actorId: string | null;
+    /** A short sentence, up to 200 characters: `Ada completed "Write the release notes"`. */
+    title: string;
+    /** More detail when there is some (a failure's reason, a summary's list), up to 2,000 characters. */
+    body: string | null;
+    /** When what it tells happened. */
+    createdAt: string;
+    /** When it was marked read; null while unread. */
+    readAt: string | null;
+}
+
+/** How to be told of one notification type from now on. */
+export interface NotificationPreferenceChange {
+    type: EventType | null;
+    /** Whether it appears in the inbox. */
+    inApp: boolean | null;
+    /** Whether it is sent by email. */
+    email: boolean | null;
+}
+
+/** How the signed-in user is told of one type of notification. */
+export interface NotificationPreferenceDto {
+    type: EventType;
+    /** Whether it appears in the inbox (GET /api/v1/notifications). */
+    inApp: boolean;
+    /** Whether it is sent by email. */
+    email: boolean;
+    /** True while the user has not chosen for this type, so the default applies. */
+    isDefault: boolean;
+}
+
+/** Every notification type with how the signed-in user is told of it. */
+export interface NotificationPreferencesDto {
+    /** One entry per type, in a fixed order. */
+    preferences: NotificationPreferenceDto[];
+}
+
 /** One page of a list, as the API returns it. */
 export interface PagedListOfCommentDto {
     /** The items of this page, in order. */
     items: CommentDto[];
+    /** The page number, starting at 1. */
+    page: number;
+    /** The largest number of items a page holds. */
+    pageSize: number;
+    /** How many items match across all pages: only when the request asked for it with `includeTotal=true`,
+and only when at most 10,000 match; null otherwise (counting more costs more than the page is worth: page on
+with `hasMore` or `nextCursor`, or narrow the filter). */
+    totalCount: number | null;
+    /** Whether another page follows this one. */
+    hasMore: boolean;
+    /** Where the next page starts, for keyset paging (pass it back as `cursor`); null on the last page. */
+    nextCursor: string | null;
+}
+
+/** One page of a list, as the API returns it. */
+export interface PagedListOfNotificationDto {
+    /** The items of this page, in order. */
+    items: NotificationDto[];
     /** The page number, starting at 1. */
     page: number;
     /** The largest number of items a page holds. */
@@ -4001,6 +4374,12 @@ export interface TeamDto {
     createdAt: string;
     /** The ids of the team's members. */
     memberIds: string[];
+}
+
+/** Changes how the signed-in user is told of the types given; the other types stay as they are. */
+export interface UpdateNotificationPreferencesCommand {
+    /** One entry per type to change, each type at most once. */
+    preferences: NotificationPreferenceChange[] | null;
 }
 
 /** Edits the signed-in user's own profile. */

@@ -73,6 +73,103 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.ToTable("task_comments", (string)null);
                 });
 
+            modelBuilder.Entity("TaskOrchestration.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("RecipientId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_event");
+
+                    b.HasIndex(new[] { "RecipientId", "CreatedAt", "Id" }, "ix_notifications_inbox")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_notifications_inbox");
+
+                    b.HasIndex(new[] { "RecipientId", "CreatedAt", "Id" }, "ix_notifications_unread")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_app");
+
+                    b.HasKey("UserId", "Type")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
             modelBuilder.Entity("TaskOrchestration.Domain.Tasks.TaskHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -468,6 +565,84 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Email.OutgoingEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gave_up_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("to_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_emails");
+
+                    b.HasIndex("GaveUpAt")
+                        .HasDatabaseName("ix_outgoing_emails_gave_up_at")
+                        .HasFilter("gave_up_at IS NOT NULL");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_outgoing_emails_recipient_id");
+
+                    b.HasIndex("AvailableAt", "Id")
+                        .HasDatabaseName("ix_outgoing_emails_pending")
+                        .HasFilter("sent_at IS NULL AND gave_up_at IS NULL");
+
+                    b.ToTable("outgoing_emails", (string)null);
+                });
+
             modelBuilder.Entity("TaskOrchestration.Infrastructure.Events.ConsumedEvent", b =>
                 {
                     b.Property<string>("Consumer")
@@ -728,6 +903,26 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_task_comments_tasks_task_id");
                 });
 
+            modelBuilder.Entity("TaskOrchestration.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_recipient_id");
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_users_user_id");
+                });
+
             modelBuilder.Entity("TaskOrchestration.Domain.Tasks.TaskHistoryEntry", b =>
                 {
                     b.HasOne("TaskOrchestration.Domain.Users.User", null)
@@ -886,6 +1081,15 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Email.OutgoingEmail", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outgoing_emails_users_recipient_id");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.IdempotencyKeyRecord", b =>
