@@ -1,5 +1,6 @@
 import { AnnouncerProvider } from "../ui/Announcer";
 import { LiveUpdatesProvider } from "../live/LiveUpdatesProvider";
+import { UnreadCountProvider } from "../notifications";
 import { PeopleProvider } from "../session/PeopleProvider";
 import { SessionProvider } from "../session/SessionProvider";
 import { Layout } from "./Layout";
@@ -12,9 +13,11 @@ export function App() {
       <SessionProvider>
         <PeopleProvider>
           <LiveUpdatesProvider>
-            <Layout>
-              <Routes />
-            </Layout>
+            <UnreadCountProvider>
+              <Layout>
+                <Routes />
+              </Layout>
+            </UnreadCountProvider>
           </LiveUpdatesProvider>
         </PeopleProvider>
       </SessionProvider>

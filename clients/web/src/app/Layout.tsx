@@ -3,7 +3,8 @@ import { useLiveStatus, type LiveStatus } from "../live/LiveUpdatesProvider";
 import { NotificationsNavLink } from "../notifications";
 import { useSession } from "../session/SessionProvider";
 import { useAnnounce } from "../ui/Announcer";
-import { Link, navigate, useLocation } from "./routing";
+import { NavLink } from "./NavLink";
+import { Link, navigate } from "./routing";
 
 const liveLabels: Record<LiveStatus, string> = {
   connecting: "Connecting…",
@@ -63,15 +64,5 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
     </>
-  );
-}
-
-/** A main-menu link that tells which page is open (aria-current). */
-export function NavLink({ to, children }: { to: string; children: ReactNode }) {
-  const { path } = useLocation();
-  return (
-    <Link to={to} aria-current={path === to ? "page" : undefined}>
-      {children}
-    </Link>
   );
 }

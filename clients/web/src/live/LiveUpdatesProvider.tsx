@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/signalr";
-import type { EventEnvelope, Session } from "@taskorchestration/client";
+import type { EventEnvelope, NotificationDto } from "@taskorchestration/client";
 import { useSession } from "../session/SessionProvider";
+import { connectToHub } from "./hubConnection";
 
 /** What a page hears: an event about a task, or "resync" after the connection was lost (events may be missed). */
 export type LiveMessage = EventEnvelope | "resync";
@@ -10,6 +10,7 @@ export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 interface LiveUpdates {
   status: LiveStatus;
   subscribe(listener: (message: LiveMessage) => void): () => void;
+  subscribeNotifications(listener: (notification: NotificationDto) => void): () => void;
 }
 
 const LiveUpdatesContext = createContext<LiveUpdates | null>(null);
@@ -17,30 +18,36 @@ const LiveUpdatesContext = createContext<LiveUpdates | null>(null);
 /** How long to wait before trying to connect again after a failed start (automatic reconnection covers the rest). */
 const startRetryDelays = [2_000, 5_000, 10_000, 30_000];
 
+/** The hub's client methods (docs/events.md, "Live updates"). */
+const taskEventMethod = "taskEvent";
+const notificationMethod = "notification";
+
 /**
  * One connection to /hubs/tasks for the signed-in person (docs/events.md, "Live updates"): the server calls
- * `taskEvent` with each event of a task they may see. Pages subscribe and refetch what they show; after a
- * reconnection they get "resync", since events sent while disconnected are not replayed.
+ * `taskEvent` with each event of a task they may see, and `notification` with each notification added to their
+ * inbox. Pages subscribe and refetch what they show; after a reconnection they get "resync", since messages sent
+ * while disconnected are not replayed.
  */
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const { session, status: sessionStatus } = useSession();
   const [status, setStatus] = useState<LiveStatus>("offline");
   const listeners = useRef(new Set<(message: LiveMessage) => void>());
-  const subscribe = useCallback((listener: (message: LiveMessage) => void) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
-  const value = useMemo<LiveUpdates>(() => ({ status, subscribe }), [status, subscribe]);
+  const notificationListeners = useRef(new Set<(notification: NotificationDto) => void>());
+  const subscribe = useCallback((listener: (message: LiveMessage) => void) => subscribeTo(listeners.current, listener), []);
+  const subscribeNotifications = useCallback(
+    (listener: (notification: NotificationDto) => void) => subscribeTo(notificationListeners.current, listener),
+    [],
+  );
+  const value = useMemo<LiveUpdates>(() => ({ status, subscribe, subscribeNotifications }), [status, subscribe, subscribeNotifications]);
 
   useEffect(() => {
     if (sessionStatus !== "signedIn") {
       return;
     }
     const publish = (message: LiveMessage) => listeners.current.forEach((listener) => listener(message));
-    const connection = connect(session);
-    connection.on("taskEvent", (event: EventEnvelope) => publish(event));
+    const connection = connectToHub(session);
+    connection.on(taskEventMethod, (event: EventEnvelope) => publish(event));
+    connection.on(notificationMethod, (notification: NotificationDto) => notificationListeners.current.forEach((listener) => listener(notification)));
     connection.onreconnecting(() => setStatus("reconnecting"));
     connection.onreconnected(() => {
       setStatus("live");
@@ -78,33 +85,11 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   return <LiveUpdatesContext.Provider value={value}>{children}</LiveUpdatesContext.Provider>;
 }
 
-function connect(session: Session): HubConnection {
-  return new HubConnectionBuilder()
-    .withUrl(`${window.location.origin}/hubs/tasks`, { accessTokenFactory: () => freshAccessToken(session) })
-    .withAutomaticReconnect()
-    .configureLogging(LogLevel.None)
-    .build();
-}
-
-/**
- * The hub is given a token when it connects or reconnects, and nothing refreshes it on a 401 there as the API
- * client does: so an access token about to expire is traded for a new one first.
- */
-async function freshAccessToken(session: Session): Promise<string> {
-  const token = session.accessToken();
-  if (token && !expiresWithin(token, 30)) {
-    return token;
-  }
-  return (await session.refresh()) ?? "";
-}
-
-function expiresWithin(jwt: string, seconds: number): boolean {
-  try {
-    const payload = JSON.parse(atob(jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: number };
-    return payload.exp === undefined || payload.exp * 1000 - Date.now() < seconds * 1000;
-  } catch {
-    return true;
-  }
+function subscribeTo<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 function useLiveUpdates(): LiveUpdates {
@@ -146,6 +131,16 @@ export function useTaskEvents(onMessages: (messages: LiveMessage[]) => void, set
       unsubscribe();
     };
   }, [subscribe, settleMs]);
+}
+
+/** Calls `onNotification` with each notification the hub reports for the signed-in person while the component is shown. */
+export function useNotificationEvents(onNotification: (notification: NotificationDto) => void): void {
+  const { subscribeNotifications } = useLiveUpdates();
+  const latest = useRef(onNotification);
+  useEffect(() => {
+    latest.current = onNotification;
+  });
+  useEffect(() => subscribeNotifications((notification) => latest.current(notification)), [subscribeNotifications]);
 }
 
 /** Whether any of `messages` may concern the task `taskId` (its own event, or a resync). */

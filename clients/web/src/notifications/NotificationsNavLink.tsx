@@ -1,16 +1,18 @@
-import { NavLink } from "../app/Layout";
-import { useUnreadCount } from "./useUnreadCount";
+import { NavLink } from "../app/NavLink";
+import { useUnreadCount } from "./UnreadCountProvider";
 
-/** "Notifications" in the main menu, with the number of unread ones as a badge. */
+/** "Notifications" in the main menu, with the number of unread ones as a badge (part of the link's name). */
 export function NotificationsNavLink() {
-  const { count } = useUnreadCount();
+  const { count, many } = useUnreadCount();
+  const shown = many ? "10,000+" : count ? String(count) : null;
   return (
     <NavLink to="/notifications">
       Notifications
-      {count ? (
+      {shown ? (
         <span className="count-badge" data-testid="unread-badge">
-          {count}
-          <span className="visually-hidden"> unread</span>
+          <span className="visually-hidden"> (</span>
+          {shown}
+          <span className="visually-hidden"> unread)</span>
         </span>
       ) : null}
     </NavLink>

@@ -1,4 +1,4 @@
-// The notifications module: the menu link with its unread badge, and the page. Everything it asks of the API
-// goes through source.ts, the placeholder to finish when the notification endpoints reach the generated client.
+// The notifications module: the unread count (a provider, fed by the hub), the menu link with its badge, the page.
 export { NotificationsNavLink } from "./NotificationsNavLink";
 export { NotificationsPage } from "./NotificationsPage";
+export { UnreadCountProvider } from "./UnreadCountProvider";
