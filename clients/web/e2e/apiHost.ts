@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 /**
  * The real API for the browser tests: the Release build that build/test.sh makes (TaskOrchestration.WebApi.dll,
  * role both), on a free port, against a database of its own on the server TASKORCH_TEST_CONNECTION names, with a
- * signing key made for the run, the outbox polled every 100 ms, and the built app served under /app.
+ * signing key made for the run, the outbox polled every 100 ms, emails written to a folder, and the built app served
+ * under /app.
  */
 export interface ApiHost {
   baseUrl: string;
@@ -21,7 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
 const appDist = resolve(here, "../dist");
 
-export async function startApi(logFile: string): Promise<ApiHost> {
+export async function startApi(logFile: string, mailFolder: string): Promise<ApiHost> {
   const server = process.env.TASKORCH_TEST_CONNECTION;
   if (!server) {
     throw new Error("TASKORCH_TEST_CONNECTION is not set: run the browser tests with build/test.sh, or set it to a PostgreSQL server (no database named).");
@@ -51,6 +52,9 @@ export async function startApi(logFile: string): Promise<ApiHost> {
     Bootstrap__AdminPassword: adminPassword,
     WebApp__Path: appDist,
     Outbox__PollInterval: "00:00:00.100",
+    // The emails the run's notifications send, as .eml files beside the run's other artifacts.
+    Email__Delivery: "PickupFolder",
+    Email__PickupFolder: mailFolder,
     // The tests sign several people in from one address within a minute.
     RateLimiting__Auth__PermitLimit: "1000",
     Logging__LogLevel__Default: "Warning",

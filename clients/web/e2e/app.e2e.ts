@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { ifMatch, type TaskDto } from "@taskorchestration/client";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { launchChromium, newPerson, screenshot, type Person } from "./browser";
 import { createAccount, signInThroughTheApp, type Account } from "./people";
 
@@ -50,26 +50,48 @@ async function offeredActions(page: Page): Promise<string[]> {
   return (await actions.locator("button[data-action]").evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-action") ?? ""))).sort();
 }
 
+/** Whether the element has the keyboard focus (polled: focus moves in an effect just after the render that shows it). */
+async function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
 async function statusText(page: Page): Promise<string> {
   return (await page.getByTestId("task-status").innerText()).trim();
 }
 
 describe("signing in", () => {
-  test("a wrong password is explained, in an error summary that takes focus", async () => {
+  test("an empty form gets each field's error next to it; a wrong password is explained in a summary that takes focus", async () => {
     const { page } = await person();
 
     await page.goto("/app/");
     await page.waitForURL("**/app/sign-in");
     await screenshot(page, "01-sign-in");
+
+    // Nothing typed: the API's validation problem names both fields, and each message appears beside its field.
+    await page.getByRole("button", { name: "Sign in" }).click();
+    for (const field of ["email", "password"]) {
+      const error = page.getByTestId(`${field}-error`);
+      await error.waitFor();
+      expect(await error.innerText()).toContain("must not be empty");
+      const input = page.locator(`#${field}`);
+      expect(await input.getAttribute("aria-invalid")).toBe("true");
+      expect((await input.getAttribute("aria-describedby"))?.split(" ")).toContain(`${field}-error`);
+    }
+    const summary = page.getByTestId("error-summary");
+    await expect.poll(() => hasFocus(summary), soon).toBe(true);
+    // The summary's link to a field takes the keyboard there.
+    await summary.getByRole("link").first().press("Enter");
+    await expect.poll(() => hasFocus(page.locator("#email")), soon).toBe(true);
+    await screenshot(page, "02-sign-in-field-errors");
+
     await page.getByLabel("Email").fill(member.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    const summary = page.getByTestId("error-summary");
-    await summary.waitFor();
-    expect(await summary.innerText()).toContain("The email or password is wrong");
-    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
-    await screenshot(page, "02-sign-in-failed");
+    await page.getByTestId("email-error").waitFor({ state: "detached" });
+    await expect.poll(() => summary.innerText(), soon).toContain("The email or password is wrong");
+    await expect.poll(() => hasFocus(summary), soon).toBe(true);
+    await screenshot(page, "03-sign-in-failed");
   });
 });
 
@@ -93,8 +115,8 @@ describe("forms", () => {
     const title = page.getByLabel("Title");
     expect(await title.getAttribute("aria-invalid")).toBe("true");
     expect((await title.getAttribute("aria-describedby"))?.split(" ")).toContain("title-error");
-    expect(await page.getByTestId("error-summary").evaluate((element) => element === document.activeElement)).toBe(true);
-    await screenshot(page, "03-validation-error");
+    await expect.poll(() => hasFocus(page.getByTestId("error-summary")), soon).toBe(true);
+    await screenshot(page, "04-validation-error");
   });
 });
 
@@ -128,7 +150,7 @@ describe("live updates", () => {
     const benTaskLink = ben.page.getByTestId("task-list").getByRole("link", { name: title });
     await benTaskLink.waitFor({ timeout: live.timeout });
     expect(await wasNotReloaded(ben.page)).toBe(true);
-    await screenshot(ben.page, "04-task-list");
+    await screenshot(ben.page, "05-task-list");
 
     // Ben takes it and completes it: the only actions offered are the ones the API allows him.
     await benTaskLink.click();
@@ -148,16 +170,54 @@ describe("live updates", () => {
     expect(await maya.page.getByTestId("task-owner").innerText()).toBe(`user ${benId.slice(0, 8)}`);
     expect(await maya.page.getByText("Shipped on time").count()).toBe(1);
     expect(await wasNotReloaded(maya.page)).toBe(true);
-    await screenshot(maya.page, "05-task-page");
+    await screenshot(maya.page, "06-task-page");
 
     // The same pages at a phone's width.
     await ben.page.setViewportSize({ width: 360, height: 740 });
-    await screenshot(ben.page, "06-phone-task-page");
+    await screenshot(ben.page, "08-phone-task-page");
     await ben.page.getByRole("link", { name: "← Tasks" }).click();
     await ben.page.getByTestId("list-summary").waitFor();
-    await screenshot(ben.page, "07-phone-task-list");
+    await screenshot(ben.page, "09-phone-task-list");
     const overflow = await ben.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "nothing is wider than a 360 px screen").toBeLessThanOrEqual(0);
+  });
+});
+
+describe("notifications", () => {
+  test("the unread badge follows new notifications without a reload; the inbox lists them, and marking them read clears it", async () => {
+    const dana = await createAccount("Dana");
+    const { page } = await person();
+    await signInThroughTheApp(page, dana);
+    const menu = page.getByRole("navigation", { name: "Main" });
+    // The badge is part of the link's name, so that it is heard too.
+    await menu.getByRole("link", { name: "Notifications", exact: true }).waitFor();
+    await markNoReload(page);
+
+    // Maya assigns a task to Dana: Dana's badge counts it, on whatever page she is.
+    const title = `Review the budget ${Date.now()}`;
+    const task = await manager.api.createTask({ title }, crypto.randomUUID());
+    await manager.api.addTaskAssignee(task.id, dana.user.id);
+    await menu.getByRole("link", { name: "Notifications (1 unread)" }).waitFor({ timeout: live.timeout });
+
+    await menu.getByRole("link", { name: /^Notifications/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
+    const inbox = page.getByTestId("notifications");
+    await inbox.getByRole("link", { name: `Maya assigned you to "${title}"` }).waitFor();
+
+    // Maya comments: the inbox and the badge show it without a reload.
+    await manager.api.addComment(task.id, { body: "The numbers are in the shared folder." });
+    await expect.poll(() => inbox.getByRole("listitem").count(), live).toBe(2);
+    await menu.getByRole("link", { name: "Notifications (2 unread)" }).waitFor({ timeout: live.timeout });
+    await screenshot(page, "07-notifications");
+
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await menu.getByRole("link", { name: "Notifications", exact: true }).waitFor();
+    const summary = page.getByTestId("notifications-summary");
+    await expect.poll(() => summary.innerText(), soon).toBe("Nothing unread.");
+    await expect.poll(() => hasFocus(summary), soon).toBe(true);
+    await expect.poll(() => page.getByTestId("announcer").innerText(), soon).toBe("2 notifications marked as read.");
+    expect((await dana.api.listNotifications(true, 1, 10, true)).totalCount).toBe(0);
+    expect(await wasNotReloaded(page)).toBe(true);
   });
 });
 
@@ -211,7 +271,7 @@ describe("actions", () => {
     const error = ben.page.getByTestId("action-error");
     await error.waitFor();
     expect(await error.innerText()).toContain("Someone changed this task after you opened it");
-    expect(await error.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(error), soon).toBe(true);
     await ben.page.getByRole("heading", { level: 1, name: "After the edit" }).waitFor();
     expect((await member.api.getTask(task.id)).status).toBe("pending");
 

@@ -16,7 +16,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   rmSync(artifactsFolder, { recursive: true, force: true });
   mkdirSync(join(artifactsFolder, "screenshots"), { recursive: true });
-  const api = await startApi(join(artifactsFolder, "api.log"));
+  const api = await startApi(join(artifactsFolder, "api.log"), join(artifactsFolder, "mail"));
   project.provide("apiUrl", api.baseUrl);
   project.provide("adminEmail", api.adminEmail);
   project.provide("adminPassword", api.adminPassword);

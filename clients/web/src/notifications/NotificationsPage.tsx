@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { NotificationDto } from "@taskorchestration/client";
 import { explainProblem } from "../app/problems";
 import { Link } from "../app/routing";
@@ -32,6 +32,15 @@ export function NotificationsPage() {
       list.reload();
     }
   });
+  // The badge's count also changes through its fallbacks (and other tabs): the list follows it.
+  const { reload } = list;
+  const seenCount = useRef(unread.count);
+  useEffect(() => {
+    if (seenCount.current !== unread.count) {
+      seenCount.current = unread.count;
+      reload();
+    }
+  }, [unread.count, reload]);
 
   /**
    * Marks read (`send` answers what to announce), then shows the list and the badge as they now are; focus goes to
