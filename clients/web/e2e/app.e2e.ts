@@ -96,7 +96,7 @@ describe("signing in", () => {
 });
 
 describe("forms", () => {
-  test("a new person registers, and a validation error appears next to the field it names", async () => {
+  test("a new person registers; a task form's validation error appears next to its field; the task is created, edited, tagged and commented on", async () => {
     const { page } = await person();
     await page.goto("/app/register");
     await page.getByLabel("Your name").fill("Cleo");
@@ -117,6 +117,39 @@ describe("forms", () => {
     expect((await title.getAttribute("aria-describedby"))?.split(" ")).toContain("title-error");
     await expect.poll(() => hasFocus(page.getByTestId("error-summary")), soon).toBe(true);
     await screenshot(page, "04-validation-error");
+
+    // Corrected, the task is created; its page opens with focus on its title.
+    await title.fill("Plan the offsite");
+    await page.getByRole("button", { name: "Create task" }).click();
+    const heading = page.getByRole("heading", { level: 1, name: "Plan the offsite" });
+    await heading.waitFor();
+    await expect.poll(() => hasFocus(heading), soon).toBe(true);
+
+    // Edited: the form starts from the task as it is, and the page shows the change.
+    await page.getByRole("link", { name: "Edit task" }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit task" }).waitFor();
+    expect(await page.getByLabel("Title").inputValue()).toBe("Plan the offsite");
+    await page.getByLabel("Title").fill("Plan the spring offsite");
+    await page.getByLabel("Description").fill("Two days, somewhere with trains.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Plan the spring offsite" }).waitFor();
+    await page.getByText("Two days, somewhere with trains.", { exact: true }).waitFor();
+
+    // Tags (written as typed, stored in lower case) and a comment, each then in the history.
+    await page.getByLabel("Change tags").fill("Travel, q2");
+    await page.getByRole("button", { name: "Save tags" }).click();
+    await page.getByRole("link", { name: "#travel" }).waitFor();
+    await page.getByRole("link", { name: "#q2" }).waitFor();
+    await page.getByLabel("Add a comment").fill("I will book the venue.");
+    await page.getByRole("button", { name: "Add comment" }).click();
+    await page.getByTestId("comments").getByText("I will book the venue.").waitFor();
+    await expect.poll(() => page.getByTestId("history").getByRole("listitem").count(), soon).toBeGreaterThanOrEqual(3);
+
+    // A tag leads to the list filtered by it, the filter kept in the address.
+    await page.getByRole("link", { name: "#travel" }).click();
+    await page.waitForURL("**/app/?tag=travel");
+    await expect.poll(() => page.getByTestId("list-summary").innerText(), soon).toBe("Tasks 1–1 of 1");
+    await page.getByTestId("task-list").getByRole("link", { name: "Plan the spring offsite" }).waitFor();
   });
 });
 

@@ -7,7 +7,6 @@ import { useAnnounce } from "../ui/Announcer";
 import { InlineError } from "../ui/InlineError";
 import { formatDateTime } from "./labels";
 
-
 /**
  * The task's comments, oldest first: anyone who sees the task adds one; authors edit theirs; authors, managers and
  * admins delete. The task page reads them (and again when it hears they changed).
@@ -37,7 +36,9 @@ export function TaskComments({ task, comments, onMore, onChanged }: { task: Task
 
   return (
     <section aria-labelledby="comments-title">
-      <h2 id="comments-title">Comments</h2>
+      <h2 id="comments-title" tabIndex={-1}>
+        Comments
+      </h2>
       {comments.length === 0 ? <p>No comments yet.</p> : null}
       <ol className="comments" data-testid="comments">
         {comments.map((comment) => (
@@ -73,7 +74,7 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
   const mine = comment.authorId === me.id;
   const inputId = `comment-${comment.id}-body`;
 
-  const attempt = async (send: () => Promise<unknown>, done: string) => {
+  const attempt = async (send: () => Promise<unknown>, done: string, focusAfter?: () => void) => {
     setError(null);
     try {
       await send();
@@ -81,6 +82,7 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
       setConfirmingDelete(false);
       onChanged();
       announce(done);
+      focusAfter?.();
     } catch (failure) {
       setError(explainProblem(failure));
     }
@@ -126,7 +128,7 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
           ) : null}
           {confirmingDelete ? (
             <>
-              <button type="button" className="danger" autoFocus onClick={() => void attempt(() => api.deleteComment(taskId, comment.id), "Comment deleted.")}>
+              <button type="button" className="danger" autoFocus onClick={() => void attempt(() => api.deleteComment(taskId, comment.id), "Comment deleted.", focusCommentsHeading)}>
                 Delete this comment
               </button>
               <button type="button" className="secondary" onClick={() => setConfirmingDelete(false)}>
@@ -141,3 +143,7 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
   );
 }
 
+/** After a deletion the button pressed is gone with its comment: the keyboard starts again from the section. */
+function focusCommentsHeading(): void {
+  document.getElementById("comments-title")?.focus();
+}

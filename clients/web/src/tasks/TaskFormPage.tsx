@@ -181,7 +181,6 @@ export function TaskFormPage({ taskId }: { taskId?: string }) {
   );
 }
 
-
 /** A random UUID; crypto.randomUUID exists only on secure origins (https, localhost), getRandomValues everywhere. */
 function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
