@@ -9,6 +9,8 @@
 #   ASPNETCORE_ENVIRONMENT      default Development
 #   Bootstrap__AdminEmail       default admin@taskorchestration.local
 #   Bootstrap__AdminPassword    default: generated once, kept in .local/admin-password
+#   WebApp__Path                the built web app served under /app (default clients/web/dist, built here when
+#                               missing or older than its sources; needs Node.js and npm, else /app is left out)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -85,6 +87,33 @@ else
   echo "==> Admin: $Bootstrap__AdminEmail (password from Bootstrap__AdminPassword)"
 fi
 
+# The web app (clients/web), served under /app: built when its dist is missing or older than anything it is built
+# from (its sources, its package files, the generated client). Without npm the API runs without it.
+web_dir="$repo_root/clients/web"
+web_dist="$web_dir/dist"
+web_is_stale() {
+  [[ ! -f "$web_dist/index.html" ]] && return 0
+  [[ -n "$(find "$web_dir/src" "$web_dir/public" "$web_dir/index.html" "$web_dir/package.json" "$web_dir/package-lock.json" \
+    "$web_dir/vite.config.ts" "$web_dir/tsconfig.json" "$repo_root/clients/typescript/src" \
+    -newer "$web_dist/index.html" -print -quit)" ]]
+}
+if [[ -z "${WebApp__Path:-}" ]]; then
+  if web_is_stale; then
+    if command -v npm >/dev/null 2>&1; then
+      echo "==> Building the web app (clients/web)"
+      # A failed build leaves the API to run without the app (or with its previous build), as without npm.
+      if ! (cd "$web_dir" &&
+        { [[ node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund --loglevel=error; } &&
+        npm run --silent build); then
+        echo "==> The web app did not build (see above): /app serves its previous build, if any" >&2
+      fi
+    else
+      echo "==> npm not found: the web app is not built, and /app is not served" >&2
+    fi
+  fi
+  export WebApp__Path="$web_dist"
+fi
+
 echo "==> Building src/WebApi"
 dotnet build src/WebApi -c Debug -nologo -v quiet
 
@@ -97,6 +126,7 @@ first_url="${ASPNETCORE_URLS%%;*}"
 browse_url="$(sed -E 's#^(https?://)(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#\1localhost\3#' <<<"${first_url%/}")"
 echo "==> Serving on $ASPNETCORE_URLS (Ctrl-C stops)"
 echo "    Swagger UI: $browse_url/api/docs"
+echo "    Web app:    $browse_url/app/"
 # Not exec: this shell must outlive the API to stop the cluster it started (EXIT trap).
 status=0
 dotnet run --no-build --no-launch-profile --project src/WebApi || status=$?

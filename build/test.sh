@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: a Release build, a throwaway PostgreSQL 15 cluster and SMTP server (aiosmtpd, installed
-# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, both stopped and
-# the cluster deleted, and as the very last line "N passed, N failed" (followed by
+# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, the TypeScript
+# client's suite, the web app built and its browser tests run in Debian's Chromium (installed when missing) against
+# the Release API, both servers stopped and the cluster deleted, and as the very last line "N passed, N failed" (followed by
 # ", N skipped" when any test was skipped). Exits non-zero when a test failed, a test project failed without a
 # failing test (crash, abort, no results), or no test ran at all.
 #
@@ -16,6 +17,8 @@ cd "$repo_root"
 source build/lib/postgres.sh
 # shellcheck source-path=SCRIPTDIR source=lib/smtp.sh
 source build/lib/smtp.sh
+# shellcheck source-path=SCRIPTDIR source=lib/chromium.sh
+source build/lib/chromium.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -60,6 +63,9 @@ trx_counters() {
   skipped=$((skipped + counter[inconclusive]))
   echo "${counter[passed]} $failed $skipped"
 }
+
+# Before the long part: a missing browser should stop the run now, not after the .NET suites.
+chromium_require
 
 echo "==> Building TaskOrchestration.sln (Release)"
 dotnet build TaskOrchestration.sln -c Release -nologo -v quiet
@@ -130,8 +136,26 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# count_vitest_report NAME STATUS REPORT: adds a vitest suite's results (its JSON report) to the totals; a suite that
+# failed without a failing test (a setup that threw, no report) counts as one failure, like a broken test project.
+count_vitest_report() {
+  local name="$1" status="$2" report="$3" suite_passed=0 suite_failed=0 suite_skipped=0
+  if [[ -f "$report" ]]; then
+    read -r suite_passed suite_failed suite_skipped < <(node -e '
+      const r = require(process.argv[1]);
+      console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);' "$report")
+  fi
+  passed=$((passed + suite_passed))
+  failed=$((failed + suite_failed))
+  skipped=$((skipped + suite_skipped))
+  if (( status != 0 && suite_failed == 0 )); then
+    broken_projects+=("$name")
+    failed=$((failed + 1))
+  fi
+}
+
 # The TypeScript client's own suite (clients/typescript: its auth hook, problems, and that the checked-in clients
-# are what NSwag generates from clients/openapi.json), counted with the rest through vitest's JSON report.
+# are what NSwag generates from clients/openapi.json).
 echo "==> clients/typescript (npm)"
 ts_status=0
 (
@@ -139,20 +163,23 @@ ts_status=0
   [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error
   npx vitest run --reporter=default --reporter=json --outputFile="$results_dir/typescript-client.json"
 ) || ts_status=$?
-if [[ -f "$results_dir/typescript-client.json" ]]; then
-  read -r ts_passed ts_failed ts_skipped < <(node -e '
-    const r = require(process.argv[1]);
-    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);' "$results_dir/typescript-client.json")
-else
-  ts_passed=0 ts_failed=0 ts_skipped=0
-fi
-passed=$((passed + ts_passed))
-failed=$((failed + ts_failed))
-skipped=$((skipped + ts_skipped))
-if (( ts_status != 0 && ts_failed == 0 )); then
-  broken_projects+=("clients/typescript")
-  failed=$((failed + 1))
-fi
+count_vitest_report clients/typescript "$ts_status" "$results_dir/typescript-client.json"
+
+# The web app (clients/web): installed from its lock file and built as the API serves it, then its browser tests
+# (e2e/): Debian's Chromium against the Release API started once on a database of the throwaway cluster. They leave
+# screenshots, the API's log and the emails sent in TestResults/e2e/.
+echo "==> clients/web (npm, Chromium)"
+web_started=$SECONDS
+web_status=0
+(
+  cd clients/web
+  npm ci --no-audit --no-fund --loglevel=error
+  npm run --silent build
+  TASKORCH_E2E_CHROMIUM="$CHROMIUM" npx vitest run --config vitest.e2e.config.ts \
+    --reporter=default --reporter=json --outputFile="$results_dir/web-e2e.json"
+) || web_status=$?
+count_vitest_report clients/web "$web_status" "$results_dir/web-e2e.json"
+echo "    clients/web: built and tested in $((SECONDS - web_started)) s; screenshots in TestResults/e2e/screenshots"
 
 # Stop and delete the cluster now rather than in the EXIT trap, so that nothing prints after the closing line.
 cleanup

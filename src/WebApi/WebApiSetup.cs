@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.WebApi.Endpoints;
 using TaskOrchestration.WebApi.Errors;
+using TaskOrchestration.WebApi.Hosting;
 using TaskOrchestration.WebApi.Http;
 using TaskOrchestration.WebApi.Identity;
 using TaskOrchestration.WebApi.OpenApi;
@@ -46,6 +47,12 @@ public static class WebApiSetup
         app.UseStatusCodePages();
         // Before authorization: the docs are public, and the fallback policy would otherwise guard them too.
         app.UseApiDocumentation(DocsPath);
+        // Before authorization too: the app's files are public.
+        app.UseWebApp();
+        // Before authentication: only this middleware tells a WebSocket request (HttpContext.WebSockets) from others,
+        // and a browser's WebSocket to the hub carries its token in the query string, which counts for WebSockets
+        // alone (LiveUpdateSetup). SignalR's own copy runs after authentication, too late for that.
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

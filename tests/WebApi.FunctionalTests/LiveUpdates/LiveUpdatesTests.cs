@@ -139,6 +139,32 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/hubs/tasks/negotiate?negotiateVersion=1&access_token={token}", null)).StatusCode);
     }
 
+    /// <summary>
+    /// What a browser does: its WebSocket cannot carry headers, so the SignalR JavaScript client puts the token in
+    /// the query string (the .NET client above sends a header, and would not notice if this stopped working).
+    /// </summary>
+    [Fact]
+    public async Task ABrowserStyleWebSocket_WithTheTokenInTheQueryStringOnly_IsAccepted()
+    {
+        var user = await SignUpAsync();
+        var token = await TokenAsync(user);
+        var hub = new UriBuilder(new Uri(Factory.ClientOptions.BaseAddress, "/hubs/tasks")) { Scheme = "ws" };
+        using var refused = new System.Net.WebSockets.ClientWebSocket();
+        using var accepted = new System.Net.WebSockets.ClientWebSocket();
+
+        var withoutToken = await Assert.ThrowsAnyAsync<System.Net.WebSockets.WebSocketException>(() => refused.ConnectAsync(hub.Uri, CancellationToken.None));
+        hub.Query = $"access_token={Uri.EscapeDataString(token)}";
+        await accepted.ConnectAsync(hub.Uri, CancellationToken.None);
+        // The SignalR handshake: the server answers an empty JSON object when it takes the connection.
+        await accepted.SendAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        var buffer = new byte[256];
+        var answer = await accepted.ReceiveAsync(buffer, new CancellationTokenSource(Patience).Token);
+
+        Assert.Contains("401", withoutToken.Message, StringComparison.Ordinal);
+        Assert.Equal("{}\u001e", System.Text.Encoding.UTF8.GetString(buffer, 0, answer.Count));
+        await accepted.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
     public override async Task DisposeAsync()
     {
         foreach (var connection in _connections)
