@@ -4,8 +4,10 @@ namespace TaskOrchestration.Engine.ProcessTests;
 
 /// <summary>
 /// Two real worker processes race for the same slots of a job scheduled every second: the body of each slot runs in
-/// exactly one of them, and no second passes without its run. The runs are counted from the processes' own logs
-/// (event 7010: a run's body starts) and checked against what the database recorded.
+/// exactly one of them, and a second passes without its run only when the job's previous run was still going then
+/// (runs of a job never overlap, and a slot held back past the next one collapses into it: JobSchedulerTests pins
+/// that down on a fake clock). The runs are counted from the processes' own logs (event 7010: a run's body starts)
+/// and checked against what the database recorded.
 /// </summary>
 public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fleet)
 {
@@ -22,7 +24,7 @@ public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fle
     };
 
     [Fact]
-    public async Task TwoWorkerProcesses_RunEachPerSecondSlotOnce_AndMissNone()
+    public async Task TwoWorkerProcesses_RunEachPerSecondSlotOnce_AndMissNoneThatWasFree()
     {
         var workers = await StartWorkersAsync("scheduler", 2, TimeSpan.Zero, EverySecond);
         // A process's first run compiles the job's queries, which on a busy machine takes seconds; runs of a job do
@@ -38,11 +40,21 @@ public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fle
         var twice = starts.GroupBy(run => run.Slot).Where(group => group.Count() > 1).ToList();
         Assert.True(twice.Count == 0, $"{twice.Count} slots ran more than once, for example {twice.FirstOrDefault()?.Key:O} in {string.Join(", ", twice.FirstOrDefault()?.Select(run => run.Worker) ?? [])}.");
         var ranInWindow = starts.Where(run => run.Slot >= first && run.Slot <= last).Select(run => run.Slot).Order().ToList();
-        Assert.Equal(slots, ranInWindow);
 
-        var recorded = await RecordedAsync(first, last);
-        Assert.Equal(slots, recorded.Select(run => run.Slot));
-        Assert.All(recorded, run => Assert.Equal("succeeded", run.Outcome));
+        var recorded = await RecordedAsync(first.AddSeconds(-1), last);
+        var recordedInWindow = recorded.Where(run => run.Slot >= first).ToList();
+        Assert.Equal(ranInWindow, recordedInWindow.Select(run => run.Slot));
+        Assert.NotEmpty(recordedInWindow);
+        foreach (var missed in slots.Except(ranInWindow))
+        {
+            // On a busy machine a run can outlast a second; the slot it held back is then run late or replaced by the next.
+            var before = recorded.LastOrDefault(run => run.Slot < missed);
+            Assert.True(
+                before is { FinishedAt: { } finishedAt } && finishedAt > missed,
+                $"Slot {missed:O} was not run, and no run of the job was still going then (the run before it: {before}).");
+        }
+
+        Assert.All(recordedInWindow, run => Assert.Equal("succeeded", run.Outcome));
         Assert.All(recorded, run => Assert.Contains(run.Runner, workers.Select(worker => worker.WorkerId)));
         Assert.All(workers, worker => Assert.False(worker.HasExited, worker.Output));
     }
@@ -112,7 +124,7 @@ public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fle
     {
         await using var connection = await Fleet.Database.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT slot, runner, outcome FROM schedule_runs WHERE job = @job AND slot BETWEEN @first AND @last ORDER BY slot",
+            "SELECT slot, runner, outcome, finished_at FROM schedule_runs WHERE job = @job AND slot BETWEEN @first AND @last ORDER BY slot",
             connection);
         command.Parameters.AddWithValue("job", Job);
         command.Parameters.AddWithValue("first", first);
@@ -121,11 +133,15 @@ public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fle
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            runs.Add(new RecordedRun(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            runs.Add(new RecordedRun(
+                reader.GetFieldValue<DateTimeOffset>(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)));
         }
 
         return runs;
     }
 
-    private sealed record RecordedRun(DateTimeOffset Slot, string Runner, string? Outcome);
+    private sealed record RecordedRun(DateTimeOffset Slot, string Runner, string? Outcome, DateTimeOffset? FinishedAt);
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Hosting;
 
 namespace TaskOrchestration.Infrastructure.Email;
 
@@ -16,40 +16,19 @@ internal sealed partial class EmailOutboxSender(
     IEmailSender emailSender,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailOutboxSender> logger) : BackgroundService
+    ILogger<EmailOutboxSender> logger) : BatchPollingService(clock)
 {
     private readonly EmailOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Send)
-        {
-            return;
-        }
+    protected override bool Enabled => _options.Send;
 
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var claimed = await SendOnceAsync(stoppingToken);
-                failures = 0;
-                if (claimed < _options.BatchSize)
-                {
-                    await Task.Delay(_options.PollInterval, clock, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogSendingFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override int BatchSize => _options.BatchSize;
+
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override Task<int> RunRoundAsync(CancellationToken cancellationToken) => SendOnceAsync(cancellationToken);
+
+    protected override void LogRoundFailed(Exception exception) => LogSendingFailed(logger, exception);
 
     /// <summary>One round: claim, send each, record each outcome. Answers how many emails it claimed.</summary>
     public async Task<int> SendOnceAsync(CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Events;
@@ -21,40 +21,19 @@ internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : BatchPollingService(clock)
 {
     private readonly OutboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Dispatch)
-        {
-            return;
-        }
+    protected override bool Enabled => _options.Dispatch;
 
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var dispatched = await DispatchOnceAsync(stoppingToken);
-                failures = 0;
-                if (dispatched < _options.BatchSize)
-                {
-                    await Task.Delay(_options.PollInterval, clock, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogDispatchFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override int BatchSize => _options.BatchSize;
+
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override Task<int> RunRoundAsync(CancellationToken cancellationToken) => DispatchOnceAsync(cancellationToken);
+
+    protected override void LogRoundFailed(Exception exception) => LogDispatchFailed(logger, exception);
 
     /// <summary>One round: claim, deliver, acknowledge. Answers how many events it claimed.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
@@ -153,7 +132,7 @@ internal sealed partial class OutboxDispatcher(
 
         // One transaction for all of it, statements the consumer runs itself included (the live-update consumer's
         // NOTIFY is sent on commit, and only then).
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ConsumedEvents.AddRange(fresh.Select(envelope => new ConsumedEvent(consumerName, envelope.Id, now)));
         await consumer.ConsumeAsync(fresh, cancellationToken);

@@ -9,7 +9,7 @@ using TaskOrchestration.Infrastructure.Engine;
 namespace TaskOrchestration.Infrastructure.Scheduling;
 
 /// <summary>
-/// Runs the scheduled jobs in the worker role, each slot once across every worker process (ADR 0017). At each tick,
+/// Runs the scheduled jobs in the worker role, each slot once across every worker process (ADR 0021). At each tick,
 /// for every enabled job, the latest slot due is claimed by an insert into schedule_runs; the worker whose insert
 /// wins runs the job in a scope of its own, keeps the run's heartbeat, and records how it ended. Missed slots (every
 /// worker was down) collapse into the latest, which runs once. The scheduler sleeps until the next slot of any job,

@@ -7,7 +7,7 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 
 /// <summary>
 /// The scheduler's statements against <c>schedule_runs</c>: claim a slot (the insert that wins runs it), keep a
-/// run's heartbeat, record how it ended. Each is one short statement of its own (ADR 0017).
+/// run's heartbeat, record how it ended. Each is one short statement of its own (ADR 0021).
 /// </summary>
 internal sealed class ScheduleRunStore(IServiceScopeFactory scopes)
 {

@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Domain.Webhooks;
+using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Http;
 using TaskOrchestration.Infrastructure.Persistence;
 
@@ -25,42 +25,21 @@ internal sealed partial class WebhookSender(
     IHttpClientFactory httpClients,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
-    ILogger<WebhookSender> logger) : BackgroundService
+    ILogger<WebhookSender> logger) : BatchPollingService(clock)
 {
     public const string HttpClientName = "webhooks";
 
     private readonly WebhookOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Send)
-        {
-            return;
-        }
+    protected override bool Enabled => _options.Send;
 
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var sent = await SendOnceAsync(stoppingToken);
-                failures = 0;
-                if (sent < _options.BatchSize)
-                {
-                    await Task.Delay(_options.PollInterval, clock, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogSendFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override int BatchSize => _options.BatchSize;
+
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override Task<int> RunRoundAsync(CancellationToken cancellationToken) => SendOnceAsync(cancellationToken);
+
+    protected override void LogRoundFailed(Exception exception) => LogSendFailed(logger, exception);
 
     /// <summary>One round: claim a batch, send its deliveries side by side, record each outcome. Answers how many it claimed.</summary>
     public async Task<int> SendOnceAsync(CancellationToken cancellationToken)
@@ -113,7 +92,7 @@ internal sealed partial class WebhookSender(
     private async Task AttemptAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Payload);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var id = delivery.EventId.ToString("D");
         var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
@@ -123,7 +102,7 @@ internal sealed partial class WebhookSender(
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(id, timestamp, body, subscription.SigningSecrets(now)));
 
         var result = await OutboundPost.SendAsync(httpClients.CreateClient(HttpClientName), request, _options.Timeout, cancellationToken);
-        var answeredAt = clock.GetUtcNow();
+        var answeredAt = Clock.GetUtcNow();
         if (result.Outcome == OutboundPostOutcome.Delivered)
         {
             delivery.RecordSuccess(result.StatusCode!.Value, answeredAt);

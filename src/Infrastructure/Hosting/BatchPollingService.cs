@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Hosting;
+
+namespace TaskOrchestration.Infrastructure.Hosting;
+
+/// <summary>
+/// The loop shared by the worker role's batch services (the outbox dispatcher, the email and webhook senders): a
+/// round claims up to a batch and handles it; a full batch is followed at once by the next round, a short one by a
+/// pause of the poll interval. A round that throws (the database is away, say) is logged and tried again after
+/// 2, 4, 8… seconds, at most 30, so a process outlives an outage without hammering the database.
+/// </summary>
+internal abstract class BatchPollingService(TimeProvider clock) : BackgroundService
+{
+    /// <summary>The clock of the loop's pauses, for the rounds' own timestamps too.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
+    /// <summary>Whether this process runs the service at all (its <c>Send</c>/<c>Dispatch</c> setting).</summary>
+    protected abstract bool Enabled { get; }
+
+    /// <summary>The most items one round claims.</summary>
+    protected abstract int BatchSize { get; }
+
+    /// <summary>How long an idle service waits before it looks again.</summary>
+    protected abstract TimeSpan PollInterval { get; }
+
+    /// <summary>One round: claim, handle, record. Answers how many items it claimed.</summary>
+    protected abstract Task<int> RunRoundAsync(CancellationToken cancellationToken);
+
+    /// <summary>Logs a round that failed; the loop goes on after a pause.</summary>
+    protected abstract void LogRoundFailed(Exception exception);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await RunRoundAsync(stoppingToken);
+                failures = 0;
+                if (claimed < BatchSize)
+                {
+                    await Task.Delay(PollInterval, Clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogRoundFailed(exception);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), Clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+}
