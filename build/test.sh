@@ -173,10 +173,12 @@ web_started=$SECONDS
 web_status=0
 (
   cd clients/web
-  npm ci --no-audit --no-fund --loglevel=error
-  npm run --silent build
-  TASKORCH_E2E_CHROMIUM="$CHROMIUM" npx vitest run --config vitest.e2e.config.ts \
-    --reporter=default --reporter=json --outputFile="$results_dir/web-e2e.json"
+  # Chained with && because errexit does not apply inside a subshell on the left of ||: a failed build must not
+  # go on to run the browser tests against no app.
+  npm ci --no-audit --no-fund --loglevel=error &&
+    npm run --silent build &&
+    TASKORCH_E2E_CHROMIUM="$CHROMIUM" npx vitest run --config vitest.e2e.config.ts \
+      --reporter=default --reporter=json --outputFile="$results_dir/web-e2e.json"
 ) || web_status=$?
 count_vitest_report clients/web "$web_status" "$results_dir/web-e2e.json"
 echo "    clients/web: built and tested in $((SECONDS - web_started)) s; screenshots in TestResults/e2e/screenshots"

@@ -3,11 +3,6 @@ import { useNotificationEvents, useTaskEvents } from "../live/LiveUpdatesProvide
 import { useSession } from "../session/SessionProvider";
 import { useAnnounce } from "../ui/Announcer";
 
-/**
- * A task event reaches the hub and the notifications consumer independently, so the notification it causes may be
- * written a moment after the event arrives: the fallback looks again after this delay.
- */
-const afterTaskEventMs = 1_500;
 /** The last resort, should the hub be unreachable: a look every minute. */
 const everyMs = 60_000;
 
@@ -24,8 +19,8 @@ const UnreadCountContext = createContext<UnreadCount>({ count: null, many: false
 
 /**
  * The number of unread notifications, for the badge in the menu. It is read again when the hub calls
- * `notification` (one was just added for this person), and as fallbacks shortly after any task event, after a
- * reconnection and every minute; each new notification is also announced.
+ * `notification` (one was just added for this person; announced too), after a reconnection (notifications may
+ * have been missed meanwhile) and every minute.
  */
 export function UnreadCountProvider({ children }: { children: ReactNode }) {
   const { api, status } = useSession();
@@ -61,8 +56,6 @@ export function UnreadCountProvider({ children }: { children: ReactNode }) {
   useTaskEvents((messages) => {
     if (messages.includes("resync")) {
       refresh();
-    } else {
-      setTimeout(refresh, afterTaskEventMs);
     }
   });
 

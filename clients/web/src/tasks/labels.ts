@@ -96,5 +96,7 @@ export function describeHistory(entry: TaskHistoryEntryDto): string {
       return "archived the task";
     case "unarchived":
       return "restored the task";
+    case "overdue":
+      return "flagged the task overdue";
   }
 }
