@@ -43,7 +43,7 @@ foreach (var (connections, batch) in options.RawShapes)
     await queue.SubmitAsync(options.Tasks);
     var rate = await new RawCeiling(database).MeasureAsync(connections, batch, options.Tasks);
     rawResults.Add(rate);
-    Say($"| {connections} connections, claims of {batch} | {rate:N0} |");
+    Say($"| {connections} connection{(connections == 1 ? "" : "s")}, claims of {batch} | {rate:N0} |");
 }
 
 var bestEngine = engineResults.MaxBy(result => result.Rate);

@@ -21,7 +21,10 @@ public class EngineApiFactory : ApiFactory
         builder.UseSetting("Role", "both");
         builder.UseSetting("Worker:PollInterval", "00:00:00.100");
         builder.UseSetting("Worker:HeartbeatInterval", "00:00:00.200");
-        builder.UseSetting("Worker:LeaseDuration", "00:00:01");
+        // Long against the heartbeat on purpose: no test here waits for a lease to run out (the reaper has its own
+        // tests), and a one-second lease expired under a loaded CI machine, putting a running task back to pending
+        // in the middle of a test that counted it running.
+        builder.UseSetting("Worker:LeaseDuration", "00:00:10");
         builder.UseSetting("Worker:ReaperInterval", "00:00:00.300");
         builder.UseSetting("Worker:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Worker:RetryMaxDelay", "00:00:00.400");
