@@ -40,6 +40,29 @@ public sealed class ExecutionRecord(IReadOnlyCollection<WorkerProcess> workers)
             }
         }
     }
+
+    /// <summary>
+    /// Fails when a worker process ran more than <paramref name="concurrency"/> attempts at once. A process logs an
+    /// attempt's start after taking its slot and its finish before giving the slot back, so the logged stretches
+    /// overlap no more than the slots do; at equal timestamps a finish counts before a start.
+    /// </summary>
+    public void AssertAtMostAtOnceInEachProcess(int concurrency)
+    {
+        foreach (var worker in Executions.GroupBy(execution => execution.Worker))
+        {
+            var edges = worker
+                .SelectMany(execution => new[] { (At: execution.StartedAt, Change: 1), (At: execution.FinishedAt ?? DateTimeOffset.MaxValue, Change: -1) })
+                .OrderBy(edge => edge.At).ThenBy(edge => edge.Change);
+            var (atOnce, most) = (0, 0);
+            foreach (var edge in edges)
+            {
+                atOnce += edge.Change;
+                most = Math.Max(most, atOnce);
+            }
+
+            Assert.True(most <= concurrency, $"{worker.Key} ran {most} attempts at once; its concurrency is {concurrency}.");
+        }
+    }
 }
 
 public sealed record Execution(string Worker, Guid TaskId, int Attempt, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);

@@ -16,6 +16,7 @@ public sealed class KilledWorkerTests(FleetFixture fleet) : FleetTest(fleet)
         Assert.DoesNotContain(victim.Attempts, e => !e.IsStart);
         // Nothing reaps before a live worker looks: the killed attempts are still running under the dead worker's lease.
         Assert.Equal(8L, await Fleet.ScalarAsync<long>("SELECT count(*) FROM tasks WHERE status = 'running' AND leased_by = @worker", ("worker", victim.WorkerId)));
+        var leases = await Fleet.ScalarAsync<string>("SELECT json_object_agg(id, lease_expires_at)::text FROM tasks WHERE leased_by = @worker", ("worker", victim.WorkerId));
 
         var survivors = await StartWorkersAsync("survivor", 2, TimeSpan.FromMilliseconds(20));
         await Fleet.WaitUntilAllEndedAsync(survivors, TimeSpan.FromMinutes(1));
@@ -35,6 +36,15 @@ public sealed class KilledWorkerTests(FleetFixture fleet) : FleetTest(fleet)
             Assert.Equal(1, ends[id].Requeues);
         });
         Assert.All(ends.Where(end => !killed.Contains(end.Key)), end => Assert.Equal(1, end.Value.AttemptCount));
+        // Not before the lease ran out: the dead worker's lease, as it stood when it died, is what held each task.
+        Assert.Equal("8 requeued after their lease, 0 before", await Fleet.ScalarAsync<string>(
+            """
+            SELECT count(*) FILTER (WHERE h.occurred_at >= lease.value::timestamptz) || ' requeued after their lease, '
+                || count(*) FILTER (WHERE h.occurred_at < lease.value::timestamptz) || ' before'
+            FROM task_history h JOIN json_each_text(@leases::json) lease ON h.task_id = lease.key::uuid
+            WHERE h.trigger = 'requeue'
+            """,
+            ("leases", leases)));
 
         var record = new ExecutionRecord(Workers);
         record.AssertEachAttemptRanAtMostOnce();

@@ -30,6 +30,7 @@ public sealed class ParallelWorkersTests(FleetFixture fleet) : FleetTest(fleet)
         var record = new ExecutionRecord(Workers);
         record.AssertEachAttemptRanAtMostOnce();
         record.AssertNoTaskRanConcurrently();
+        record.AssertAtMostAtOnceInEachProcess(int.Parse(FleetFixture.FastEngine(TimeSpan.Zero)["Worker:Concurrency"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(ends.Values.Sum(end => end.AttemptCount), record.Executions.Count);
         Assert.All(record.Executions, execution => Assert.NotNull(execution.FinishedAt));
         Assert.All(Workers, worker => Assert.True(worker.Attempts.Count > 0, $"{worker.Name} ran nothing: the run was not parallel."));

@@ -23,12 +23,25 @@ public static class EngineServices
             .Validate(worker => worker.HeartbeatInterval > TimeSpan.Zero && worker.HeartbeatInterval * 2 <= worker.LeaseDuration, "Worker:HeartbeatInterval must be positive and at most half of Worker:LeaseDuration.")
             .Validate(worker => worker.ReaperInterval > TimeSpan.Zero && worker.PollInterval > TimeSpan.Zero, "Worker:ReaperInterval and Worker:PollInterval must be positive.")
             .Validate(worker => worker.FinishedRetention >= TimeSpan.Zero, "Worker:FinishedRetention must not be negative (zero keeps ended tasks).")
+            .Validate(worker => worker.WebhookAllowedUrls.All(WebhookAllowList.IsValidEntry), "Worker:WebhookAllowedUrls must hold absolute http(s) URLs without user info, query or fragment.")
+            .Validate(worker => worker.WebhookTimeout > TimeSpan.Zero, "Worker:WebhookTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<TaskQueue>();
         services.AddScoped<IEngineMonitor, EngineMonitor>();
         services.AddSingleton<IEngineSettings, EngineSettings>();
-        services.AddHttpClient(WebhookHandler.HttpClientName);
+        services.AddHttpClient(WebhookHandler.HttpClientName, client =>
+            {
+                // Worker:WebhookTimeout bounds each attempt; the client's own 100 s default must not cut in first.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("TaskOrchestration-Engine/1");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A redirect would re-send the body to wherever the receiver points, past the allow-list.
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            });
         services.AddTaskHandler<NoopHandler>();
         services.AddTaskHandler<TitleParityHandler>();
         services.AddTaskHandler<WebhookHandler>();

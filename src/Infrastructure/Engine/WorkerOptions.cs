@@ -55,7 +55,7 @@ public sealed class WorkerOptions
     /// <summary>demo.title-parity: how long it waits before it answers.</summary>
     public TimeSpan DemoDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>http.webhook: the URL prefixes it may POST to ("https://hooks.example.com/"); none by default.</summary>
+    /// <summary>http.webhook: where it may POST ("https://hooks.example.com/in" allows that path and below it, on that scheme, host and port); nowhere by default.</summary>
     public string[] WebhookAllowedUrls { get; set; } = [];
 
     /// <summary>http.webhook: how long it waits for an answer.</summary>

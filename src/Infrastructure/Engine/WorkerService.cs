@@ -32,7 +32,20 @@ internal sealed partial class WorkerService(
     private readonly Channel<PendingOutcome> _outcomes = Channel.CreateUnbounded<PendingOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The kinds this process claims: the configured ones, or every registered kind.</summary>
-    public IReadOnlyList<string> ServedKinds => _options.Kinds is { Length: > 0 } configured ? [.. configured.Where(kinds.Exists)] : kinds.Automated;
+    public IReadOnlyList<string> ServedKinds => _options.Kinds is { Length: > 0 } configured ? [.. configured.Distinct(StringComparer.Ordinal)] : kinds.Automated;
+
+    /// <summary>Refuses to start on a configured kind no handler serves: a misspelt kind would leave this process serving nothing, quietly.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var unknown = _options.Kinds.Where(kind => !kinds.Automated.Contains(kind, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Worker:Kinds names {string.Join(", ", unknown.Select(kind => $"'{kind}'"))}, which no handler serves (manual tasks are for people). The automated kinds: {string.Join(", ", kinds.Automated)}.");
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

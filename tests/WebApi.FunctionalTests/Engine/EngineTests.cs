@@ -35,7 +35,8 @@ public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task AnOddTitle_IsRetried_UntilItsAttemptsAreUsed_ThenListedAsDead_AndRetryRevivesIt()
     {
-        var user = await SignUpAsync();
+        // A manager: the queue counts are for managers and admins.
+        var user = await SignUpAsync("manager");
 
         var created = await SubmitAsync(user, new { title = "Odd", kind = "demo.title-parity", maxAttempts = 2 });
         var dead = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Failed);
@@ -47,6 +48,8 @@ public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
         Assert.Equal([created.Id], (await ListAsync(user, "?status=failed&dead=true")).Items.Select(task => task.Id));
         Assert.Empty((await ListAsync(user, "?status=failed&dead=false")).Items);
         Assert.Equal([TaskTrigger.Retry], dead.AllowedActions);
+        var queue = (await (await user.Client.GetAsync("/api/v1/queues")).ReadAsync<List<QueueDto>>()).Single(entry => entry.Kind == "demo.title-parity");
+        Assert.Equal((1, 0, 0, 0), (queue.Dead, queue.Pending, queue.Retrying, queue.Running));
 
         await FireOkAsync(user, created.Id, "retry");
         var deadAgain = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Failed);

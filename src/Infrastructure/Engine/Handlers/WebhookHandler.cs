@@ -8,14 +8,17 @@ using TaskOrchestration.Infrastructure.Http;
 namespace TaskOrchestration.Infrastructure.Engine.Handlers;
 
 /// <summary>
-/// <c>http.webhook</c>: POSTs the input's <c>body</c> (any JSON) to its <c>url</c>, which must start with one of
-/// <see cref="WorkerOptions.WebhookAllowedUrls"/>. A 2xx completes the task; a 5xx, 408, 429, a timeout or a
-/// network error fails the attempt (retried with backoff); any other answer, or a URL not allowed, fails it for good.
+/// <c>http.webhook</c>: POSTs the input's <c>body</c> (any JSON) to its <c>url</c>, which must be allowed by
+/// <see cref="WorkerOptions.WebhookAllowedUrls"/> (<see cref="WebhookAllowList"/>), with the task's id as its
+/// <c>Idempotency-Key</c> header: the same on every attempt, so the receiver can tell a retry from a new request. A 2xx
+/// completes the task; a 5xx, 408, 429, a timeout or a network error fails the attempt (retried with backoff); any
+/// other answer, a redirect included (never followed), or a URL not allowed, fails it for good.
 /// </summary>
 internal sealed class WebhookHandler(IHttpClientFactory httpClients, IOptions<WorkerOptions> options) : ITaskHandler
 {
     public const string KindName = "http.webhook";
     public const string HttpClientName = "http.webhook";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public string Kind => KindName;
 
@@ -30,14 +33,14 @@ internal sealed class WebhookHandler(IHttpClientFactory httpClients, IOptions<Wo
             return TaskHandlerResult.PermanentFailure("The input must be {\"url\": \"http(s)://…\", \"body\": …}.");
         }
 
-        var allowed = options.Value.WebhookAllowedUrls;
-        if (!allowed.Any(prefix => url.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        if (!WebhookAllowList.Allows(options.Value.WebhookAllowedUrls, url))
         {
             return TaskHandlerResult.PermanentFailure($"{url.GetLeftPart(UriPartial.Path)} is not an allowed webhook URL (Worker:WebhookAllowedUrls).");
         }
 
         var body = input.TryGetProperty("body", out var bodyElement) ? bodyElement.GetRawText() : "null";
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(IdempotencyKeyHeader, run.TaskId.ToString("D"));
         var result = await OutboundPost.SendAsync(httpClients.CreateClient(HttpClientName), request, options.Value.WebhookTimeout, cancellationToken);
         return result.Outcome switch
         {
