@@ -13,7 +13,7 @@ namespace TaskOrchestration.Application.Users.Commands.ChangeUserRole;
 [RequiresRole(UserRole.Admin)]
 public sealed record ChangeUserRoleCommand(Guid UserId, UserRole Role) : IRequest<UserDto>;
 
-public sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, ICurrentUser currentUser, IMapper mapper)
+public sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<ChangeUserRoleCommand, UserDto>
 {
     public async Task<UserDto> Handle(ChangeUserRoleCommand request, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitOfW
         }
 
         var user = await users.FindAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User", request.UserId);
-        user.ChangeRole(request.Role);
+        user.ChangeRole(request.Role, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.Map<UserDto>(user);
     }
