@@ -7,7 +7,10 @@ using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Application.Users.Commands.ChangeUserRole;
 
-/// <summary>Gives a user another role (admins only). It applies from the user's next access token.</summary>
+/// <summary>
+/// Gives a user another role (admins only). It applies to the API from the user's next access token, and to their
+/// live connections at once (they are ended, and rejoin on the new role).
+/// </summary>
 /// <param name="UserId">The user to change.</param>
 /// <param name="Role">The new role.</param>
 [RequiresRole(UserRole.Admin)]
