@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Comments;
 using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Notifications;
 using TaskOrchestration.Application.Teams;
@@ -69,6 +70,37 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         Assert.Equal([EventType.TaskCreated, EventType.TaskTaken, EventType.TaskCompleted], events.Select(envelope => envelope.Type));
         Assert.Equal(("running", "done", "Shipped"), (events[2].Data.GetProperty("from").GetString(), events[2].Data.GetProperty("to").GetString(), events[2].Data.GetProperty("result").GetString()));
         Assert.Equal(EventEnvelope.CurrentVersion, events[2].Version);
+    }
+
+    [Fact]
+    public async Task AnEditAndAComment_Written_Edited_AndDeleted_ArriveAsTheirEnvelopes()
+    {
+        var owner = await SignUpAsync();
+        var watcher = await SignUpAsync();
+        var received = await ConnectAsync(watcher);
+        var taskId = await CreateAsync(owner, new { title = "Watched" });
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PatchAsync($"/api/v1/tasks/{taskId}", Json.Body(new { title = "Renamed", priority = "high" }))).StatusCode);
+        var added = await owner.Client.PostAsync($"/api/v1/tasks/{taskId}/comments", Json.Body(new { body = "First thought" }));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var comment = await added.ReadAsync<CommentDto>();
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PatchAsync($"/api/v1/tasks/{taskId}/comments/{comment.Id}", Json.Body(new { body = "Second thought" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/v1/tasks/{taskId}/comments/{comment.Id}")).StatusCode);
+
+        var events = new List<EventEnvelope>();
+        for (var count = 0; count < 5; count++)
+        {
+            events.Add(await received.NextAsync());
+        }
+
+        Assert.Equal(
+            [EventType.TaskCreated, EventType.TaskUpdated, EventType.TaskCommented, EventType.TaskCommented, EventType.TaskCommented],
+            events.Select(envelope => envelope.Type));
+        Assert.All(events, envelope => Assert.Equal((taskId, owner.Id, EventActorKind.User), (envelope.TaskId, envelope.Actor.Id, envelope.Actor.Kind)));
+        Assert.Equal(["title", "priority"], events[1].Data.GetProperty("fields").EnumerateArray().Select(field => field.GetString()));
+        Assert.Equal(
+            [(comment.Id, "added"), (comment.Id, "edited"), (comment.Id, "deleted")],
+            events.Skip(2).Select(envelope => (envelope.Data.GetProperty("commentId").GetGuid(), envelope.Data.GetProperty("change").GetString())));
     }
 
     [Fact]
