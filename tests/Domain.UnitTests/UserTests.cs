@@ -81,4 +81,28 @@ public sealed class UserTests
 
         Assert.Equal(name, User.Register("ada@example.com", name, "hash", UserRole.Member, Clock.Created).DisplayName);
     }
+
+    [Fact]
+    public void ChangeRole_ToAnotherRole_RaisesAccessChanged_AndToTheSameRole_Nothing()
+    {
+        var user = User.Register("ada@example.com", "Ada", "hash", UserRole.Manager, Clock.Created);
+
+        user.ChangeRole(UserRole.Manager, Clock.Created.AddMinutes(1));
+        user.ChangeRole(UserRole.Member, Clock.Created.AddMinutes(2));
+
+        Assert.Equal(UserRole.Member, user.Role);
+        Assert.Equal([new UserAccessChanged(user.Id, Clock.Created.AddMinutes(2))], user.DomainEvents);
+    }
+
+    [Fact]
+    public void Deactivate_AnActiveUser_RaisesAccessChanged_Once()
+    {
+        var user = User.Register("ada@example.com", "Ada", "hash", UserRole.Member, Clock.Created);
+
+        user.Deactivate(Clock.Created.AddMinutes(1));
+        user.Deactivate(Clock.Created.AddMinutes(2));
+
+        Assert.Equal((false, (DateTimeOffset?)Clock.Created.AddMinutes(1)), (user.IsActive, user.DeactivatedAt));
+        Assert.Equal([new UserAccessChanged(user.Id, Clock.Created.AddMinutes(1))], user.DomainEvents);
+    }
 }

@@ -42,7 +42,7 @@ public sealed class OptimisticConcurrencyTests(DatabaseFixture fixture) : Databa
 
         firstCopy.ChangeDisplayName("First");
         await ((IUnitOfWork)first).SaveChangesAsync(CancellationToken.None);
-        secondCopy.ChangeRole(UserRole.Admin);
+        secondCopy.ChangeRole(UserRole.Admin, Now);
         var error = await Assert.ThrowsAsync<ConflictException>(() => ((IUnitOfWork)second).SaveChangesAsync(CancellationToken.None));
 
         Assert.Equal("concurrency_conflict", error.Code);

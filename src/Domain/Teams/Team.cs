@@ -1,4 +1,5 @@
 using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Domain.Teams;
 
@@ -42,8 +43,16 @@ public sealed class Team : AggregateRoot
         if (!HasMember(userId))
         {
             _members.Add(new TeamMember(Id, userId, now));
+            Raise(new UserAccessChanged(userId, now));
         }
     }
 
-    public void RemoveMember(Guid userId) => _members.RemoveAll(member => member.UserId == userId);
+    /// <summary>Removes a member; removing someone who is not a member changes nothing.</summary>
+    public void RemoveMember(Guid userId, DateTimeOffset now)
+    {
+        if (_members.RemoveAll(member => member.UserId == userId) > 0)
+        {
+            Raise(new UserAccessChanged(userId, now));
+        }
+    }
 }

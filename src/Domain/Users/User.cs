@@ -74,7 +74,14 @@ public sealed class User : AggregateRoot
         PasswordHash = passwordHash;
     }
 
-    public void ChangeRole(UserRole role) => Role = role;
+    public void ChangeRole(UserRole role, DateTimeOffset now)
+    {
+        if (role != Role)
+        {
+            Role = role;
+            Raise(new UserAccessChanged(Id, now));
+        }
+    }
 
     public void ChangeDisplayName(string displayName)
     {
@@ -82,7 +89,14 @@ public sealed class User : AggregateRoot
         DisplayName = trimmed.Length is 0 or > DisplayNameMaxLength ? throw new DomainException(UserErrors.InvalidDisplayName) : trimmed;
     }
 
-    public void Deactivate(DateTimeOffset now) => DeactivatedAt ??= now;
+    public void Deactivate(DateTimeOffset now)
+    {
+        if (IsActive)
+        {
+            DeactivatedAt = now;
+            Raise(new UserAccessChanged(Id, now));
+        }
+    }
 
     public void Reactivate()
     {

@@ -12,6 +12,7 @@ using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
+using TaskOrchestration.Infrastructure.Realtime;
 using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
@@ -55,7 +56,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     /// <summary>
     /// Saves, with the events the changed aggregates raised written to the outbox in the same transaction (ADR 0016):
-    /// either the change and its events are committed, or neither. The events are cleared once committed.
+    /// either the change and its events are committed, or neither. A change of what a user may see (their teams,
+    /// role, or deactivation) goes onto the live-update backplane in that transaction too, so that every API instance
+    /// ends the user's live connections once it is committed (ADR 0018). The events are cleared once committed.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -69,6 +72,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await OutboxWriter.WriteAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
+        await LiveAccessChanges.SendAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

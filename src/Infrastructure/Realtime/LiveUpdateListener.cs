@@ -11,7 +11,8 @@ namespace TaskOrchestration.Infrastructure.Realtime;
 
 /// <summary>
 /// The backplane's receiving end in each API instance: LISTENs on <see cref="LiveUpdateMessage.Channel"/> on a
-/// connection of its own and passes each event to <see cref="IRealtimeFanOut"/>, in the order they arrive. A lost
+/// connection of its own and passes each event, notification and access change to <see cref="IRealtimeFanOut"/>, in
+/// the order they arrive (so an access change is acted on before the events committed after it). A lost
 /// connection is opened again (events published meanwhile are not replayed: clients refetch after they reconnect).
 /// </summary>
 internal sealed partial class LiveUpdateListener(IConfiguration configuration, IRealtimeFanOut fanOut, ILogger<LiveUpdateListener> logger) : BackgroundService
@@ -71,6 +72,7 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
                 {
                     { Kind: LiveUpdateKind.TaskEvent, Envelope: { } envelope } => fanOut.PublishTaskEventAsync(message.TeamId, envelope, stoppingToken),
                     { Kind: LiveUpdateKind.Notification, RecipientId: { } recipient, Notification: { } notification } => fanOut.PublishNotificationAsync(recipient, notification, stoppingToken),
+                    { Kind: LiveUpdateKind.AccessChanged, UserId: { } user } => fanOut.AccessChangedAsync(user, stoppingToken),
                     _ => Task.CompletedTask,
                 });
             }

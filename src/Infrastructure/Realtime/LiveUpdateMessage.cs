@@ -5,9 +5,15 @@ namespace TaskOrchestration.Infrastructure.Realtime;
 
 /// <summary>
 /// What travels on the backplane (a PostgreSQL NOTIFY payload): an event with the team that decides who may see it,
-/// or a notification with the one person it is for.
+/// a notification with the one person it is for, or the news that what a user may see changed.
 /// </summary>
-internal sealed record LiveUpdateMessage(LiveUpdateKind Kind, Guid? TeamId = null, EventEnvelope? Envelope = null, Guid? RecipientId = null, NotificationDto? Notification = null)
+internal sealed record LiveUpdateMessage(
+    LiveUpdateKind Kind,
+    Guid? TeamId = null,
+    EventEnvelope? Envelope = null,
+    Guid? RecipientId = null,
+    NotificationDto? Notification = null,
+    Guid? UserId = null)
 {
     /// <summary>The NOTIFY channel every API instance listens on.</summary>
     public const string Channel = "taskorch_live_updates";
@@ -21,10 +27,13 @@ internal sealed record LiveUpdateMessage(LiveUpdateKind Kind, Guid? TeamId = nul
     public static LiveUpdateMessage ForEvent(Guid? teamId, EventEnvelope envelope) => new(LiveUpdateKind.TaskEvent, TeamId: teamId, Envelope: envelope);
 
     public static LiveUpdateMessage ForNotification(Guid recipientId, NotificationDto notification) => new(LiveUpdateKind.Notification, RecipientId: recipientId, Notification: notification);
+
+    public static LiveUpdateMessage ForAccessChange(Guid userId) => new(LiveUpdateKind.AccessChanged, UserId: userId);
 }
 
 internal enum LiveUpdateKind
 {
     TaskEvent,
     Notification,
+    AccessChanged,
 }

@@ -3,12 +3,13 @@ using TaskOrchestration.Application.Common.Realtime;
 
 namespace TaskOrchestration.WebApi.Realtime;
 
-/// <summary>The hub's registrations: SignalR with the API's JSON, the fan-out, and the access token of WebSocket connections.</summary>
+/// <summary>The hub's registrations: SignalR with the API's JSON, the fan-out, the registry of connections, and the access token of WebSocket connections.</summary>
 internal static class LiveUpdateSetup
 {
     public static IServiceCollection AddLiveUpdateHub(this IServiceCollection services)
     {
         services.AddSignalR().AddJsonProtocol(options => WebApiSetup.ConfigureJson(options.PayloadSerializerOptions));
+        services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<IRealtimeFanOut, HubFanOut>();
         // Browsers cannot put headers on a WebSocket: for that transport alone the token may come as ?access_token=.
         // Everywhere else (the negotiation, long polling, the API) only the Authorization header counts, so tokens do
@@ -30,5 +31,10 @@ internal static class LiveUpdateSetup
         return services;
     }
 
-    public static void MapLiveUpdateHub(this IEndpointRouteBuilder app) => app.MapHub<TasksHub>(TasksHub.Path);
+    /// <summary>
+    /// Maps the hub so that a connection ends when its access token expires: otherwise it would go on receiving for as
+    /// long as the socket stays open, whatever happened to the account since (the client reconnects with a fresh token).
+    /// </summary>
+    public static void MapLiveUpdateHub(this IEndpointRouteBuilder app) =>
+        app.MapHub<TasksHub>(TasksHub.Path, options => options.CloseOnAuthenticationExpiration = true);
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using TaskOrchestration.Application.LiveUpdates.Queries.GetLiveUpdateScope;
+using TaskOrchestration.Infrastructure.Identity;
 
 namespace TaskOrchestration.WebApi.Realtime;
 
@@ -10,7 +11,7 @@ namespace TaskOrchestration.WebApi.Realtime;
 /// docs/events.md, and <c>notification</c> with each new notification of theirs. Clients do not call the hub; they
 /// change tasks through the API.
 /// </summary>
-internal sealed class TasksHub(IMediator mediator) : Hub
+internal sealed class TasksHub(IMediator mediator, HubConnectionRegistry connections) : Hub
 {
     public const string Path = "/hubs/tasks";
 
@@ -21,10 +22,44 @@ internal sealed class TasksHub(IMediator mediator) : Hub
     public const string NotificationMethod = "notification";
 
     /// <summary>
-    /// Joins the groups of what the person may see now; a change of teams or role takes effect at the next
-    /// connection (the clients reconnect, and refetch what they show).
+    /// Joins the groups of what the person may see now. When that changes (teams, role, deactivation), every
+    /// instance closes the person's connections (<see cref="HubFanOut.AccessChangedAsync"/>) and the clients
+    /// reconnect into the new groups; a connection also closes when its access token expires.
     /// </summary>
     public override async Task OnConnectedAsync()
+    {
+        var userId = UserId();
+        // Registered before the scope is read: an access change committed after the read closes this connection, and
+        // one processed before the registration was committed before the read, which then sees it.
+        connections.Add(userId, Context);
+        try
+        {
+            await JoinGroupsAsync();
+        }
+        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // Closed while joining (its access changed, or the client left). Returning normally lets SignalR close it
+            // as it was asked to, reconnection allowed, where an error here would tell the client not to reconnect.
+            // OnDisconnectedAsync follows and unregisters it.
+            return;
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
+            connections.Remove(userId, Context);
+            throw;
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(UserId(), Context);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task JoinGroupsAsync()
     {
         var scope = await mediator.Send(new GetLiveUpdateScopeQuery(), Context.ConnectionAborted);
         IEnumerable<string> groups =
@@ -37,7 +72,8 @@ internal sealed class TasksHub(IMediator mediator) : Hub
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         }
-
-        await base.OnConnectedAsync();
     }
+
+    // The hub requires an authenticated user (the fallback policy), whose token always names them.
+    private Guid UserId() => Guid.Parse(Context.User!.FindFirst(TokenClaims.Subject)!.Value);
 }

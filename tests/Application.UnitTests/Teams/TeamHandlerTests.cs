@@ -82,7 +82,7 @@ public sealed class TeamHandlerTests
         var team = StoredTeam();
         team.AddMember(Alice.UserId, Now);
 
-        var dto = await new RemoveTeamMemberCommandHandler(_teams.Object, _unitOfWork.Object, SignedIn(Maria), TestMapper.Instance)
+        var dto = await new RemoveTeamMemberCommandHandler(_teams.Object, _unitOfWork.Object, SignedIn(Maria), _clock, TestMapper.Instance)
             .Handle(new RemoveTeamMemberCommand(team.Id, Alice.UserId), CancellationToken.None);
 
         Assert.Empty(dto.MemberIds);

@@ -93,7 +93,7 @@ public sealed class UserAdministrationHandlerTests
         Assert.Equal((2, 1, (int?)3, true), (page.Page, page.PageSize, page.TotalCount, page.HasMore));
     }
 
-    private ChangeUserRoleCommandHandler ChangeRole() => new(_ports.Users.Object, _ports.UnitOfWork.Object, SignedIn(Root), TestMapper.Instance);
+    private ChangeUserRoleCommandHandler ChangeRole() => new(_ports.Users.Object, _ports.UnitOfWork.Object, SignedIn(Root), _ports.Clock, TestMapper.Instance);
 
     private DeactivateUserCommandHandler Deactivate() =>
         new(_ports.Users.Object, _ports.RefreshTokens.Object, _ports.UnitOfWork.Object, SignedIn(Root), _ports.Clock, TestMapper.Instance);

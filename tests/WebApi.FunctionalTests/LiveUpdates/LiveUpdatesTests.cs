@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Comments;
 using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Notifications;
 using TaskOrchestration.Application.Teams;
@@ -30,11 +31,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         var insider = await SignUpAsync();
         var outsider = await SignUpAsync();
         var creator = await SignUpAsync();
-        var team = await (await manager.Client.PostAsync("/api/v1/teams", Json.Body(new { name = $"Ops {Guid.NewGuid():N}" }))).ReadAsync<TeamDto>();
-        foreach (var member in new[] { insider, creator })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsync($"/api/v1/teams/{team.Id}/members/{member.Id}", null)).StatusCode);
-        }
+        var team = await CreateTeamAsync(manager, insider, creator);
 
         var managerSees = await ConnectAsync(manager);
         var insiderSees = await ConnectAsync(insider);
@@ -73,6 +70,115 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         Assert.Equal([EventType.TaskCreated, EventType.TaskTaken, EventType.TaskCompleted], events.Select(envelope => envelope.Type));
         Assert.Equal(("running", "done", "Shipped"), (events[2].Data.GetProperty("from").GetString(), events[2].Data.GetProperty("to").GetString(), events[2].Data.GetProperty("result").GetString()));
         Assert.Equal(EventEnvelope.CurrentVersion, events[2].Version);
+    }
+
+    [Fact]
+    public async Task AnEditAndAComment_Written_Edited_AndDeleted_ArriveAsTheirEnvelopes()
+    {
+        var owner = await SignUpAsync();
+        var watcher = await SignUpAsync();
+        var received = await ConnectAsync(watcher);
+        var taskId = await CreateAsync(owner, new { title = "Watched" });
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PatchAsync($"/api/v1/tasks/{taskId}", Json.Body(new { title = "Renamed", priority = "high" }))).StatusCode);
+        var added = await owner.Client.PostAsync($"/api/v1/tasks/{taskId}/comments", Json.Body(new { body = "First thought" }));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var comment = await added.ReadAsync<CommentDto>();
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PatchAsync($"/api/v1/tasks/{taskId}/comments/{comment.Id}", Json.Body(new { body = "Second thought" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/v1/tasks/{taskId}/comments/{comment.Id}")).StatusCode);
+
+        var events = new List<EventEnvelope>();
+        for (var count = 0; count < 5; count++)
+        {
+            events.Add(await received.NextAsync());
+        }
+
+        Assert.Equal(
+            [EventType.TaskCreated, EventType.TaskUpdated, EventType.TaskCommented, EventType.TaskCommented, EventType.TaskCommented],
+            events.Select(envelope => envelope.Type));
+        Assert.All(events, envelope => Assert.Equal((taskId, owner.Id, EventActorKind.User), (envelope.TaskId, envelope.Actor.Id, envelope.Actor.Kind)));
+        Assert.Equal(["title", "priority"], events[1].Data.GetProperty("fields").EnumerateArray().Select(field => field.GetString()));
+        Assert.Equal(
+            [(comment.Id, "added"), (comment.Id, "edited"), (comment.Id, "deleted")],
+            events.Skip(2).Select(envelope => (envelope.Data.GetProperty("commentId").GetGuid(), envelope.Data.GetProperty("change").GetString())));
+    }
+
+    [Fact]
+    public async Task AMemberRemovedFromATeam_IsReconnected_AndNoLongerReceivesItsTasks_OnAnotherInstanceToo()
+    {
+        var manager = await SignUpAsync("manager");
+        var member = await SignUpAsync();
+        var team = await CreateTeamAsync(manager, member);
+        // Connected to a second API instance: the removal is made through the first, and only PostgreSQL tells the second.
+        using var secondInstance = Factory.WithWebHostBuilder(builder => builder.UseSetting("Role", "api"));
+        secondInstance.UseKestrel(0);
+        secondInstance.StartServer();
+        using var secondClient = secondInstance.CreateClient();
+        var received = await ConnectAsync(member, secondClient.BaseAddress!);
+        var whileAMember = await CreateAsync(manager, new { title = "Seen while a member", teamId = team.Id });
+        Assert.Equal(whileAMember, (await received.NextAsync()).TaskId);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.DeleteAsync($"/api/v1/teams/{team.Id}/members/{member.Id}")).StatusCode);
+        await received.ReconnectedAsync();
+
+        await AssertSeesOnlyTheNextPublicTaskAsync(received, manager, team.Id);
+    }
+
+    [Fact]
+    public async Task AMemberAddedToATeam_IsReconnected_AndReceivesItsTasks()
+    {
+        var manager = await SignUpAsync("manager");
+        var member = await SignUpAsync();
+        var team = await CreateTeamAsync(manager);
+        var received = await ConnectAsync(member);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsync($"/api/v1/teams/{team.Id}/members/{member.Id}", null)).StatusCode);
+        await received.ReconnectedAsync();
+        var teamTask = await CreateAsync(manager, new { title = "Team only", teamId = team.Id });
+
+        var next = await received.NextAsync();
+        Assert.Equal((teamTask, EventType.TaskCreated), (next.TaskId, next.Type));
+    }
+
+    [Fact]
+    public async Task AManagerDemotedToMember_IsReconnected_AndNoLongerReceivesOtherTeamsTasks()
+    {
+        var admin = await SignUpAsync("admin");
+        var manager = await SignUpAsync("manager");
+        var team = await CreateTeamAsync(admin);
+        var received = await ConnectAsync(manager);
+        var whileAManager = await CreateAsync(admin, new { title = "Seen while a manager", teamId = team.Id });
+        Assert.Equal(whileAManager, (await received.NextAsync()).TaskId);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsync($"/api/v1/users/{manager.Id}/role", Json.Body(new { role = "member" }))).StatusCode);
+        // The client reconnects with the token it has, which still says "manager": the hub goes by the stored role.
+        await received.ReconnectedAsync();
+
+        await AssertSeesOnlyTheNextPublicTaskAsync(received, admin, team.Id);
+    }
+
+    [Fact]
+    public async Task ADeactivatedUser_IsDisconnected_AndTheirReconnectionRefused()
+    {
+        var admin = await SignUpAsync("admin");
+        var user = await SignUpAsync();
+        var received = await ConnectAsync(user);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/v1/users/{user.Id}/deactivate", null)).StatusCode);
+
+        await received.ClosedAsync();
+        Assert.False(received.WasReconnected);
+    }
+
+    [Fact]
+    public async Task AConnection_IsClosedWhenItsAccessTokenExpires()
+    {
+        var user = await SignUpAsync();
+        var expiresSoon = Tokens.Forge(user.Id, Tokens.TheApisKey(Factory), expires: DateTime.UtcNow.AddSeconds(3));
+        // Without reconnecting: the same token would be accepted again for the validator's clock skew.
+        var received = await ConnectAsync(user, token: expiresSoon, reconnect: false);
+
+        await received.ClosedAsync();
     }
 
     [Fact]
@@ -180,6 +286,30 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         return (await response.ReadAsync<Application.Tasks.TaskDto>()).Id;
     }
 
+    private static async Task<TeamDto> CreateTeamAsync(TestUser manager, params TestUser[] members)
+    {
+        var team = await (await manager.Client.PostAsync("/api/v1/teams", Json.Body(new { name = $"Ops {Guid.NewGuid():N}" }))).ReadAsync<TeamDto>();
+        foreach (var member in members)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsync($"/api/v1/teams/{team.Id}/members/{member.Id}", null)).StatusCode);
+        }
+
+        return team;
+    }
+
+    /// <summary>
+    /// Creates a task of <paramref name="teamId"/>, then one without a team: events reach a connection in the order
+    /// they were published, so the public task's event coming first means the team task's was not sent to it.
+    /// </summary>
+    private static async Task AssertSeesOnlyTheNextPublicTaskAsync(Inbox received, TestUser creator, Guid teamId)
+    {
+        _ = await CreateAsync(creator, new { title = "Team only", teamId });
+        var publicTask = await CreateAsync(creator, new { title = "For everyone" });
+
+        var next = await received.NextAsync();
+        Assert.Equal((publicTask, EventType.TaskCreated), (next.TaskId, next.Type));
+    }
+
     private async Task<string> TokenAsync(TestUser user)
     {
         using var anonymous = Anonymous();
@@ -187,42 +317,78 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         return issued.AccessToken;
     }
 
-    private async Task<Inbox> ConnectAsync(TestUser user, Uri? server = null)
+    /// <summary>
+    /// Connects as <paramref name="user"/> (with a token of theirs, or <paramref name="token"/>). Like the web app, the
+    /// client reconnects on its own when the connection is lost, here at once and once only, so that a refused
+    /// reconnection closes it without the client's default waits.
+    /// </summary>
+    private async Task<Inbox> ConnectAsync(TestUser user, Uri? server = null, string? token = null, bool reconnect = true)
     {
-        var token = await TokenAsync(user);
-        var connection = new HubConnectionBuilder()
+        var accessToken = token ?? await TokenAsync(user);
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server ?? Factory.ClientOptions.BaseAddress, "/hubs/tasks"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
             })
-            .AddJsonProtocol(options => WebApiSetup.ConfigureJson(options.PayloadSerializerOptions))
-            .Build();
-        var inbox = new Inbox();
-        connection.On<EventEnvelope>("taskEvent", inbox.Add);
-        connection.On<NotificationDto>("notification", inbox.Add);
+            .AddJsonProtocol(options => WebApiSetup.ConfigureJson(options.PayloadSerializerOptions));
+        if (reconnect)
+        {
+            builder.WithAutomaticReconnect([TimeSpan.Zero]);
+        }
+
+        var connection = builder.Build();
+        var inbox = new Inbox(connection);
         await connection.StartAsync();
         _connections.Add(connection);
         return inbox;
     }
 
-    /// <summary>What one connection received, in order.</summary>
+    /// <summary>What one connection received, in order, and whether it was closed or reconnected.</summary>
     private sealed class Inbox
     {
         private readonly BlockingCollection<EventEnvelope> _received = [];
         private readonly BlockingCollection<NotificationDto> _notifications = [];
+        private readonly TaskCompletionSource _reconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Inbox(HubConnection connection)
+        {
+            connection.On<EventEnvelope>("taskEvent", _received.Add);
+            connection.On<NotificationDto>("notification", _notifications.Add);
+            connection.Reconnected += _ => Signal(_reconnected);
+            connection.Closed += _ => Signal(_closed);
+        }
 
         public bool HasNotification => _notifications.Count > 0;
 
-        public void Add(EventEnvelope envelope) => _received.Add(envelope);
+        public bool WasReconnected => _reconnected.Task.IsCompleted;
 
-        public void Add(NotificationDto notification) => _notifications.Add(notification);
+        /// <summary>Waits for the server to end the connection and the client to open it again.</summary>
+        public Task ReconnectedAsync() => WithinPatienceAsync(_reconnected.Task, "The connection was not ended and opened again");
+
+        /// <summary>Waits for the connection to be closed for good (not reopened, or its reopening refused).</summary>
+        public Task ClosedAsync() => WithinPatienceAsync(_closed.Task, "The connection was not closed");
 
         public async Task<EventEnvelope> NextAsync() =>
             await Task.Run(() => _received.TryTake(out var next, Patience) ? next : throw new TimeoutException($"No live update within {Patience}."));
 
         public async Task<NotificationDto> NextNotificationAsync() =>
             await Task.Run(() => _notifications.TryTake(out var next, Patience) ? next : throw new TimeoutException($"No notification within {Patience}."));
+
+        private static Task Signal(TaskCompletionSource happened)
+        {
+            happened.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        private static async Task WithinPatienceAsync(Task happening, string otherwise)
+        {
+            if (await Task.WhenAny(happening, Task.Delay(Patience)) != happening)
+            {
+                throw new TimeoutException($"{otherwise} within {Patience}.");
+            }
+        }
     }
 }

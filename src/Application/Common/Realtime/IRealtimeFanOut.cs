@@ -19,4 +19,12 @@ public interface IRealtimeFanOut
     /// <param name="notification">What their inbox shows.</param>
     /// <param name="cancellationToken">Stops the sending.</param>
     Task PublishNotificationAsync(Guid recipientId, NotificationDto notification, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the user may see changed (a team joined or left, another role, deactivation): their connections stop
+    /// receiving on the old terms. Those who may still connect come back on the new ones.
+    /// </summary>
+    /// <param name="userId">Whose access changed.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    Task AccessChangedAsync(Guid userId, CancellationToken cancellationToken);
 }

@@ -12,14 +12,14 @@ namespace TaskOrchestration.Application.Teams.Commands.RemoveTeamMember;
 [RequiresRole(UserRole.Manager, UserRole.Admin)]
 public sealed record RemoveTeamMemberCommand(Guid TeamId, Guid UserId) : IRequest<TeamDto>;
 
-public sealed class RemoveTeamMemberCommandHandler(ITeamRepository teams, IUnitOfWork unitOfWork, ICurrentUser currentUser, IMapper mapper)
+public sealed class RemoveTeamMemberCommandHandler(ITeamRepository teams, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<RemoveTeamMemberCommand, TeamDto>
 {
     public async Task<TeamDto> Handle(RemoveTeamMemberCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var team = await teams.FindVisibleAsync(request.TeamId, currentUser.RequireActor(), cancellationToken);
-        team.RemoveMember(request.UserId);
+        team.RemoveMember(request.UserId, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.Map<TeamDto>(team);
     }

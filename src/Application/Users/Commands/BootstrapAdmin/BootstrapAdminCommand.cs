@@ -45,7 +45,7 @@ public sealed class BootstrapAdminCommandHandler(IUserRepository users, IUnitOfW
         }
         else
         {
-            existing.ChangeRole(UserRole.Admin);
+            existing.ChangeRole(UserRole.Admin, clock.GetUtcNow());
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

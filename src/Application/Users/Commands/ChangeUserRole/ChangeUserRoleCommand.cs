@@ -7,13 +7,16 @@ using TaskOrchestration.Domain.Users;
 
 namespace TaskOrchestration.Application.Users.Commands.ChangeUserRole;
 
-/// <summary>Gives a user another role (admins only). It applies from the user's next access token.</summary>
+/// <summary>
+/// Gives a user another role (admins only). It applies to the API from the user's next access token, and to their
+/// live connections at once (they are ended, and rejoin on the new role).
+/// </summary>
 /// <param name="UserId">The user to change.</param>
 /// <param name="Role">The new role.</param>
 [RequiresRole(UserRole.Admin)]
 public sealed record ChangeUserRoleCommand(Guid UserId, UserRole Role) : IRequest<UserDto>;
 
-public sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, ICurrentUser currentUser, IMapper mapper)
+public sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock, IMapper mapper)
     : IRequestHandler<ChangeUserRoleCommand, UserDto>
 {
     public async Task<UserDto> Handle(ChangeUserRoleCommand request, CancellationToken cancellationToken)
@@ -26,7 +29,7 @@ public sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitOfW
         }
 
         var user = await users.FindAsync(request.UserId, cancellationToken) ?? throw new NotFoundException("User", request.UserId);
-        user.ChangeRole(request.Role);
+        user.ChangeRole(request.Role, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.Map<UserDto>(user);
     }
