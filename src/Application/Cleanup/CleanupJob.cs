@@ -20,7 +20,7 @@ public sealed class CleanupJob(IRetentionStore store, CleanupSettings settings, 
 
     public string Name => JobName;
 
-    public async Task<string> RunAsync(DateTimeOffset slot, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         var deleted = new List<string>();
         foreach (var step in Steps(clock.GetUtcNow()))

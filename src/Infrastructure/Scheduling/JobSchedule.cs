@@ -1,4 +1,5 @@
 using Cronos;
+using TaskOrchestration.Application.Common.Scheduling;
 
 namespace TaskOrchestration.Infrastructure.Scheduling;
 
@@ -122,6 +123,13 @@ public sealed class JobSchedule
 
         return null;
     }
+
+    /// <summary>
+    /// What a job is told of the slot it runs: <paramref name="slot"/> itself, the schedule's slot before it (from the
+    /// cron expression in the schedule's zone, so across a daylight-saving change a daily slot's previous one is 23 or
+    /// 25 hours back), and the zone.
+    /// </summary>
+    public ScheduledSlot ScheduledSlotAt(DateTimeOffset slot) => new(slot.ToUniversalTime(), LatestSlotAtOrBefore(slot - TimeSpan.FromTicks(1)), TimeZone);
 
     /// <summary>The first slot after <paramref name="now"/>; null when the expression never fires again.</summary>
     public DateTimeOffset? NextSlotAfter(DateTimeOffset now) => _expression.GetNextOccurrence(now, TimeZone, inclusive: false)?.ToUniversalTime();

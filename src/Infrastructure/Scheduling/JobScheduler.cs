@@ -84,7 +84,7 @@ internal sealed partial class JobScheduler(
                 continue;
             }
 
-            var run = Task.Run(() => RunAsync(schedule.Name, slot, stoppingToken), CancellationToken.None);
+            var run = Task.Run(() => RunAsync(schedule, slot, stoppingToken), CancellationToken.None);
             _running[schedule.Name] = run;
             started.Add(run);
         }
@@ -107,8 +107,9 @@ internal sealed partial class JobScheduler(
     }
 
     /// <summary>Runs a claimed slot and records how it ended; never throws.</summary>
-    private async Task RunAsync(string jobName, DateTimeOffset slot, CancellationToken stoppingToken)
+    private async Task RunAsync(JobSchedule schedule, DateTimeOffset slot, CancellationToken stoppingToken)
     {
+        var jobName = schedule.Name;
         LogRunStarted(logger, jobName, slot, worker.Id);
         var outcome = ScheduleRunOutcome.Succeeded;
         string? summary = null;
@@ -120,7 +121,7 @@ internal sealed partial class JobScheduler(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var job = scope.ServiceProvider.GetServices<IScheduledJob>().First(candidate => candidate.Name == jobName);
-                summary = await job.RunAsync(slot, stoppingToken);
+                summary = await job.RunAsync(schedule.ScheduledSlotAt(slot), stoppingToken);
             }
             catch (Exception exception)
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TaskOrchestration.Application.Cleanup;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Scheduling;
 using static TaskOrchestration.Application.UnitTests.Support.People;
 
 namespace TaskOrchestration.Application.UnitTests.Jobs;
@@ -9,6 +10,8 @@ namespace TaskOrchestration.Application.UnitTests.Jobs;
 /// <summary>The cleanup job's loop: each kind of row with its own cutoff, deleted batch after batch until a batch comes back short.</summary>
 public sealed class CleanupJobTests
 {
+    // The job goes by its clock, not by the slot it runs for.
+    private static readonly ScheduledSlot Slot = new(Now, Previous: null, TimeZoneInfo.Utc);
     private readonly Mock<IRetentionStore> _store = new();
 
     [Fact]
@@ -37,7 +40,7 @@ public sealed class CleanupJobTests
         _store.Setup(store => store.DeleteExpiredIdempotencyKeysAsync(Now, CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(3);
         _store.Setup(store => store.DeleteScheduleRunsAsync(Now.AddDays(-3), CleanupJob.RowBatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(0);
 
-        var summary = await new CleanupJob(_store.Object, settings, new FakeTimeProvider(Now)).RunAsync(Now, CancellationToken.None);
+        var summary = await new CleanupJob(_store.Object, settings, new FakeTimeProvider(Now)).RunAsync(Slot, CancellationToken.None);
 
         Assert.Equal("Deleted 205 archived tasks, 1000 processed events, 12 consumption records, 7 notifications, 4 finished emails, 2 finished webhook deliveries, 3 expired idempotency keys, 0 schedule runs.", summary);
         _store.Verify(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
@@ -54,7 +57,7 @@ public sealed class CleanupJobTests
             .Callback(cancellation.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new CleanupJob(_store.Object, new CleanupSettings(), new FakeTimeProvider(Now)).RunAsync(Now, cancellation.Token));
+            new CleanupJob(_store.Object, new CleanupSettings(), new FakeTimeProvider(Now)).RunAsync(Slot, cancellation.Token));
 
         _store.Verify(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }

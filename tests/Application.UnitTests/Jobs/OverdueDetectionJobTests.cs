@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Common.Scheduling;
 using TaskOrchestration.Application.Tasks.Jobs;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
@@ -12,6 +13,8 @@ namespace TaskOrchestration.Application.UnitTests.Jobs;
 /// <summary>The overdue job's loop: batch by batch through the unit of work, a collision read again, never a loop without end.</summary>
 public sealed class OverdueDetectionJobTests
 {
+    // The job goes by its clock, not by the slot it runs for.
+    private static readonly ScheduledSlot Slot = new(Now, Previous: null, TimeZoneInfo.Utc);
     private readonly Mock<ITaskRepository> _tasks = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly FakeTimeProvider _clock = new(Now);
@@ -25,7 +28,7 @@ public sealed class OverdueDetectionJobTests
             .ReturnsAsync(first)
             .ReturnsAsync(second);
 
-        var summary = await Job().RunAsync(Now, CancellationToken.None);
+        var summary = await Job().RunAsync(Slot, CancellationToken.None);
 
         Assert.Equal("103 tasks flagged overdue.", summary);
         Assert.All(first.Concat(second), task => Assert.Equal(Now, task.OverdueFlaggedAt));
@@ -46,7 +49,7 @@ public sealed class OverdueDetectionJobTests
             .ThrowsAsync(ConflictException.Concurrency())
             .Returns(Task.CompletedTask);
 
-        var summary = await Job().RunAsync(Now, CancellationToken.None);
+        var summary = await Job().RunAsync(Slot, CancellationToken.None);
 
         Assert.Equal("2 tasks flagged overdue.", summary);
         _unitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Exactly(2));
@@ -59,7 +62,7 @@ public sealed class OverdueDetectionJobTests
             .ReturnsAsync(() => PastDue(1));
         _unitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(ConflictException.Concurrency());
 
-        await Assert.ThrowsAsync<ConflictException>(() => Job().RunAsync(Now, CancellationToken.None));
+        await Assert.ThrowsAsync<ConflictException>(() => Job().RunAsync(Slot, CancellationToken.None));
 
         _unitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(5));
     }
@@ -71,7 +74,7 @@ public sealed class OverdueDetectionJobTests
         flaggedAlready[0].FlagOverdue(Now);
         _tasks.Setup(tasks => tasks.ListUnflaggedOverdueAsync(Now, OverdueDetectionJob.BatchSize, It.IsAny<CancellationToken>())).ReturnsAsync(flaggedAlready);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Job().RunAsync(Now, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Job().RunAsync(Slot, CancellationToken.None));
 
         _unitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }

@@ -16,12 +16,15 @@ internal sealed class JobServices(string connectionString, FakeTimeProvider cloc
             services.AddSingleton<TimeProvider>(clock);
         });
 
-    /// <summary>Runs the job named <paramref name="name"/> once, in a scope of its own as the scheduler does.</summary>
+    /// <summary>
+    /// Runs the job named <paramref name="name"/> once, in a scope of its own as the scheduler does, for a slot at the
+    /// clock's time. The overdue and cleanup jobs go by the clock and read nothing else of the slot.
+    /// </summary>
     public async Task<string> RunAsync(string name)
     {
         await using var scope = _provider.CreateAsyncScope();
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(candidate => candidate.Name == name);
-        return await job.RunAsync(clock.GetUtcNow(), CancellationToken.None);
+        return await job.RunAsync(new ScheduledSlot(clock.GetUtcNow(), Previous: null, TimeZoneInfo.Utc), CancellationToken.None);
     }
 
     public T Get<T>()

@@ -7,11 +7,14 @@ using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Jobs;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Notifications;
 using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Infrastructure.Events;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests.Jobs;
 
-/// <summary>The overdue job end to end on PostgreSQL: what it flags, the events it leaves in the outbox, and that it flags once.</summary>
+/// <summary>The overdue job end to end on PostgreSQL: what it flags, the events it leaves in the outbox, that it flags once, and who those events notify.</summary>
 public sealed class OverdueDetectionTests(DatabaseFixture fixture) : DatabaseTest(fixture), IDisposable
 {
     private static readonly DateTimeOffset Due = Now.AddHours(-2);
@@ -84,6 +87,54 @@ public sealed class OverdueDetectionTests(DatabaseFixture fixture) : DatabaseTes
     }
 
     [Fact]
+    public async Task AFlaggedTask_NotifiesItsCreatorOwnerAndAssignees_OnceEach_AsTheirPreferencesSay_AndNoSystemUser()
+    {
+        var max = await AddPersonAsync("Max", UserRole.Manager);
+        var ada = await AddPersonAsync("Ada");
+        var bo = await AddPersonAsync("Bo");
+        var dan = await AddPersonAsync("Dan");
+        await ChooseAsync(dan.Id, EventType.TaskOverdue, new NotificationChannels(InApp: true, Email: false));
+        // Max created it and assigned Ada and Bo and Dan; Ada, an assignee, took it (owner and assignee: told once).
+        var task = await AddTaskAsync(max.AsActor(), title: "Ship it", dueDate: Due, createdAt: Now.AddDays(-1), walk: task =>
+        {
+            task.AssignTo([ada.Id, bo.Id, dan.Id], max.AsActor(), Now.AddDays(-1));
+            task.Take(ada.AsActor(), Now.AddDays(-1));
+        });
+        // The system users among the people involved, as a task could have them: neither is a person to tell.
+        await ExecuteAsync(
+            "INSERT INTO task_assignees (task_id, user_id, assigned_at) VALUES (@task, @scheduler, @at), (@task, @engine, @at)",
+            ("task", task.Id),
+            ("scheduler", SystemActors.Scheduler.UserId),
+            ("engine", SystemActors.Engine.UserId),
+            ("at", Now.AddDays(-1)));
+        // What the setup's own events told people is not under test: from here on, everything in the inbox and the email queue is the overdue job's.
+        await DeliverEventsAsync();
+        await ExecuteAsync("DELETE FROM notifications");
+        await ExecuteAsync("DELETE FROM outgoing_emails");
+
+        // Two runs, each delivered: the second flags nothing, so nobody is told twice.
+        Assert.Equal("1 tasks flagged overdue.", await Services.RunAsync(OverdueDetectionJob.JobName));
+        await DeliverEventsAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("0 tasks flagged overdue.", await Services.RunAsync(OverdueDetectionJob.JobName));
+        await DeliverEventsAsync();
+
+        var inbox = await ColumnAsync<string>(
+            "SELECT recipient_id || ' ' || type || ' ' || task_id || ' ' || title || ' | ' || body FROM notifications");
+        Assert.Equal(
+            new[] { max, ada, bo, dan }.Select(person => $"{person.Id} taskOverdue {task.Id} \"Ship it\" is overdue | It was due 2026-11-22 07:00 UTC.").Order(StringComparer.Ordinal),
+            inbox.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { max, ada, bo }.Select(person => $"{person.Email} \"Ship it\" is overdue").Order(StringComparer.Ordinal),
+            (await ColumnAsync<string>("SELECT to_address || ' ' || subject FROM outgoing_emails")).Order(StringComparer.Ordinal));
+        Assert.Empty(await ColumnAsync<Guid>(
+            "SELECT id FROM notifications WHERE recipient_id IN (@scheduler, @engine)",
+            ("scheduler", SystemActors.Scheduler.UserId),
+            ("engine", SystemActors.Engine.UserId)));
+        Assert.Equal(0, (await ColumnAsync<long>("SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL"))[0]);
+    }
+
+    [Fact]
     public async Task MoreTasksThanABatch_AreAllFlagged_OneEventEach()
     {
         var creator = await AddUserAsync();
@@ -149,6 +200,31 @@ public sealed class OverdueDetectionTests(DatabaseFixture fixture) : DatabaseTes
     }
 
     public void Dispose() => _services?.Dispose();
+
+    private async Task<User> AddPersonAsync(string name, UserRole role = UserRole.Member)
+    {
+        await using var db = Database.CreateDbContext();
+        var user = User.Register($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com", name, "not-a-real-hash", role, Now);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    private async Task ChooseAsync(Guid userId, EventType type, NotificationChannels channels)
+    {
+        await using var db = Database.CreateDbContext();
+        db.NotificationPreferences.Add(NotificationPreference.Choose(userId, type, channels));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Delivers every pending event through the real outbox dispatcher to the registered consumers (notifications among them).</summary>
+    private async Task DeliverEventsAsync()
+    {
+        var dispatcher = Services.Get<OutboxDispatcher>();
+        while (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
 
     private async Task<IReadOnlyList<Guid>> OverdueInTheListAsync()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TaskOrchestration.Application;
@@ -8,6 +9,7 @@ using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Notifications;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Users;
+using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests.Notifications;
 
@@ -43,8 +45,8 @@ public sealed class DailySummaryJobTests(DatabaseFixture fixture) : DatabaseTest
         var summaries = await ColumnAsync<string>("SELECT recipient_id || ' | ' || title || ' | ' || body FROM notifications WHERE type = 'dailySummary' ORDER BY title");
         Assert.Equal(
         [
-            $"{bo.Id} | Your daily summary: 0 open tasks, 1 completed | Completed in the last 24 hours (1):\n- \"Write the release notes\"",
-            $"{ada.Id} | Your daily summary: 2 open tasks (1 overdue), 1 completed | Open (2, 1 overdue):\n- \"Fix the build\" (overdue since 2026-11-23)\n- \"Plan the sprint\" (due 2026-11-26)\n\nCompleted in the last 24 hours (1):\n- \"Write the release notes\"",
+            $"{bo.Id} | Your daily summary: 0 open tasks, 1 completed | Completed since 2026-11-22 09:00 UTC (1):\n- \"Write the release notes\"",
+            $"{ada.Id} | Your daily summary: 2 open tasks (1 overdue), 1 completed | Open (2, 1 overdue):\n- \"Fix the build\" (overdue since 2026-11-23)\n- \"Plan the sprint\" (due 2026-11-26)\n\nCompleted since 2026-11-22 09:00 UTC (1):\n- \"Write the release notes\"",
         ], summaries.OrderBy(summary => summary.StartsWith(ada.Id.ToString(), StringComparison.Ordinal)));
         Assert.Equal(
             [$"{ada.Email} Your daily summary: 2 open tasks (1 overdue), 1 completed", $"{bo.Email} Your daily summary: 0 open tasks, 1 completed"],
@@ -116,13 +118,75 @@ public sealed class DailySummaryJobTests(DatabaseFixture fixture) : DatabaseTest
         Assert.Equal(people.Count, (await ColumnAsync<long>("SELECT count(DISTINCT recipient_id) FROM notifications"))[0]);
     }
 
-    private async Task<string> RunAsync(DateTimeOffset slot)
+    [Theory]
+    [InlineData("2026-03-28T07:00:00Z")] // 08:00 on Saturday 28 March; Sunday's 08:00 (summer time) is 23 hours later
+    [InlineData("2026-10-24T06:00:00Z")] // 08:00 on Saturday 24 October; Sunday's 08:00 (winter time) is 25 hours later
+    public async Task AcrossADaylightSavingChange_EachCompletion_IsInTheSummaryOfItsOwnPeriod_Once(string saturday)
+    {
+        var schedule = Schedule("0 8 * * *", "Europe/Berlin");
+        var first = DateTimeOffset.Parse(saturday, CultureInfo.InvariantCulture);
+        var second = schedule.NextSlotAfter(first)!.Value;
+        var third = schedule.NextSlotAfter(second)!.Value;
+        var ada = await AddPersonAsync("Ada");
+        // Half an hour on either side of each slot: a 24-hour period would put "Just after Saturday's" in both
+        // Saturday's and Sunday's summaries in spring, and in neither in autumn.
+        foreach (var (title, completedAt) in new[]
+        {
+            ("Just before Saturday's", first.AddMinutes(-30)), ("Just after Saturday's", first.AddMinutes(30)),
+            ("Just before Sunday's", second.AddMinutes(-30)), ("Just after Sunday's", second.AddMinutes(30)),
+            ("Just before Monday's", third.AddMinutes(-30)),
+        })
+        {
+            await AddTaskAsync(ada.AsActor(), title: title, createdAt: first.AddDays(-2), walk: task =>
+            {
+                task.Take(ada.AsActor(), first.AddDays(-2));
+                task.Complete(ada.AsActor(), null, completedAt);
+            });
+        }
+
+        foreach (var slot in new[] { first, second, third })
+        {
+            Assert.Equal("summaries: 1 in the inbox, 1 by email", await RunAsync(schedule.ScheduledSlotAt(slot)));
+        }
+
+        // Each period starts at the previous 08:00 in Berlin (07:00 or 06:00 UTC: the same calendar day).
+        static string Day(DateTimeOffset slot) => slot.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(
+        [
+            $"Completed since {Day(first.AddDays(-1))} 08:00 Europe/Berlin (1):\n- \"Just before Saturday's\"",
+            $"Completed since {Day(first)} 08:00 Europe/Berlin (2):\n- \"Just after Saturday's\"\n- \"Just before Sunday's\"",
+            $"Completed since {Day(second)} 08:00 Europe/Berlin (2):\n- \"Just after Sunday's\"\n- \"Just before Monday's\"",
+        ], await ColumnAsync<string>("SELECT body FROM notifications WHERE recipient_id = @id ORDER BY created_at", ("id", ada.Id)));
+    }
+
+    [Fact]
+    public async Task Dates_AreWrittenInTheSchedulesTimeZone()
+    {
+        var schedule = Schedule("0 8 * * *", "Europe/Berlin");
+        var slot = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+        var ada = await AddPersonAsync("Ada");
+        // 23:30 UTC on the 23rd is 00:30 on the 24th in Berlin.
+        await AddTaskAsync(ada.AsActor(), title: "Due at midnight", dueDate: new DateTimeOffset(2026, 11, 23, 23, 30, 0, TimeSpan.Zero), walk: task => task.Take(ada.AsActor(), Now));
+
+        await RunAsync(schedule.ScheduledSlotAt(slot));
+
+        Assert.Equal(["Open (1):\n- \"Due at midnight\" (due 2026-11-24)"], await ColumnAsync<string>("SELECT body FROM notifications"));
+    }
+
+    // The daily summary at 09:00 UTC, the time of the tests' Slot.
+    private Task<string> RunAsync(DateTimeOffset slot) => RunAsync(Schedule("0 9 * * *", "UTC").ScheduledSlotAt(slot));
+
+    private static JobSchedule Schedule(string cron, string timeZone) =>
+        JobSchedule.TryParse(DailySummaryJob.JobName, new JobScheduleOptions { Cron = cron, TimeZone = timeZone }, out var error)
+        ?? throw new InvalidOperationException(error);
+
+    private async Task<string> RunAsync(ScheduledSlot slot)
     {
         using var provider = InfrastructureServices.Build(
             new Dictionary<string, string?> { ["ConnectionStrings:Default"] = Database.ConnectionString },
             configure: services =>
             {
-                services.AddSingleton<TimeProvider>(new FakeTimeProvider(slot));
+                services.AddSingleton<TimeProvider>(new FakeTimeProvider(slot.At));
                 services.AddScheduledJob<DailySummaryJob>();
             });
         await using var scope = provider.CreateAsyncScope();

@@ -10,16 +10,21 @@ internal sealed class JobProbe
 
     public int Executions => _executions;
 
+    /// <summary>The instants of the slots it ran, in order.</summary>
     public ConcurrentQueue<DateTimeOffset> Slots { get; } = new();
+
+    /// <summary>What it was told of each slot it ran (the previous slot, the zone), in order.</summary>
+    public ConcurrentQueue<ScheduledSlot> Told { get; } = new();
 
     /// <summary>The job's body; by default it answers "ran" at once.</summary>
     public Func<DateTimeOffset, CancellationToken, Task<string>> Body { get; set; } = (_, _) => Task.FromResult("ran");
 
-    public Task<string> RunAsync(DateTimeOffset slot, CancellationToken cancellationToken)
+    public Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _executions);
-        Slots.Enqueue(slot);
-        return Body(slot, cancellationToken);
+        Slots.Enqueue(slot.At);
+        Told.Enqueue(slot);
+        return Body(slot.At, cancellationToken);
     }
 }
 
@@ -30,5 +35,5 @@ internal sealed class ProbeJob(JobProbe probe) : IScheduledJob
 
     public string Name => JobName;
 
-    public Task<string> RunAsync(DateTimeOffset slot, CancellationToken cancellationToken) => probe.RunAsync(slot, cancellationToken);
+    public Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken) => probe.RunAsync(slot, cancellationToken);
 }

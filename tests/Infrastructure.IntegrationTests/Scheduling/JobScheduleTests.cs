@@ -80,6 +80,29 @@ public sealed class JobScheduleTests
         Assert.Equal(Utc(2026, 11, 22, 3, 59), dense.LatestSlotAtOrBefore(Utc(2026, 11, 22, 23, 0)));
     }
 
+    [Fact]
+    public void ASlotsPreviousSlot_IsTheScheduledTimeBefore_23HoursBackInSpring_And25InAutumn()
+    {
+        // Berlin moves its clocks on the last Sundays of March (29 March 2026) and of October (25 October 2026).
+        var eightInBerlin = Parse("0 8 * * *", "Europe/Berlin");
+
+        var spring = eightInBerlin.ScheduledSlotAt(Utc(2026, 3, 29, 6, 0));
+        var autumn = eightInBerlin.ScheduledSlotAt(Utc(2026, 10, 25, 7, 0));
+        var ordinary = eightInBerlin.ScheduledSlotAt(Utc(2026, 11, 23, 7, 0));
+
+        Assert.Equal((Utc(2026, 3, 29, 6, 0), Utc(2026, 3, 28, 7, 0)), (spring.At, spring.Previous));
+        Assert.Equal((Utc(2026, 10, 25, 7, 0), Utc(2026, 10, 24, 6, 0)), (autumn.At, autumn.Previous));
+        Assert.Equal(Utc(2026, 11, 22, 7, 0), ordinary.Previous);
+        Assert.Equal("Europe/Berlin", spring.TimeZone.Id);
+    }
+
+    [Fact]
+    public void ASlotsPreviousSlot_IsTheOneJustBefore_EvenASecondBefore()
+    {
+        Assert.Equal(Utc(2026, 11, 22, 9, 0, 6), Parse("* * * * * *").ScheduledSlotAt(Utc(2026, 11, 22, 9, 0, 7)).Previous);
+        Assert.Equal(Utc(2024, 2, 29, 0, 0), Parse("0 0 29 2 *").ScheduledSlotAt(Utc(2028, 2, 29, 0, 0)).Previous);
+    }
+
     [Theory]
     [InlineData(null, "UTC", "Schedules:probe:Cron is not set.")]
     [InlineData("61 * * * *", "UTC", "Schedules:probe:Cron '61 * * * *' is not a cron expression")]

@@ -77,6 +77,9 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
 
         Assert.Equal([Now, Now.AddMinutes(15)], (await RunsAsync()).Select(run => run.Slot));
         Assert.Equal([Now, Now.AddMinutes(15)], _probe.Slots);
+        // Each run is told the schedule's slot before its own, not the previous run: the 09:15 run's is 09:10.
+        Assert.Equal([Now.AddMinutes(-5), Now.AddMinutes(10)], _probe.Told.Select(told => told.Previous));
+        Assert.All(_probe.Told, told => Assert.Equal(TimeZoneInfo.Utc.Id, told.TimeZone.Id));
     }
 
     [Fact]

@@ -8,9 +8,14 @@ namespace TaskOrchestration.Application.Notifications.DailySummary;
 /// <summary>
 /// Each active person's daily digest, as their dailySummary preference asks (in the inbox, by email, both or
 /// neither): the open tasks they own or are assigned to, how many of those are overdue, and the tasks they own or
-/// created that were completed in the 24 hours before the slot. Nothing for people with nothing to report. The
+/// created that were completed since the schedule's previous slot. Nothing for people with nothing to report. The
 /// summaries of one slot share an event id derived from the slot, so running the slot again adds nothing.
 /// </summary>
+/// <remarks>
+/// The period is previous slot to this slot, not the 24 hours before it: in a zone with daylight saving two 08:00s
+/// are 23 or 25 hours apart, and a fixed 24 hours would report an hour's completions twice or never. Dates are
+/// written in the schedule's zone, where its people's "08:00" is.
+/// </remarks>
 public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRepository notifications, IEmailOutbox emails, IUnitOfWork unitOfWork) : IScheduledJob
 {
     public const string JobName = "daily-summary";
@@ -20,9 +25,14 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
 
     public string Name => JobName;
 
-    public async Task<string> RunAsync(DateTimeOffset slot, CancellationToken cancellationToken)
+    /// <summary>The period reported when the schedule has no earlier slot to start from (a daily summary's day).</summary>
+    public static readonly TimeSpan PeriodWithoutPreviousSlot = TimeSpan.FromDays(1);
+
+    public async Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
-        var eventId = DerivedIds.DailySummary(slot);
+        ArgumentNullException.ThrowIfNull(slot);
+        var period = new SummaryPeriod(slot.Previous ?? slot.At - PeriodWithoutPreviousSlot, slot.At, slot.TimeZone);
+        var eventId = DerivedIds.DailySummary(slot.At);
         var (inApp, byEmail) = (0, 0);
         Guid? after = null;
         while (true)
@@ -31,7 +41,7 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
             var wanting = people.Where(person => person.ChannelsFor(EventType.DailySummary).Any).ToList();
             if (wanting.Count > 0)
             {
-                var (notified, emailed) = await SummariseAsync(wanting, slot, eventId, cancellationToken);
+                var (notified, emailed) = await SummariseAsync(wanting, period, eventId, cancellationToken);
                 inApp += notified;
                 byEmail += emailed;
             }
@@ -47,18 +57,18 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
         return $"summaries: {inApp} in the inbox, {byEmail} by email";
     }
 
-    private async Task<(int InApp, int ByEmail)> SummariseAsync(List<NotificationPerson> people, DateTimeOffset slot, Guid eventId, CancellationToken cancellationToken)
+    private async Task<(int InApp, int ByEmail)> SummariseAsync(List<NotificationPerson> people, SummaryPeriod period, Guid eventId, CancellationToken cancellationToken)
     {
         Guid[] ids = [.. people.Select(person => person.Id)];
         var open = (await reader.OpenTasksAsync(ids, cancellationToken)).ToLookup(task => task.UserId);
-        var completed = (await reader.CompletedTasksAsync(ids, slot - TimeSpan.FromDays(1), slot, cancellationToken)).ToLookup(task => task.UserId);
+        var completed = (await reader.CompletedTasksAsync(ids, period.Since, period.Until, cancellationToken)).ToLookup(task => task.UserId);
         var alreadyNotified = await notifications.RecipientsOfAsync(eventId, ids, cancellationToken);
         var alreadyEmailed = await emails.ExistingAsync([.. ids.Select(id => DerivedIds.Email(eventId, id))], cancellationToken);
 
         var (inApp, byEmail) = (0, 0);
         foreach (var person in people)
         {
-            var text = DailySummaryText.For([.. open[person.Id]], [.. completed[person.Id]], slot);
+            var text = DailySummaryText.For([.. open[person.Id]], [.. completed[person.Id]], period);
             if (text is null)
             {
                 continue;
@@ -67,7 +77,7 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
             var channels = person.ChannelsFor(EventType.DailySummary);
             if (channels.InApp && !alreadyNotified.Contains(person.Id))
             {
-                notifications.Add(Notification.Create(person.Id, EventType.DailySummary, null, eventId, null, text.Title, text.Body, slot));
+                notifications.Add(Notification.Create(person.Id, EventType.DailySummary, null, eventId, null, text.Title, text.Body, period.Until));
                 inApp++;
             }
 

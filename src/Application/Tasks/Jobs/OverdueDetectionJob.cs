@@ -23,7 +23,7 @@ public sealed class OverdueDetectionJob(ITaskRepository tasks, IUnitOfWork unitO
 
     public string Name => JobName;
 
-    public async Task<string> RunAsync(DateTimeOffset slot, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var flagged = 0;
