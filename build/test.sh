@@ -155,13 +155,16 @@ count_vitest_report() {
 }
 
 # The TypeScript client's own suite (clients/typescript: its auth hook, problems, and that the checked-in clients
-# are what NSwag generates from clients/openapi.json).
+# are what NSwag generates from clients/openapi.json), type-checked first: vitest strips types without checking them,
+# so a test that no longer compiles against the client would otherwise still run.
 echo "==> clients/typescript (npm)"
 ts_status=0
 (
   cd clients/typescript
-  [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error
-  npx vitest run --reporter=default --reporter=json --outputFile="$results_dir/typescript-client.json"
+  # Chained with && as in the clients/web step: errexit does not apply inside a subshell on the left of ||.
+  { [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error; } &&
+    npm run --silent typecheck &&
+    npx vitest run --reporter=default --reporter=json --outputFile="$results_dir/typescript-client.json"
 ) || ts_status=$?
 count_vitest_report clients/typescript "$ts_status" "$results_dir/typescript-client.json"
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { ifMatch, type TaskDto } from "@taskorchestration/client";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium, newPerson, screenshot, type Person } from "./browser";
+import { hasFocus, horizontalOverflow, live, markNoReload, soon, wasNotReloaded } from "./checks";
 import { createAccount, signInThroughTheApp, type Account } from "./people";
 
 /**
@@ -9,15 +10,12 @@ import { createAccount, signInThroughTheApp, type Account } from "./people";
  * lifecycle actions the API allows, and other people's changes arriving without a reload.
  */
 
-/** How long a live update may take to show: the outbox polls every 100 ms here; this only bounds a failure. */
-const live = { timeout: 20_000, interval: 200 };
-/** How long an answer of the API may take to show (vitest's expect.poll gives up after 1 s by default). */
-const soon = { timeout: 15_000, interval: 100 };
-
 let browser: Browser;
 let manager: Account;
 let member: Account;
 const opened: Person[] = [];
+/** A small phone's screen, in CSS pixels. */
+const phone = { width: 360, height: 740 };
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -35,24 +33,10 @@ async function person(viewport?: { width: number; height: number }): Promise<Per
   return someone;
 }
 
-/** Marks the page, so that a test can tell later that it was never reloaded (a reload forgets the mark). */
-async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => Object.assign(window, { __notReloaded: true }));
-}
-
-async function wasNotReloaded(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
-}
-
 async function offeredActions(page: Page): Promise<string[]> {
   const actions = page.getByTestId("task-actions");
   await actions.waitFor();
   return (await actions.locator("button[data-action]").evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-action") ?? ""))).sort();
-}
-
-/** Whether the element has the keyboard focus (polled: focus moves in an effect just after the render that shows it). */
-async function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
 }
 
 async function statusText(page: Page): Promise<string> {
@@ -92,6 +76,19 @@ describe("signing in", () => {
     await expect.poll(() => summary.innerText(), soon).toContain("The email or password is wrong");
     await expect.poll(() => hasFocus(summary), soon).toBe(true);
     await screenshot(page, "03-sign-in-failed");
+  });
+
+  test("at a phone's width the sign-in page fits the screen, its errors included", async () => {
+    const { page } = await person(phone);
+    await page.goto("/app/sign-in");
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    expect(await horizontalOverflow(page), "the sign-in page is no wider than a 360 px screen").toBe(0);
+
+    // The error summary and the messages beside the fields are the widest things it shows.
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("password-error").waitFor();
+    await screenshot(page, "11-phone-sign-in");
+    expect(await horizontalOverflow(page), "the sign-in page with its errors is no wider than a 360 px screen").toBe(0);
   });
 });
 
@@ -205,14 +202,18 @@ describe("live updates", () => {
     expect(await wasNotReloaded(maya.page)).toBe(true);
     await screenshot(maya.page, "06-task-page");
 
-    // The same pages at a phone's width.
-    await ben.page.setViewportSize({ width: 360, height: 740 });
+    // The same pages at a phone's width: nothing sticks out sideways, neither on Ben's task page nor on Maya's, which
+    // adds the forms to assign, tag and edit.
+    await ben.page.setViewportSize(phone);
     await screenshot(ben.page, "08-phone-task-page");
+    expect(await horizontalOverflow(ben.page), "Ben's task page is no wider than a 360 px screen").toBe(0);
+    await maya.page.setViewportSize(phone);
+    await screenshot(maya.page, "10-phone-task-page-manager");
+    expect(await horizontalOverflow(maya.page), "Maya's task page is no wider than a 360 px screen").toBe(0);
     await ben.page.getByRole("link", { name: "← Tasks" }).click();
     await ben.page.getByTestId("list-summary").waitFor();
     await screenshot(ben.page, "09-phone-task-list");
-    const overflow = await ben.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, "nothing is wider than a 360 px screen").toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(ben.page), "the task list is no wider than a 360 px screen").toBe(0);
   });
 });
 

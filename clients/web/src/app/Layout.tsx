@@ -10,7 +10,8 @@ const liveLabels: Record<LiveStatus, string> = {
   connecting: "Connecting…",
   live: "Live",
   reconnecting: "Reconnecting…",
-  offline: "Offline: changes show on reload",
+  // Between tries to connect again (LiveUpdatesProvider keeps trying): other people's changes show once it is back.
+  offline: "Offline: trying again soon",
 };
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EventEnvelope, NotificationDto } from "@taskorchestration/client";
 import { useSession } from "../session/SessionProvider";
+import { HubConnectionState } from "@microsoft/signalr";
 import { connectToHub } from "./hubConnection";
 
 /** What a page hears: an event about a task, or "resync" after the connection was lost (events may be missed). */
@@ -15,8 +16,11 @@ interface LiveUpdates {
 
 const LiveUpdatesContext = createContext<LiveUpdates | null>(null);
 
-/** How long to wait before trying to connect again after a failed start (automatic reconnection covers the rest). */
-const startRetryDelays = [2_000, 5_000, 10_000, 30_000];
+/**
+ * How long to wait before connecting again, after a failed start or once automatic reconnection (a few tries
+ * within about 45 s) has given up: longer after each failure in a row, then every minute for as long as it takes.
+ */
+const retryDelays = [2_000, 5_000, 10_000, 30_000, 60_000];
 
 /** The hub's client methods (docs/events.md, "Live updates"). */
 const taskEventMethod = "taskEvent";
@@ -53,30 +57,63 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       setStatus("live");
       publish("resync");
     });
-    connection.onclose(() => setStatus("offline"));
 
+    // Set when the app stops the connection (sign-out, another session, the provider leaving): then nothing retries.
     let stopped = false;
+    let failuresInARow = 0;
+    // Events published while there was no connection are not replayed: the next connection starts with a resync.
+    let missedEvents = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    const start = async (attempt: number) => {
+
+    const start = async () => {
+      clearTimeout(retryTimer);
+      if (stopped || connection.state !== HubConnectionState.Disconnected) {
+        return;
+      }
       setStatus("connecting");
       try {
         await connection.start();
-        setStatus("live");
-        if (attempt > 0) {
-          publish("resync");
-        }
       } catch {
         if (!stopped) {
-          setStatus("offline");
-          retryTimer = setTimeout(() => void start(attempt + 1), startRetryDelays[Math.min(attempt, startRetryDelays.length - 1)]);
+          retryLater();
         }
+        return;
+      }
+      failuresInARow = 0;
+      setStatus("live");
+      if (missedEvents) {
+        missedEvents = false;
+        publish("resync");
       }
     };
-    void start(0);
+    const retryLater = () => {
+      setStatus("offline");
+      missedEvents = true;
+      const delay = retryDelays[Math.min(failuresInARow++, retryDelays.length - 1)];
+      // Spread by ±25 %, so that the tabs a server restart disconnected all at once do not all come back at once.
+      retryTimer = setTimeout(() => void start(), delay * (0.75 + Math.random() * 0.5));
+    };
+    // Closed for good as far as SignalR goes (its automatic reconnection gave up): keep trying on our own.
+    connection.onclose(() => {
+      if (!stopped) {
+        retryLater();
+      }
+    });
+    // Back online, or back in a tab the browser may have throttled: try now rather than at the next retry.
+    const retryNow = () => {
+      if (document.visibilityState === "visible") {
+        void start();
+      }
+    };
+    window.addEventListener("online", retryNow);
+    document.addEventListener("visibilitychange", retryNow);
+    void start();
 
     return () => {
       stopped = true;
       clearTimeout(retryTimer);
+      window.removeEventListener("online", retryNow);
+      document.removeEventListener("visibilitychange", retryNow);
       setStatus("offline");
       void connection.stop();
     };

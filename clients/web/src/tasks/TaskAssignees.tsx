@@ -29,16 +29,25 @@ export function TaskAssignees({ task, canAssign, onChanged }: { task: TaskDto; c
     }
   };
 
+  const remove = async (id: string) => {
+    if (await command.run(() => api.removeTaskAssignee(task.id, id), `${nameOf(id)} is no longer assigned.`)) {
+      // The button pressed is gone with the person it removed: the keyboard starts again from the section.
+      document.getElementById("assignees-title")?.focus();
+    }
+  };
+
   return (
     <section aria-labelledby="assignees-title">
-      <h2 id="assignees-title">Assigned to</h2>
+      <h2 id="assignees-title" tabIndex={-1}>
+        Assigned to
+      </h2>
       {task.assigneeIds.length === 0 ? <p>Nobody: anyone who sees the task may take it.</p> : null}
       <ul className="people" data-testid="assignees">
         {task.assigneeIds.map((id) => (
           <li key={id}>
             <span>{nameOf(id)}</span>
             {canAssign && !task.archivedAt ? (
-              <button type="button" className="link-button" disabled={command.busy} onClick={() => void command.run(() => api.removeTaskAssignee(task.id, id), `${nameOf(id)} is no longer assigned.`)}>
+              <button type="button" className="link-button" disabled={command.busy} onClick={() => void remove(id)}>
                 Remove<span className="visually-hidden"> {nameOf(id)}</span>
               </button>
             ) : null}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { CommentDto, TaskDto } from "@taskorchestration/client";
 import { explainProblem } from "../app/problems";
 import { useNameOf } from "../session/PeopleProvider";
@@ -73,6 +73,18 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
   const [error, setError] = useState<string | null>(null);
   const mine = comment.authorId === me.id;
   const inputId = `comment-${comment.id}-body`;
+  const errorId = `comment-${comment.id}-error`;
+  // Saving or leaving the edit form, or keeping the comment, removes the button that was pressed: the keyboard goes
+  // back to the button that opened it, once it is shown again.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const [focusAfterwards, setFocusAfterwards] = useState<"edit" | "delete" | null>(null);
+  useEffect(() => {
+    if (focusAfterwards) {
+      (focusAfterwards === "edit" ? editButton : deleteButton).current?.focus();
+      setFocusAfterwards(null);
+    }
+  }, [focusAfterwards]);
 
   const attempt = async (send: () => Promise<unknown>, done: string, focusAfter?: () => void) => {
     setError(null);
@@ -98,15 +110,23 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void attempt(() => api.editComment(taskId, comment.id, { body: text }), "Comment saved.");
+            void attempt(() => api.editComment(taskId, comment.id, { body: text }), "Comment saved.", () => setFocusAfterwards("edit"));
           }}
           noValidate
         >
           <label htmlFor={inputId}>Edit your comment</label>
-          <textarea id={inputId} rows={3} value={text} autoFocus onChange={(event) => setText(event.target.value)} />
+          <textarea id={inputId} rows={3} value={text} autoFocus aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined} onChange={(event) => setText(event.target.value)} />
           <div className="button-row">
             <button type="submit">Save comment</button>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setEditing(false);
+                setError(null);
+                setFocusAfterwards("edit");
+              }}
+            >
               Never mind
             </button>
           </div>
@@ -117,12 +137,12 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
       {!editing ? (
         <div className="button-row">
           {mine ? (
-            <button type="button" className="link-button" onClick={() => { setText(comment.body); setEditing(true); }}>
+            <button ref={editButton} type="button" className="link-button" onClick={() => { setText(comment.body); setEditing(true); }}>
               Edit<span className="visually-hidden"> your comment</span>
             </button>
           ) : null}
           {(mine || isManager(me)) && !confirmingDelete ? (
-            <button type="button" className="link-button" onClick={() => setConfirmingDelete(true)}>
+            <button ref={deleteButton} type="button" className="link-button" onClick={() => setConfirmingDelete(true)}>
               Delete<span className="visually-hidden"> the comment by {nameOf(comment.authorId)}</span>
             </button>
           ) : null}
@@ -131,14 +151,21 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
               <button type="button" className="danger" autoFocus onClick={() => void attempt(() => api.deleteComment(taskId, comment.id), "Comment deleted.", focusCommentsHeading)}>
                 Delete this comment
               </button>
-              <button type="button" className="secondary" onClick={() => setConfirmingDelete(false)}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setConfirmingDelete(false);
+                  setFocusAfterwards("delete");
+                }}
+              >
                 Keep it
               </button>
             </>
           ) : null}
         </div>
       ) : null}
-      <InlineError message={error} />
+      <InlineError id={errorId} message={error} />
     </li>
   );
 }
