@@ -6,10 +6,13 @@ namespace TaskOrchestration.Client;
 /// 401s share one refresh; a refused refresh ends the session.
 /// </summary>
 /// <param name="anonymous">A client without <see cref="AccessTokenHandler"/>, for signing in and refreshing.</param>
-public sealed class Session(ITaskOrchestrationClient anonymous) : IAccessTokenProvider, IDisposable
+/// <param name="clock">Tells when the access token expires (the system clock unless a test gives another).</param>
+public sealed class Session(ITaskOrchestrationClient anonymous, TimeProvider? clock = null) : IAccessTokenProvider, IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private volatile AccessTokenDto? _tokens;
+    private DateTimeOffset _expiresAt;
 
     /// <summary>Raised with the new tokens after a sign-in or refresh, and with null when the session ends.</summary>
     public event Action<AccessTokenDto?>? TokensChanged;
@@ -23,6 +26,21 @@ public sealed class Session(ITaskOrchestrationClient anonymous) : IAccessTokenPr
     public void Forget() => Keep(null);
 
     public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_tokens?.AccessToken);
+
+    /// <summary>
+    /// The access token, refreshed first when it expires within <paramref name="margin"/>: for a SignalR
+    /// connection's AccessTokenProvider, which sends the token as it is and never retries after a 401.
+    /// </summary>
+    public async ValueTask<string?> GetFreshAccessTokenAsync(TimeSpan margin, CancellationToken cancellationToken)
+    {
+        var tokens = _tokens;
+        if (tokens is null)
+        {
+            return null;
+        }
+
+        return _clock.GetUtcNow() + margin < _expiresAt ? tokens.AccessToken : await RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<string?> RefreshAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +81,7 @@ public sealed class Session(ITaskOrchestrationClient anonymous) : IAccessTokenPr
 
     private void Keep(AccessTokenDto? tokens)
     {
+        _expiresAt = tokens is null ? default : _clock.GetUtcNow().AddSeconds(tokens.ExpiresIn);
         _tokens = tokens;
         TokensChanged?.Invoke(tokens);
     }

@@ -89,6 +89,32 @@ public sealed class GeneratedClientScenarioTests(ApiFactory factory) : ApiTestBa
         Assert.False(session.IsSignedIn);
     }
 
+    [Fact]
+    public async Task AFreshToken_IsTheSameWhileItLasts_AndRefreshedWhenItWouldExpireWithinTheMargin()
+    {
+        var user = await SignUpAsync();
+        var clock = new MovableClock();
+        using var session = new Api.Session(new Api.TaskOrchestrationClient(Factory.CreateClient()), clock);
+        await session.SignInAsync(user.Email, Password);
+        var first = await session.GetAccessTokenAsync(default);
+        var changes = new List<Api.AccessTokenDto?>();
+        session.TokensChanged += changes.Add;
+
+        var stillFresh = await session.GetFreshAccessTokenAsync(TimeSpan.FromSeconds(30), default);
+        var refreshesWhileFresh = changes.Count;
+        // The API issues 15-minute access tokens: 14 minutes 45 s later, 30 s of margin no longer fit.
+        clock.Now += TimeSpan.FromMinutes(14.75);
+        var renewed = await session.GetFreshAccessTokenAsync(TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal((first, 0), (stillFresh, refreshesWhileFresh));
+        // One refresh, whose pair is what the session now hands out. (Within the same second the access token may
+        // read the same as before: same user, session and times; the refresh token always rotates.)
+        var refreshed = Assert.Single(changes);
+        Assert.Equal(refreshed!.AccessToken, renewed);
+        var client = new Api.TaskOrchestrationClient(Factory.CreateDefaultClient(new Api.AccessTokenHandler(session)));
+        Assert.Equal(user.Id, (await client.GetCurrentUserAsync()).Id);
+    }
+
     private async Task<Api.Session> SessionAsync(string email)
     {
         var session = new Api.Session(new Api.TaskOrchestrationClient(Factory.CreateClient()));
@@ -112,5 +138,12 @@ public sealed class GeneratedClientScenarioTests(ApiFactory factory) : ApiTestBa
             _accessToken = renewed.AccessToken;
             return _accessToken;
         }
+    }
+
+    private sealed class MovableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
