@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Notifications;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Domain.Users;
 using TaskOrchestration.TestSupport;
@@ -26,6 +27,24 @@ public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user.AsActor();
+    }
+
+    /// <summary>A person with a name (in their email too, so a failing test's data reads well).</summary>
+    protected async Task<User> AddPersonAsync(string name, UserRole role = UserRole.Member)
+    {
+        await using var db = Database.CreateDbContext();
+        var user = User.Register($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com", name, "not-a-real-hash", role, Now);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>Stores <paramref name="userId"/>'s choice of channels for one type of notification.</summary>
+    protected async Task ChooseAsync(Guid userId, EventType type, NotificationChannels channels)
+    {
+        await using var db = Database.CreateDbContext();
+        db.NotificationPreferences.Add(NotificationPreference.Choose(userId, type, channels));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Stores a new task after applying <paramref name="walk"/> to it (for example, taking it), in one save.</summary>

@@ -201,22 +201,6 @@ public sealed class OverdueDetectionTests(DatabaseFixture fixture) : DatabaseTes
 
     public void Dispose() => _services?.Dispose();
 
-    private async Task<User> AddPersonAsync(string name, UserRole role = UserRole.Member)
-    {
-        await using var db = Database.CreateDbContext();
-        var user = User.Register($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com", name, "not-a-real-hash", role, Now);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user;
-    }
-
-    private async Task ChooseAsync(Guid userId, EventType type, NotificationChannels channels)
-    {
-        await using var db = Database.CreateDbContext();
-        db.NotificationPreferences.Add(NotificationPreference.Choose(userId, type, channels));
-        await db.SaveChangesAsync();
-    }
-
     /// <summary>Delivers every pending event through the real outbox dispatcher to the registered consumers (notifications among them).</summary>
     private async Task DeliverEventsAsync()
     {

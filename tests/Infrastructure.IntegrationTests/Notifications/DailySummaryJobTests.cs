@@ -194,19 +194,5 @@ public sealed class DailySummaryJobTests(DatabaseFixture fixture) : DatabaseTest
         return await job.RunAsync(slot, CancellationToken.None);
     }
 
-    private async Task<User> AddPersonAsync(string name, UserRole role = UserRole.Member)
-    {
-        await using var db = Database.CreateDbContext();
-        var user = User.Register($"{Guid.NewGuid():N}@example.com", name, "not-a-real-hash", role, Now);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user;
-    }
-
-    private async Task ChooseAsync(Guid userId, NotificationChannels channels)
-    {
-        await using var db = Database.CreateDbContext();
-        db.NotificationPreferences.Add(NotificationPreference.Choose(userId, EventType.DailySummary, channels));
-        await db.SaveChangesAsync();
-    }
+    private Task ChooseAsync(Guid userId, NotificationChannels channels) => ChooseAsync(userId, EventType.DailySummary, channels);
 }

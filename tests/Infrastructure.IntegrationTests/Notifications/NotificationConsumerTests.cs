@@ -150,22 +150,6 @@ public sealed class NotificationConsumerTests(DatabaseFixture fixture) : Databas
         }
     }
 
-    private async Task<User> AddPersonAsync(string name, UserRole role = UserRole.Member)
-    {
-        await using var db = Database.CreateDbContext();
-        var user = User.Register($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com", name, "not-a-real-hash", role, Now);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user;
-    }
-
-    private async Task ChooseAsync(Guid userId, EventType type, NotificationChannels channels)
-    {
-        await using var db = Database.CreateDbContext();
-        db.NotificationPreferences.Add(NotificationPreference.Choose(userId, type, channels));
-        await db.SaveChangesAsync();
-    }
-
     private async Task<TaskItem> AddAutomatedAsync(User creator, string title)
     {
         await using var db = Database.CreateDbContext();
