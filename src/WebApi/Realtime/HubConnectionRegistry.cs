@@ -41,8 +41,7 @@ internal sealed class HubConnectionRegistry
     /// does when a token expires): each leaves its groups as it closes, and a reconnection joins the groups of what
     /// the user may see then, or is refused if the account was deactivated.
     /// </summary>
-    /// <returns>How many were closed.</returns>
-    public int CloseAll(Guid userId)
+    public void CloseAll(Guid userId)
     {
         HubCallerContext[] closing;
         lock (_gate)
@@ -64,7 +63,5 @@ internal sealed class HubConnectionRegistry
                 connection.Abort();
             }
         }
-
-        return closing.Length;
     }
 }

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using TaskOrchestration.Application.LiveUpdates.Queries.GetLiveUpdateScope;
-using TaskOrchestration.Infrastructure.Identity;
+using TaskOrchestration.Application.Common.Interfaces;
 
 namespace TaskOrchestration.WebApi.Realtime;
 
@@ -11,7 +11,7 @@ namespace TaskOrchestration.WebApi.Realtime;
 /// docs/events.md, and <c>notification</c> with each new notification of theirs. Clients do not call the hub; they
 /// change tasks through the API.
 /// </summary>
-internal sealed class TasksHub(IMediator mediator, HubConnectionRegistry connections) : Hub
+internal sealed class TasksHub(IMediator mediator, ICurrentUser currentUser, HubConnectionRegistry connections) : Hub
 {
     public const string Path = "/hubs/tasks";
 
@@ -21,6 +21,8 @@ internal sealed class TasksHub(IMediator mediator, HubConnectionRegistry connect
     /// <summary>The client method that receives a new notification of the connected person (as GET /api/v1/notifications lists it).</summary>
     public const string NotificationMethod = "notification";
 
+    private const string UserIdItem = "userId";
+
     /// <summary>
     /// Joins the groups of what the person may see now. When that changes (teams, role, deactivation), every
     /// instance closes the person's connections (<see cref="HubFanOut.AccessChangedAsync"/>) and the clients
@@ -28,7 +30,10 @@ internal sealed class TasksHub(IMediator mediator, HubConnectionRegistry connect
     /// </summary>
     public override async Task OnConnectedAsync()
     {
-        var userId = UserId();
+        // The hub requires an authenticated user (the fallback policy). Kept with the connection for its end, when
+        // the request that opened it may be gone.
+        var userId = currentUser.RequireActor().UserId;
+        Context.Items[UserIdItem] = userId;
         // Registered before the scope is read: an access change committed after the read closes this connection, and
         // one processed before the registration was committed before the read, which then sees it.
         connections.Add(userId, Context);
@@ -55,7 +60,11 @@ internal sealed class TasksHub(IMediator mediator, HubConnectionRegistry connect
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Remove(UserId(), Context);
+        if (Context.Items.TryGetValue(UserIdItem, out var item) && item is Guid userId)
+        {
+            connections.Remove(userId, Context);
+        }
+
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -73,7 +82,4 @@ internal sealed class TasksHub(IMediator mediator, HubConnectionRegistry connect
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         }
     }
-
-    // The hub requires an authenticated user (the fallback policy), whose token always names them.
-    private Guid UserId() => Guid.Parse(Context.User!.FindFirst(TokenClaims.Subject)!.Value);
 }
