@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Infrastructure.Engine.Handlers;
+using TaskOrchestration.Infrastructure.Http;
 
 namespace TaskOrchestration.Infrastructure.Engine;
 
@@ -30,18 +31,7 @@ public static class EngineServices
         services.AddSingleton<TaskQueue>();
         services.AddScoped<IEngineMonitor, EngineMonitor>();
         services.AddSingleton<IEngineSettings, EngineSettings>();
-        services.AddHttpClient(WebhookHandler.HttpClientName, client =>
-            {
-                // Worker:WebhookTimeout bounds each attempt; the client's own 100 s default must not cut in first.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("TaskOrchestration-Engine/1");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // A redirect would re-send the body to wherever the receiver points, past the allow-list.
-                AllowAutoRedirect = false,
-                UseCookies = false,
-            });
+        services.AddOutboundPostClient(WebhookHandler.HttpClientName, "TaskOrchestration-Engine/1");
         services.AddTaskHandler<NoopHandler>();
         services.AddTaskHandler<TitleParityHandler>();
         services.AddTaskHandler<WebhookHandler>();

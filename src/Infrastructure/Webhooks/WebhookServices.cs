@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Infrastructure.Http;
 
 namespace TaskOrchestration.Infrastructure.Webhooks;
 
@@ -18,21 +19,13 @@ public static class WebhookServices
             .ValidateOnStart();
         services.AddScoped<IWebhookDestinationPolicy, WebhookDestinationPolicy>();
         services.AddSingleton<WebhookConnector>();
-        services.AddHttpClient(WebhookSender.HttpClientName, client =>
-            {
-                // WebhookOptions.Timeout bounds each attempt; the client's own 100 s default must not cut in first.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("TaskOrchestration-Webhooks/1");
-            })
-            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
-            {
-                // Every connection goes through the connector, which refuses internal addresses; a proxy would make
-                // it check the proxy instead of the receiver, and a redirect could lead anywhere.
-                ConnectCallback = provider.GetRequiredService<WebhookConnector>().ConnectAsync,
-                UseProxy = false,
-                AllowAutoRedirect = false,
-                UseCookies = false,
-            });
+        services.AddOutboundPostClient(WebhookSender.HttpClientName, "TaskOrchestration-Webhooks/1", (provider, handler) =>
+        {
+            // Every connection goes through the connector, which refuses internal addresses; a proxy would make it
+            // check the proxy instead of the receiver.
+            handler.ConnectCallback = provider.GetRequiredService<WebhookConnector>().ConnectAsync;
+            handler.UseProxy = false;
+        });
         services.AddSingleton<WebhookDeliveryStore>();
         services.AddSingleton<WebhookSender>();
         return services;
