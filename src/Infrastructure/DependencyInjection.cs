@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Idempotency;
 using TaskOrchestration.Infrastructure.Engine;
@@ -56,8 +57,12 @@ public static class DependencyInjection
             provider.GetRequiredService<IOptions<JwtOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
-        services.AddSingleton(provider =>
-            (provider.GetRequiredService<IConfiguration>().GetSection(SessionOptions.SectionName).Get<SessionOptions>() ?? new SessionOptions()).ToSettings());
+        services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(SessionOptions.SectionName).Get<SessionOptions>() ?? new SessionOptions());
+        services.AddSingleton(provider => provider.GetRequiredService<SessionOptions>().ToSettings());
+        services.AddSingleton(provider => new AccessStateCache(
+            TimeSpan.FromSeconds(provider.GetRequiredService<SessionOptions>().AccessStateCacheSeconds),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IAccessStateReader, AccessStateReader>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -70,12 +75,14 @@ public static class DependencyInjection
                     ValidIssuer = jwt.Value.Issuer,
                     ValidAudience = jwt.Value.Audience,
                     IssuerSigningKeys = signingKeys.All,
+                    // A token must name its key (kid) and the key must be one of ours: nothing is tried against every key.
+                    TryAllIssuerSigningKeys = false,
                     ValidAlgorithms = [SigningKeys.Algorithm],
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = TokenClaims.Name,
                     RoleClaimType = TokenClaims.Role,
                 };
-                bearer.Events = new JwtBearerEvents { OnTokenValidated = ActiveUserTokenCheck.OnTokenValidated };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = CurrentAccessTokenCheck.OnTokenValidated };
             });
 
         services.AddTaskEngine(configuration);

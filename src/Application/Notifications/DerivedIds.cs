@@ -16,6 +16,13 @@ public static class DerivedIds
     public static Guid DailySummary(DateTimeOffset slot) =>
         FromName($"taskorchestration:daily-summary:{slot.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}");
 
+    /// <summary>
+    /// The id of the email that tells <paramref name="userId"/> someone tried to register their address on
+    /// <paramref name="day"/>: at most one such email a day, however often it is tried.
+    /// </summary>
+    public static Guid RegistrationAttemptEmail(Guid userId, DateOnly day) =>
+        FromName($"taskorchestration:registration-attempt:{userId:D}:{day.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}");
+
     private static Guid FromName(string name)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

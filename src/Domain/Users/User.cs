@@ -30,7 +30,10 @@ public sealed class User : AggregateRoot
 
     public bool IsActive => DeactivatedAt is null;
 
-    /// <summary>Wrong passwords in a row since the last successful sign-in.</summary>
+    /// <summary>
+    /// Wrong passwords in a row since the last successful sign-in. Counted by the database in one statement
+    /// (<c>IUserRepository.RecordFailedSignInAsync</c>), so that guesses sent at once are each counted.
+    /// </summary>
     public int FailedSignInCount { get; private set; }
 
     /// <summary>Until when sign-in is refused after too many wrong passwords.</summary>
@@ -106,21 +109,4 @@ public sealed class User : AggregateRoot
     }
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
-
-    /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>-th in a row locks sign-in for a while.</summary>
-    public void RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
-    {
-        FailedSignInCount++;
-        if (FailedSignInCount >= maxFailures)
-        {
-            LockedUntil = now + lockout;
-            FailedSignInCount = 0;
-        }
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        FailedSignInCount = 0;
-        LockedUntil = null;
-    }
 }

@@ -30,7 +30,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, Signing
                 new Claim(TokenClaims.Subject, user.Id.ToString()),
                 new Claim(TokenClaims.Email, user.Email),
                 new Claim(TokenClaims.Name, user.DisplayName),
-                new Claim(TokenClaims.Role, user.Role.ToString().ToLowerInvariant()),
+                new Claim(TokenClaims.Role, TokenClaims.RoleValue(user.Role)),
                 new Claim(TokenClaims.SessionId, sessionId.ToString()),
             ]),
         });

@@ -1,3 +1,5 @@
+using TaskOrchestration.Domain.Users;
+
 namespace TaskOrchestration.Infrastructure.Identity;
 
 /// <summary>The claim names in our tokens; inbound claim mapping is off, so they arrive as written.</summary>
@@ -10,4 +12,7 @@ public static class TokenClaims
 
     /// <summary>The session (refresh-token family) the access token belongs to.</summary>
     public const string SessionId = "sid";
+
+    /// <summary>How a role is written in the <see cref="Role"/> claim ("member", "manager", "admin").</summary>
+    public static string RoleValue(UserRole role) => role.ToString().ToLowerInvariant();
 }

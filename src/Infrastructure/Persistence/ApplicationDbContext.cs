@@ -11,6 +11,7 @@ using TaskOrchestration.Domain.Users;
 using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Events;
+using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 using TaskOrchestration.Infrastructure.Realtime;
 using TaskOrchestration.Infrastructure.Scheduling;
@@ -18,7 +19,9 @@ using TaskOrchestration.Infrastructure.Scheduling;
 namespace TaskOrchestration.Infrastructure.Persistence;
 
 /// <summary>The EF Core unit of work over PostgreSQL; one instance per request.</summary>
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IUnitOfWork
+/// <param name="options">The EF Core options.</param>
+/// <param name="accessStates">The API's cache of access states, to forget a changed user's at once; absent in design-time tooling and tests that build the context by hand.</param>
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, AccessStateCache? accessStates = null) : DbContext(options), IUnitOfWork
 {
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
@@ -72,10 +75,17 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await OutboxWriter.WriteAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
-        await LiveAccessChanges.SendAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()), cancellationToken);
+        Guid[] accessChanged = [.. aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()).Select(change => change.UserId).Distinct()];
+        await LiveAccessChanges.SendAsync(this, accessChanged, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+            // Committed: this instance's next request must not use what it cached before (the NOTIFY reaches the
+            // others, and this one too, a moment later). Inside a caller's transaction, the NOTIFY alone does it.
+            foreach (var userId in accessChanged)
+            {
+                accessStates?.Forget(userId);
+            }
         }
 
         foreach (var aggregate in aggregates)

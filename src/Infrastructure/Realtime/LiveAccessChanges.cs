@@ -1,20 +1,20 @@
 using System.Text.Json;
 using TaskOrchestration.Application.Common.Events;
-using TaskOrchestration.Domain.Users;
 using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Realtime;
 
 /// <summary>
-/// Tells every API instance, through the backplane, whose access changed, in the transaction of the change: the
-/// NOTIFY goes out when the change is committed (so a connection opened after it reads the new teams and role), and
-/// never if it rolls back. Each instance then ends those users' live connections (ADR 0018).
+/// Tells every API instance, through the backplane, whose access changed (teams, role, deactivation, an ended
+/// session), in the transaction of the change: the NOTIFY goes out when the change is committed (so a connection
+/// opened after it reads the new state), and never if it rolls back. Each instance then forgets the users' cached
+/// access state and ends their live connections (ADR 0018).
 /// </summary>
 internal static class LiveAccessChanges
 {
-    public static Task SendAsync(ApplicationDbContext db, IEnumerable<UserAccessChanged> changes, CancellationToken cancellationToken)
+    public static Task SendAsync(ApplicationDbContext db, IEnumerable<Guid> userIds, CancellationToken cancellationToken)
     {
-        string[] payloads = [.. changes.Select(change => change.UserId).Distinct()
+        string[] payloads = [.. userIds.Distinct()
             .Select(userId => JsonSerializer.Serialize(LiveUpdateMessage.ForAccessChange(userId), EventJson.Options))];
         return LiveUpdateSender.SendAsync(db, payloads, cancellationToken);
     }

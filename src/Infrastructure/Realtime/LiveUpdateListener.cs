@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Common.Realtime;
+using TaskOrchestration.Infrastructure.Identity;
 
 namespace TaskOrchestration.Infrastructure.Realtime;
 
@@ -15,8 +16,11 @@ namespace TaskOrchestration.Infrastructure.Realtime;
 /// the order they arrive (so an access change is acted on before the events committed after it). A lost
 /// connection is opened again (events published meanwhile are not replayed: clients refetch after they reconnect).
 /// </summary>
-internal sealed partial class LiveUpdateListener(IConfiguration configuration, IRealtimeFanOut fanOut, ILogger<LiveUpdateListener> logger) : BackgroundService
+internal sealed partial class LiveUpdateListener(IConfiguration configuration, IRealtimeFanOut fanOut, AccessStateCache accessStates, ILogger<LiveUpdateListener> logger) : BackgroundService
 {
+    // A payload of its own (compared by reference): the LISTEN is in place, and every NOTIFY from now on will be heard.
+    private static readonly string ListeningMarker = new(['l', 'i', 's', 't', 'e', 'n', 'i', 'n', 'g']);
+
     private readonly Channel<string> _received = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +35,8 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Access changes may now go unheard: the cache of access states is not to be trusted until we listen again.
+                accessStates.Suspend();
                 LogListenFailed(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, Math.Pow(2, failures++))), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -40,6 +46,7 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
             }
         }
 
+        accessStates.Suspend();
         _received.Writer.TryComplete();
         await forwarding;
     }
@@ -54,6 +61,8 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
+        // Passed on in order behind whatever arrived before, so the cache is trusted only from here on.
+        _received.Writer.TryWrite(ListeningMarker);
         LogListening(logger, LiveUpdateMessage.Channel);
         while (true)
         {
@@ -65,6 +74,12 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
     {
         await foreach (var payload in _received.Reader.ReadAllAsync(CancellationToken.None))
         {
+            if (ReferenceEquals(payload, ListeningMarker))
+            {
+                accessStates.Resume();
+                continue;
+            }
+
             try
             {
                 var message = JsonSerializer.Deserialize<LiveUpdateMessage>(payload, EventJson.Options)!;
@@ -72,7 +87,7 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
                 {
                     { Kind: LiveUpdateKind.TaskEvent, Envelope: { } envelope } => fanOut.PublishTaskEventAsync(message.TeamId, envelope, stoppingToken),
                     { Kind: LiveUpdateKind.Notification, RecipientId: { } recipient, Notification: { } notification } => fanOut.PublishNotificationAsync(recipient, notification, stoppingToken),
-                    { Kind: LiveUpdateKind.AccessChanged, UserId: { } user } => fanOut.AccessChangedAsync(user, stoppingToken),
+                    { Kind: LiveUpdateKind.AccessChanged, UserId: { } user } => AccessChangedAsync(user, stoppingToken),
                     _ => Task.CompletedTask,
                 });
             }
@@ -81,6 +96,13 @@ internal sealed partial class LiveUpdateListener(IConfiguration configuration, I
                 LogForwardFailed(logger, exception);
             }
         }
+    }
+
+    /// <summary>The cache first: a live connection closed here reconnects at once, and must be checked against the new state.</summary>
+    private Task AccessChangedAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        accessStates.Forget(userId);
+        return fanOut.AccessChangedAsync(userId, cancellationToken);
     }
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Listening for live updates on {Channel}.")]

@@ -22,6 +22,7 @@ public sealed class IssueTokenCommandHandlerTests
             .Callback<User, Guid>((_, session) => _sessions.Add(session))
             .Returns(new IssuedToken("signed.jwt.token", 900));
         _ports.RefreshTokens.Setup(repository => repository.Add(It.IsAny<RefreshToken>())).Callback<RefreshToken>(_refreshTokens.Add);
+        _ports.Users.Setup(users => users.TryRecordSuccessfulSignInAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class IssueTokenCommandHandlerTests
     }
 
     [Fact]
-    public async Task AWrongPassword_IsTheSameRefusal_AndCountsTheFailure()
+    public async Task AWrongPassword_IsTheSameRefusal_AndIsCountedByTheDatabase()
     {
         var user = _ports.Stored();
 
@@ -63,42 +64,27 @@ public sealed class IssueTokenCommandHandlerTests
 
         Assert.Equal("invalid_credentials", error.Code);
         _ports.Hasher.Verify(hasher => hasher.Verify(user.PasswordHash, "wrong-password-entirely"), Times.Once);
-        Assert.Equal(1, user.FailedSignInCount);
+        _ports.Users.Verify(users => users.RecordFailedSignInAsync(
+            user.Id, People.Now, SessionSettings.Default.MaxFailedSignIns, SessionSettings.Default.LockoutDuration, It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Users.Verify(users => users.TryRecordSuccessfulSignInAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _issuer.VerifyNoOtherCalls();
         Assert.Empty(_refreshTokens);
-        _ports.VerifySaved(1);
+        _ports.VerifySaved(0);
     }
 
     [Fact]
-    public async Task AWrongPassword_WhoseCountLosesARace_IsStillTheSameRefusal()
+    public async Task TheRightPassword_IsRefused_WhenAGuessSentAtTheSameTimeLockedTheAccount()
     {
         var user = _ports.Stored();
-        _ports.UnitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(ConflictException.Concurrency());
+        _ports.Users.Setup(users => users.TryRecordSuccessfulSignInAsync(user.Id, People.Now, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() =>
-            Handler().Handle(new IssueTokenCommand(user.Email, "wrong-password-entirely"), CancellationToken.None));
+            Handler().Handle(new IssueTokenCommand(user.Email, UserPorts.Password), CancellationToken.None));
 
         Assert.Equal("invalid_credentials", error.Code);
-    }
-
-    [Fact]
-    public async Task TooManyWrongPasswords_LockSignIn_EvenWithTheRightOne_UntilTheLockoutEnds()
-    {
-        var user = _ports.Stored();
-        var handler = Handler();
-        for (var attempt = 0; attempt < SessionSettings.Default.MaxFailedSignIns; attempt++)
-        {
-            await Assert.ThrowsAsync<UnauthorizedException>(() =>
-                handler.Handle(new IssueTokenCommand(user.Email, "wrong-password-entirely"), CancellationToken.None));
-        }
-
-        var locked = await Assert.ThrowsAsync<UnauthorizedException>(() =>
-            handler.Handle(new IssueTokenCommand(user.Email, UserPorts.Password), CancellationToken.None));
-        _ports.Clock.Advance(SessionSettings.Default.LockoutDuration);
-        var token = await handler.Handle(new IssueTokenCommand(user.Email, UserPorts.Password), CancellationToken.None);
-
-        Assert.Equal("invalid_credentials", locked.Code);
-        Assert.Equal("signed.jwt.token", token.AccessToken);
+        _issuer.VerifyNoOtherCalls();
+        Assert.Empty(_refreshTokens);
+        _ports.VerifySaved(0);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class RefreshSessionCommandHandlerTests
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() => Handler().Handle(new RefreshSessionCommand(Secret), CancellationToken.None));
 
         Assert.Equal("refresh_token_reused", error.Code);
-        _ports.RefreshTokens.Verify(repository => repository.RevokeFamilyAsync(presented.FamilyId, Now, It.IsAny<CancellationToken>()), Times.Once);
+        _ports.RefreshTokens.Verify(repository => repository.RevokeSessionAsync(presented.UserId, presented.FamilyId, Now, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(_added);
         _ports.VerifySaved(0);
     }

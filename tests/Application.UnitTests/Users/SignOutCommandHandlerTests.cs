@@ -19,7 +19,7 @@ public sealed class SignOutCommandHandlerTests
         await new SignOutCommandHandler(SignedIn(Alice, session), _ports.RefreshTokens.Object, _ports.Clock)
             .Handle(new SignOutCommand(), CancellationToken.None);
 
-        _ports.RefreshTokens.Verify(repository => repository.RevokeFamilyAsync(session, Now, It.IsAny<CancellationToken>()), Times.Once);
+        _ports.RefreshTokens.Verify(repository => repository.RevokeSessionAsync(Alice.UserId, session, Now, It.IsAny<CancellationToken>()), Times.Once);
         _ports.RefreshTokens.VerifyNoOtherCalls();
     }
 

@@ -33,15 +33,35 @@ public sealed class AuthTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
-    public async Task Register_AnEmailTwice_IgnoringCase_Answers409()
+    public async Task Register_AnEmailAlreadyTaken_AnswersLikeANewAccount_ChangesNothing_AndEmailsTheOwner()
     {
         using var anonymous = Anonymous();
-        await anonymous.PostAsync("/api/v1/auth/register", Json.Body(new { email = "grace@example.com", password = Password, displayName = "Grace" }));
+        var first = await anonymous.PostAsync("/api/v1/auth/register", Json.Body(new { email = "grace@example.com", password = Password, displayName = "Grace" }));
+        var firstBody = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
 
-        var again = await anonymous.PostAsync("/api/v1/auth/register", Json.Body(new { email = "GRACE@example.com", password = Password, displayName = "Other" }));
+        var again = await anonymous.PostAsync("/api/v1/auth/register", Json.Body(new { email = "GRACE@example.com", password = "another-long-password", displayName = "Other" }));
 
-        await Problem.AssertAsync(again, HttpStatusCode.Conflict, "email_already_registered");
+        // The same status, location and fields as a new account: nothing tells the caller the address was taken.
+        Assert.Equal((HttpStatusCode.Created, first.Headers.Location), (again.StatusCode, again.Headers.Location));
+        var againBody = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(FieldNames(firstBody), FieldNames(againBody));
+        Assert.NotEqual(firstBody.GetProperty("id").GetGuid(), againBody.GetProperty("id").GetGuid());
+        Assert.Equal(
+            ("grace@example.com", "Other", "member", true),
+            (againBody.GetProperty("email").GetString(), againBody.GetProperty("displayName").GetString(), againBody.GetProperty("role").GetString(), againBody.GetProperty("isActive").GetBoolean()));
+        var ownerId = firstBody.GetProperty("id").GetGuid();
+
+        // The account is untouched: one user, its own password still signs in, the new one does not.
+        Assert.Equal(1L, await Factory.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE email = 'grace@example.com'"));
+        await SignInAsync("grace@example.com", Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync("grace@example.com", "another-long-password")).StatusCode);
+        // Its owner is told, once however often it is tried.
+        await anonymous.PostAsync("/api/v1/auth/register", Json.Body(new { email = "grace@example.com", password = "yet-another-password", displayName = "Third" }));
+        Assert.Equal(1L, await Factory.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM outgoing_emails WHERE to_address = 'grace@example.com' AND recipient_id = @owner", ("owner", ownerId)));
     }
+
+    private static string[] FieldNames(JsonElement body) => [.. body.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal)];
 
     [Theory]
     [InlineData("not-an-email", Password, "Name", "email")]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using TaskOrchestration.Application.Users.Commands.IssueToken;
 using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 
@@ -97,7 +96,7 @@ public sealed class SessionTests(ApiFactory factory) : ApiTestBase(factory)
         await Problem.AssertAsync(await RefreshAsync(other.RefreshToken), HttpStatusCode.Unauthorized, "invalid_refresh_token");
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(current.RefreshToken)).StatusCode);
         await SignInAsync(user.Email, "a-brand-new-password");
-        await Problem.AssertAsync(await TokenAsync(user.Email, Password), HttpStatusCode.Unauthorized, "invalid_credentials");
+        await Problem.AssertAsync(await RequestTokenAsync(user.Email, Password), HttpStatusCode.Unauthorized, "invalid_credentials");
     }
 
     [Fact]
@@ -119,35 +118,31 @@ public sealed class SessionTests(ApiFactory factory) : ApiTestBase(factory)
         var user = await SignUpAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await Problem.AssertAsync(await TokenAsync(user.Email, "wrong-password-123"), HttpStatusCode.Unauthorized, "invalid_credentials");
+            await Problem.AssertAsync(await RequestTokenAsync(user.Email, "wrong-password-123"), HttpStatusCode.Unauthorized, "invalid_credentials");
         }
 
-        await Problem.AssertAsync(await TokenAsync(user.Email, Password), HttpStatusCode.Unauthorized, "invalid_credentials");
+        await Problem.AssertAsync(await RequestTokenAsync(user.Email, Password), HttpStatusCode.Unauthorized, "invalid_credentials");
     }
 
-    private HttpClient WithToken(string accessToken)
+    [Fact]
+    public async Task TwelveWrongPasswordsAtOnce_AreEachCounted_SoTheRightOneAfterThemIsRefused()
     {
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return client;
+        var user = await SignUpAsync();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => RequestTokenAsync(user.Email, "wrong-password-123")));
+
+        Assert.All(guesses, guess => Assert.Equal(HttpStatusCode.Unauthorized, guess.StatusCode));
+        await Problem.AssertAsync(await RequestTokenAsync(user.Email, Password), HttpStatusCode.Unauthorized, "invalid_credentials");
+        Assert.True(await Factory.Database.ScalarAsync<bool>("SELECT locked_until > now() FROM users WHERE id = @id", ("id", user.Id)));
     }
 
-    private async Task<HttpResponseMessage> TokenAsync(string email, string password)
+    [Fact]
+    public async Task WrongPasswordsAtOnce_BelowTheLimit_CountOneEach()
     {
-        using var client = Anonymous();
-        return await client.PostAsync("/api/v1/auth/token", Json.Body(new { email, password }));
-    }
+        var user = await SignUpAsync();
 
-    private async Task<AccessTokenDto> SignInForTokensAsync(string email)
-    {
-        var response = await TokenAsync(email, Password);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadAsync<AccessTokenDto>();
-    }
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RequestTokenAsync(user.Email, "wrong-password-123")));
 
-    private async Task<HttpResponseMessage> RefreshAsync(string refreshToken)
-    {
-        using var client = Anonymous();
-        return await client.PostAsync("/api/v1/auth/refresh", Json.Body(new { refreshToken }));
+        Assert.Equal(4, await Factory.Database.ScalarAsync<int>("SELECT failed_sign_in_count FROM users WHERE id = @id", ("id", user.Id)));
     }
 }

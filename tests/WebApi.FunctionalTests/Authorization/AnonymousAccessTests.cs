@@ -68,7 +68,7 @@ public sealed class AnonymousAccessTests(ApiFactory factory) : ApiTestBase(facto
         {
             "none" => null,
             "garbage" => new AuthenticationHeaderValue("Bearer", Tokens.Garbage),
-            _ => new AuthenticationHeaderValue("Bearer", Tokens.Forge(creator.Id, Tokens.AnotherKey())),
+            _ => new AuthenticationHeaderValue("Bearer", Tokens.Forge(creator.Id, Tokens.SessionOf(creator), Tokens.AnotherKey())),
         };
 
         var response = await SendAsync(client, method, path.Replace("{id}", task.Id.ToString(), StringComparison.Ordinal));

@@ -22,7 +22,7 @@ public sealed class TokenValidationTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.TheApisKey(Factory), expires: DateTime.UtcNow.AddMinutes(-5)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.SessionOf(user), Tokens.TheApisKey(Factory), expires: DateTime.UtcNow.AddMinutes(-5)));
 
         await Problem.AssertAsync(await client.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
@@ -32,7 +32,7 @@ public sealed class TokenValidationTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.TheApisKey(Factory), audience: "SomeOtherService"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.SessionOf(user), Tokens.TheApisKey(Factory), audience: "SomeOtherService"));
 
         await Problem.AssertAsync(await client.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
@@ -42,8 +42,30 @@ public sealed class TokenValidationTests(ApiFactory factory) : ApiTestBase(facto
     {
         var user = await SignUpAsync();
         using var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.TheApisKey(Factory)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.SessionOf(user), Tokens.TheApisKey(Factory)));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users/me")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("a-key-the-api-does-not-have")]
+    [InlineData(null)]
+    public async Task ATokenSignedWithTheRightKey_ButNamingAnUnknownKeyOrNone_Answers401(string? keyId)
+    {
+        var user = await SignUpAsync();
+        using var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, Tokens.SessionOf(user), Tokens.TheApisKey(Factory, keyId)));
+
+        await Problem.AssertAsync(await client.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task ATokenWithoutASession_Answers401()
+    {
+        var user = await SignUpAsync();
+        using var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Forge(user.Id, sessionId: null, Tokens.TheApisKey(Factory)));
+
+        await Problem.AssertAsync(await client.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 }

@@ -37,8 +37,9 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Sets the user's role ('member', 'manager' or 'admin') in the database and signs them in again: the role travels
-    /// in the token as a claim, so only the new token carries it (the old client keeps the old one).
+    /// Sets the user's role ('member', 'manager' or 'admin') in the database and signs them in again. Written by hand,
+    /// the change is not announced to the API, which may keep using the role it read for an old token (up to
+    /// Sessions:AccessStateCacheSeconds): the new session's token is read afresh.
     /// </summary>
     protected Task<TestUser> ChangeRoleAsync(TestUser user, string role)
     {
@@ -68,6 +69,67 @@ public abstract class ApiTestBase(ApiFactory factory) : IAsyncLifetime
         var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
+    }
+
+    /// <summary>A client that sends <paramref name="accessToken"/>.</summary>
+    protected HttpClient WithToken(string accessToken)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    /// <summary>POST /auth/token, whatever it answers.</summary>
+    protected async Task<HttpResponseMessage> RequestTokenAsync(string email, string password)
+    {
+        using var client = Anonymous();
+        return await client.PostAsync("/api/v1/auth/token", Json.Body(new { email, password }));
+    }
+
+    /// <summary>Signs in (a new session) and returns its access and refresh tokens.</summary>
+    protected async Task<AccessTokenDto> SignInForTokensAsync(string email, string password = Password)
+    {
+        var response = await RequestTokenAsync(email, password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadAsync<AccessTokenDto>();
+    }
+
+    /// <summary>POST /auth/refresh, whatever it answers.</summary>
+    protected async Task<HttpResponseMessage> RefreshAsync(string refreshToken)
+    {
+        using var client = Anonymous();
+        return await client.PostAsync("/api/v1/auth/refresh", Json.Body(new { refreshToken }));
+    }
+
+    /// <summary>Ends <paramref name="session"/> of <paramref name="user"/> as <paramref name="how"/> says, through the API.</summary>
+    protected async Task EndSessionAsync(SessionEnding how, TestUser user, AccessTokenDto session)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(session);
+        switch (how)
+        {
+            case SessionEnding.Logout:
+                Assert.Equal(HttpStatusCode.NoContent, (await WithToken(session.AccessToken).PostAsync("/api/v1/auth/logout", null)).StatusCode);
+                break;
+            case SessionEnding.LogoutAll:
+                Assert.Equal(HttpStatusCode.NoContent, (await user.Client.PostAsync("/api/v1/auth/logout-all", null)).StatusCode);
+                break;
+            case SessionEnding.PasswordChangedElsewhere:
+                var changed = await user.Client.PostAsync("/api/v1/users/me/password", Json.Body(new { currentPassword = Password, newPassword = "a-brand-new-password" }));
+                Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+                break;
+            case SessionEnding.RefreshTokenReused:
+                Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(session.RefreshToken)).StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(session.RefreshToken)).StatusCode);
+                break;
+            case SessionEnding.DeactivatedThenReactivated:
+                var admin = await SignUpAsync("admin");
+                Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/v1/users/{user.Id}/deactivate", null)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/v1/users/{user.Id}/reactivate", null)).StatusCode);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(how), how, null);
+        }
     }
 
     protected static async Task<TaskDto> CreateTaskAsync(TestUser user, string title = "A task", bool draft = false, string priority = "normal")

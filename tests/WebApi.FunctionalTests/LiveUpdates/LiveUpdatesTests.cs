@@ -8,7 +8,6 @@ using TaskOrchestration.Application.Comments;
 using TaskOrchestration.Application.Common.Events;
 using TaskOrchestration.Application.Notifications;
 using TaskOrchestration.Application.Teams;
-using TaskOrchestration.Application.Users.Commands.IssueToken;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 
@@ -170,11 +169,29 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         Assert.False(received.WasReconnected);
     }
 
+    [Theory]
+    [InlineData(SessionEnding.Logout)]
+    [InlineData(SessionEnding.LogoutAll)]
+    [InlineData(SessionEnding.PasswordChangedElsewhere)]
+    [InlineData(SessionEnding.RefreshTokenReused)]
+    [InlineData(SessionEnding.DeactivatedThenReactivated)]
+    public async Task AConnectionOfAnEndedSession_IsClosedAtOnce_AndItsReconnectionRefused(SessionEnding how)
+    {
+        var user = await SignUpAsync();
+        var session = await SignInForTokensAsync(user.Email);
+        var received = await ConnectAsync(user, token: session.AccessToken);
+
+        await EndSessionAsync(how, user, session);
+
+        await received.ClosedAsync();
+        Assert.False(received.WasReconnected);
+    }
+
     [Fact]
     public async Task AConnection_IsClosedWhenItsAccessTokenExpires()
     {
         var user = await SignUpAsync();
-        var expiresSoon = Tokens.Forge(user.Id, Tokens.TheApisKey(Factory), expires: DateTime.UtcNow.AddSeconds(3));
+        var expiresSoon = Tokens.Forge(user.Id, Tokens.SessionOf(user), Tokens.TheApisKey(Factory), expires: DateTime.UtcNow.AddSeconds(3));
         // Without reconnecting: the same token would be accepted again for the validator's clock skew.
         var received = await ConnectAsync(user, token: expiresSoon, reconnect: false);
 
@@ -238,7 +255,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
     public async Task ATokenInTheQueryString_CountsForWebSocketsOnly()
     {
         var user = await SignUpAsync();
-        var token = await TokenAsync(user);
+        var token = (await SignInForTokensAsync(user.Email)).AccessToken;
         using var anonymous = Anonymous();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/users/me?access_token={token}")).StatusCode);
@@ -253,7 +270,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
     public async Task ABrowserStyleWebSocket_WithTheTokenInTheQueryStringOnly_IsAccepted()
     {
         var user = await SignUpAsync();
-        var token = await TokenAsync(user);
+        var token = (await SignInForTokensAsync(user.Email)).AccessToken;
         var hub = new UriBuilder(new Uri(Factory.ClientOptions.BaseAddress, "/hubs/tasks")) { Scheme = "ws" };
         using var refused = new System.Net.WebSockets.ClientWebSocket();
         using var accepted = new System.Net.WebSockets.ClientWebSocket();
@@ -310,13 +327,6 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         Assert.Equal((publicTask, EventType.TaskCreated), (next.TaskId, next.Type));
     }
 
-    private async Task<string> TokenAsync(TestUser user)
-    {
-        using var anonymous = Anonymous();
-        var issued = await (await anonymous.PostAsync("/api/v1/auth/token", Json.Body(new { email = user.Email, password = Password }))).ReadAsync<AccessTokenDto>();
-        return issued.AccessToken;
-    }
-
     /// <summary>
     /// Connects as <paramref name="user"/> (with a token of theirs, or <paramref name="token"/>). Like the web app, the
     /// client reconnects on its own when the connection is lost, here at once and once only, so that a refused
@@ -324,7 +334,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
     /// </summary>
     private async Task<Inbox> ConnectAsync(TestUser user, Uri? server = null, string? token = null, bool reconnect = true)
     {
-        var accessToken = token ?? await TokenAsync(user);
+        var accessToken = token ?? (await SignInForTokensAsync(user.Email)).AccessToken;
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server ?? Factory.ClientOptions.BaseAddress, "/hubs/tasks"), options =>
             {

@@ -19,7 +19,6 @@ const explanations: Record<string, string> = {
   role_required: "Your role does not allow this.",
   task_archived: "This task is archived: restore it before changing it.",
   invalid_credentials: "The email or password is wrong, or the account is locked or deactivated.",
-  email_already_registered: "An account with this email already exists: sign in instead.",
   too_many_requests: "Too many attempts. Wait a minute, then try again.",
   not_found: "It does not exist, or you may not see it.",
   unauthorized: "Your session has ended. Sign in again.",

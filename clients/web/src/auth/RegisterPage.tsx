@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "../app/routing";
+import { problemOf } from "@taskorchestration/client";
 import { formProblem, type FormProblem } from "../app/problems";
 import { useSession } from "../session/SessionProvider";
 import { useAnnounce } from "../ui/Announcer";
@@ -20,6 +21,9 @@ export function RegisterPage() {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const takenAddress =
+    "We could not sign you in with this password. If the address already has an account, its owner has been sent an email: sign in with that account's password instead.";
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -28,7 +32,9 @@ export function RegisterPage() {
       await register(email, password, displayName);
       announce("Your account is ready: you are signed in.");
     } catch (error) {
-      setProblem(formProblem(error));
+      // The API answers a taken address as if the account were created (it emails the address's owner instead), so
+      // the sign-in that follows is where a taken address shows.
+      setProblem(problemOf(error)?.code === "invalid_credentials" ? { ...formProblem(error), message: takenAddress } : formProblem(error));
       setBusy(false);
     }
   };

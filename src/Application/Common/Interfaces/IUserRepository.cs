@@ -14,6 +14,19 @@ public interface IUserRepository
 
     void Add(User user);
 
+    /// <summary>
+    /// Counts a wrong password in one atomic statement, committed at once: the <paramref name="maxFailures"/>-th in a
+    /// row locks sign-in until <paramref name="now"/> + <paramref name="lockout"/> and starts the count again. Guesses
+    /// sent at the same moment are each counted, which a read-then-save cannot promise.
+    /// </summary>
+    Task RecordFailedSignInAsync(Guid userId, DateTimeOffset now, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Clears the count of wrong passwords unless sign-in is locked at <paramref name="now"/>, atomically; false when it
+    /// is locked (a guess sent at the same moment may have locked it after this request read the user).
+    /// </summary>
+    Task<bool> TryRecordSuccessfulSignInAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Which of these ids belong to existing users.</summary>
     Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 

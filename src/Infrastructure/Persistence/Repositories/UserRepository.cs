@@ -19,6 +19,22 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
 
     public void Add(User user) => db.Users.Add(user);
 
+    // One UPDATE reads and writes the row under its lock, and every SET sees the row as it was: N at once count N.
+    public Task RecordFailedSignInAsync(Guid userId, DateTimeOffset now, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken)
+    {
+        var lockedUntil = now + lockout;
+        return db.Users.Where(user => user.Id == userId).ExecuteUpdateAsync(
+            update => update
+                .SetProperty(user => user.LockedUntil, user => user.FailedSignInCount + 1 >= maxFailures ? lockedUntil : user.LockedUntil)
+                .SetProperty(user => user.FailedSignInCount, user => user.FailedSignInCount + 1 >= maxFailures ? 0 : user.FailedSignInCount + 1),
+            cancellationToken);
+    }
+
+    public async Task<bool> TryRecordSuccessfulSignInAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Users
+            .Where(user => user.Id == userId && (user.LockedUntil == null || user.LockedUntil <= now))
+            .ExecuteUpdateAsync(update => update.SetProperty(user => user.FailedSignInCount, 0).SetProperty(user => user.LockedUntil, (DateTimeOffset?)null), cancellationToken) == 1;
+
     public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         (await db.Users.Where(user => ids.Contains(user.Id)).Select(user => user.Id).ToListAsync(cancellationToken)).ToHashSet();
 

@@ -8,8 +8,8 @@ using TaskOrchestration.Domain.Users;
 namespace TaskOrchestration.Application.Users.Commands.ChangeUserRole;
 
 /// <summary>
-/// Gives a user another role (admins only). It applies to the API from the user's next access token, and to their
-/// live connections at once (they are ended, and rejoin on the new role).
+/// Gives a user another role (admins only). It applies at once: to the user's next request with any access token
+/// they hold, and to their live connections (they are ended, and rejoin on the new role).
 /// </summary>
 /// <param name="UserId">The user to change.</param>
 /// <param name="Role">The new role.</param>

@@ -37,20 +37,16 @@ public sealed class IssueTokenCommandHandler(
 
         if (!passwordMatches)
         {
-            user.RecordFailedSignIn(now, settings.MaxFailedSignIns, settings.LockoutDuration);
-            try
-            {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConflictException)
-            {
-                // A concurrent attempt counted first; the caller's answer stays the same.
-            }
-
+            await users.RecordFailedSignInAsync(user.Id, now, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
             throw UnauthorizedException.InvalidCredentials();
         }
 
-        user.RecordSuccessfulSignIn();
+        // Guesses sent together with this request may have locked the account since it was read.
+        if (!await users.TryRecordSuccessfulSignInAsync(user.Id, now, cancellationToken))
+        {
+            throw UnauthorizedException.InvalidCredentials();
+        }
+
         var tokens = sessionTokens.Issue(user, Guid.CreateVersion7(now));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return tokens;

@@ -28,7 +28,7 @@ public sealed class RefreshSessionCommandHandler(
         if (presented.UsedAt is not null)
         {
             // A used token came back: whoever holds the family may be a thief. End the whole session.
-            await refreshTokens.RevokeFamilyAsync(presented.FamilyId, now, cancellationToken);
+            await refreshTokens.RevokeSessionAsync(presented.UserId, presented.FamilyId, now, cancellationToken);
             throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; the session has been ended. Sign in again.");
         }
 

@@ -3,7 +3,7 @@ using TaskOrchestration.Application.Common.Interfaces;
 
 namespace TaskOrchestration.Application.Users.Commands.SignOut;
 
-/// <summary>Ends the current session: its refresh tokens stop working.</summary>
+/// <summary>Ends the current session: its refresh tokens and its access tokens stop working.</summary>
 public sealed record SignOutCommand : IRequest<Unit>;
 
 public sealed class SignOutCommandHandler(ICurrentUser currentUser, IRefreshTokenRepository refreshTokens, TimeProvider clock)
@@ -11,10 +11,10 @@ public sealed class SignOutCommandHandler(ICurrentUser currentUser, IRefreshToke
 {
     public async Task<Unit> Handle(SignOutCommand request, CancellationToken cancellationToken)
     {
-        currentUser.RequireActor();
+        var actor = currentUser.RequireActor();
         if (currentUser.SessionId is { } sessionId)
         {
-            await refreshTokens.RevokeFamilyAsync(sessionId, clock.GetUtcNow(), cancellationToken);
+            await refreshTokens.RevokeSessionAsync(actor.UserId, sessionId, clock.GetUtcNow(), cancellationToken);
         }
 
         return Unit.Value;
