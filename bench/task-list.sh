@@ -6,6 +6,8 @@
 #   bench/task-list.sh                 # 1,000,000 tasks; the seeded cluster is kept in .local/bench/ for reruns
 #   bench/task-list.sh --tasks 100000  # a smaller data set (a different count re-seeds)
 #   bench/task-list.sh --fresh         # delete the kept cluster and seed again
+#   bench/task-list.sh --role api      # serve the API without the worker role's background services (default: both)
+#   bench/task-list.sh --api-dll PATH  # serve another build of the API (bench/compare-builds.sh uses it), no build
 #
 # Extra options after -- go to the client (bench/TaskListBenchmark), e.g. -- --samples 1000 --concurrency 4.
 # Seeding 1,000,000 tasks takes a few minutes on two cores; a rerun on the kept cluster starts in seconds.
@@ -19,11 +21,15 @@ source build/lib/postgres.sh
 
 tasks=1000000
 fresh=""
+role="both"
+api_dll=""
 client_args=()
 while (( $# > 0 )); do
   case "$1" in
     --tasks) tasks="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
+    --role) role="$2"; shift 2 ;;
+    --api-dll) api_dll="$(realpath "$2")"; shift 2 ;;
     --) shift; client_args=("$@"); break ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
@@ -45,8 +51,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "==> Building the API and the benchmark client (Release)"
-dotnet build src/WebApi -c Release -nologo -v quiet
+if [[ -z "$api_dll" ]]; then
+  echo "==> Building the API and the benchmark client (Release)"
+  dotnet build src/WebApi -c Release -nologo -v quiet
+  api_dll="src/WebApi/bin/Release/net10.0/TaskOrchestration.WebApi.dll"
+fi
 dotnet build bench/TaskListBenchmark -c Release -nologo -v quiet
 
 pg_require_binaries
@@ -74,8 +83,7 @@ mkdir -p "$keys_dir"
 admin_email="bench-admin@bench.local"
 admin_password="bench-admin-password-1"
 
-api_dll="src/WebApi/bin/Release/net10.0/TaskOrchestration.WebApi.dll"
-export ASPNETCORE_ENVIRONMENT=Production
+export ASPNETCORE_ENVIRONMENT=Production Role="$role"
 export ConnectionStrings__Default="$connection"
 export Jwt__KeysPath="$keys_dir" Jwt__AccessTokenLifetimeMinutes=240
 export Bootstrap__AdminEmail="$admin_email" Bootstrap__AdminPassword="$admin_password"
@@ -99,7 +107,7 @@ fi
 
 api_port="$(pg_pick_port)"
 api_url="http://127.0.0.1:$api_port"
-echo "==> Serving the API on $api_url"
+echo "==> Serving the API ($api_dll, role $role) on $api_url"
 # From its output folder, where its appsettings.json is (the scheduled jobs' settings are required).
 (cd "$(dirname "$api_dll")" && ASPNETCORE_URLS="$api_url" exec dotnet "$(basename "$api_dll")") >"$bench_dir/api.log" 2>&1 &
 api_pid=$!
