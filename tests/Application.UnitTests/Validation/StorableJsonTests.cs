@@ -23,6 +23,8 @@ public sealed class StorableJsonTests
     [InlineData("""{"a":"\udc00"}""", ".a")]
     [InlineData("""{"a":"\udfff\ud800"}""", ".a")]
     [InlineData("""{"a":"\ud800\ud800\udc00"}""", ".a")]
+    [InlineData("""{"a":"\ud800\ud800"}""", ".a")]
+    [InlineData("""{"a":"\udbff\u0041"}""", ".a")]
     [InlineData("""{"a":"\ud800\n"}""", ".a")]
     [InlineData("{\"a\":\"\\ud800\\\\\"}", ".a")]
     [InlineData("""{"a":"\u0000"}""", ".a")]

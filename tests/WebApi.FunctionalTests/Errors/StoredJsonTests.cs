@@ -116,6 +116,8 @@ public sealed class StoredJsonTests(ApiFactory factory) : ApiTestBase(factory)
     [InlineData("""["\ud800"]""")]
     [InlineData("""["\udc00\ud800"]""")]
     [InlineData("""["\ud800\ud800\udc00"]""")]
+    [InlineData("""["\ud800\ud800"]""")]
+    [InlineData("""["\udbff\u0041"]""")]
     [InlineData("""["\ud800\n"]""")]
     [InlineData("""{"\ud800":1}""")]
     [InlineData("""["\u0000"]""")]
