@@ -84,7 +84,7 @@ public static class WebApiSetup
         return app;
     }
 
-    /// <summary>camelCase, enums as camelCase strings, numbers as numbers only, and no unknown fields.</summary>
+    /// <summary>camelCase, enums as camelCase strings, numbers as numbers only, and no unknown or repeated fields.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -94,5 +94,8 @@ public static class WebApiSetup
         options.NumberHandling = JsonNumberHandling.Strict;
         // A misspelt field is a 400, not a silently ignored change.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A name given twice is ambiguous (which one counts?), and jsonb would silently keep the last: a 400 instead, at
+        // any depth (JsonElement values such as metadata honour it too).
+        options.AllowDuplicateProperties = false;
     }
 }

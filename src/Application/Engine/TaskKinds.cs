@@ -31,6 +31,10 @@ public sealed class TaskKinds
 
     public bool Exists(string kind) => kind == TaskAutomation.ManualKind || _handlers.ContainsKey(kind);
 
+    /// <summary>What the handler of <paramref name="kind"/> would refuse in <paramref name="input"/> (nothing for manual or an unknown kind).</summary>
+    public IReadOnlyList<TaskInputProblem> CheckInput(string kind, System.Text.Json.JsonElement? input) =>
+        _handlers.TryGetValue(kind, out var handler) ? handler.CheckInput(input) : [];
+
     public ITaskHandler HandlerFor(string kind) =>
         _handlers.TryGetValue(kind, out var handler) ? handler : throw new KeyNotFoundException($"No handler serves the kind '{kind}'.");
 }

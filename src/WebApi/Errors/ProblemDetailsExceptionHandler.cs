@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Common.Validation;
 using TaskOrchestration.Domain.Common;
 
 namespace TaskOrchestration.WebApi.Errors;
@@ -27,7 +28,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        ValidationFailedException validation => Validation(validation.Errors),
+        ValidationFailedException validation => Validation(validation.Errors, validation.Code ?? ProblemCodes.ValidationFailed),
         DomainException domain => Problem(StatusFor(domain.Error.Kind), domain.Error.Code, domain.Error.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message),
         UnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, unauthorized.Code, unauthorized.Message),
@@ -35,6 +36,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Code, conflict.Message),
         IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, IdempotencyKeyReusedException.Code, reused.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, ProblemCodes.PreconditionFailed, precondition.Message),
+        // Half of a surrogate pair in a string or a property name the framework decodes (its InvalidOperationException
+        // speaks of "UTF-16 JSON text"): text that cannot be stored, refused as the application refuses NUL
+        // (StorableText), under the path the framework gives.
+        BadHttpRequestException { InnerException: JsonException { InnerException: InvalidOperationException undecodable } json }
+            when undecodable.Message.Contains("UTF-16", StringComparison.Ordinal) =>
+            Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [FieldOf(json)] = [StorableText.LoneSurrogateMessage] }, ProblemCodes.ValidationFailed),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>
             UnreadableParameter(match.Groups["name"].Value, match.Groups["value"].Value),
@@ -49,25 +56,25 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         _ => StatusCodes.Status409Conflict,
     };
 
-    private static HttpValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors)
+    private static HttpValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors, string code)
     {
         var problem = new HttpValidationProblemDetails(errors.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more fields are invalid.",
         };
-        problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.ValidationFailed;
+        problem.Extensions[ProblemDetailsConventions.CodeKey] = code;
         return problem;
     }
 
-    /// <summary>Names the JSON path that failed (a wrong type, an unknown enum value or field, broken syntax).</summary>
+    /// <summary>Names the JSON path that failed (a wrong type, an unknown enum value or field, a property given twice, broken syntax).</summary>
     private static HttpValidationProblemDetails MalformedJson(JsonException exception)
     {
-        var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "$" : exception.Path.TrimStart('$', '.');
+        var message = exception.Message ?? string.Empty;
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            [field] = [exception.Message?.Contains("could not be mapped", StringComparison.Ordinal) == true
-                ? "This field is not part of the request."
+            [FieldOf(exception)] = [message.Contains("could not be mapped", StringComparison.Ordinal) ? "This field is not part of the request."
+                : DuplicateProperty().Match(message) is { Success: true } duplicate ? DuplicatePropertyMessage(duplicate.Groups["name"].Value)
                 : "The value is not valid JSON for this field."],
         })
         {
@@ -78,6 +85,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.MalformedRequest;
         return problem;
     }
+
+    private static string FieldOf(JsonException exception) =>
+        string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "$" : exception.Path.TrimStart('$', '.');
 
     /// <summary>Names the query, route or header parameter whose text could not be read as its type.</summary>
     private static HttpValidationProblemDetails UnreadableParameter(string name, string value)
@@ -93,6 +103,17 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.ValidationFailed;
         return problem;
     }
+
+    /// <summary>
+    /// The framework names the repeated property but gives only the path of the body's field (for a repeat inside a
+    /// JSON value such as metadata, the path of that value): the name says which one.
+    /// </summary>
+    private static string DuplicatePropertyMessage(string name) =>
+        StorableText.Problem(name) is null ? $"The property '{name}' appears more than once in one object." : "A property appears more than once in one object.";
+
+    // The framework's wording for a property given twice (JsonSerializerOptions.AllowDuplicateProperties = false).
+    [GeneratedRegex("""^Duplicate property '(?<name>.*)' encountered during deserialization""", RegexOptions.Singleline)]
+    private static partial Regex DuplicateProperty();
 
     // The framework's wording for a parameter that failed to parse: 'Failed to bind parameter "int? page" from "abc".'
     [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.?$""")]

@@ -44,6 +44,49 @@ public sealed class ValidationBehaviourTests
     }
 
     [Fact]
+    public async Task TextPostgresCannotStore_IsRefusedFirstAndAlone_KeyedByItsPath()
+    {
+        var validator = new InlineValidator<Order>();
+        validator.RuleFor(order => order.Title).Must(_ => throw new InvalidOperationException("A validator never reads text that cannot be stored."));
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            new ValidationBehaviour<Order, string>([validator]).Handle(new Order("a\0b", [new Line(null)]), CancellationToken.None, Next));
+
+        Assert.Equal(["title"], error.Errors.Keys);
+        Assert.Equal(["Text may not contain the NUL character (U+0000)."], error.Errors["title"]);
+        Assert.Null(error.Code);
+        Assert.Equal(0, _nextCalls);
+    }
+
+    [Fact]
+    public async Task ARuleWithAProblemCodeOfItsOwn_GivesTheAnswerThatCode_OnlyWhenEveryFailureHasIt()
+    {
+        var coded = new InlineValidator<Order>();
+        coded.RuleFor(order => order.Title).Must(_ => false).WithErrorCode("title_refused");
+        var uncoded = new InlineValidator<Order>();
+        uncoded.RuleFor(order => order.Items).NotEmpty();
+
+        var alone = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            new ValidationBehaviour<Order, string>([coded]).Handle(new Order("x", [new Line(null)]), CancellationToken.None, Next));
+        var mixed = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            new ValidationBehaviour<Order, string>([coded, uncoded]).Handle(new Order("x", []), CancellationToken.None, Next));
+
+        Assert.Equal(("title_refused", null), (alone.Code, mixed.Code));
+    }
+
+    [Fact]
+    public async Task FluentValidationsOwnCodes_AreNotProblemCodes()
+    {
+        var validator = new InlineValidator<Order>();
+        validator.RuleFor(order => order.Title).NotEmpty();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            new ValidationBehaviour<Order, string>([validator]).Handle(new Order("", []), CancellationToken.None, Next));
+
+        Assert.Null(error.Code);
+    }
+
+    [Fact]
     public async Task AValidRequest_CallsNextOnce_AndReturnsItsAnswer()
     {
         var validator = new InlineValidator<Order>();

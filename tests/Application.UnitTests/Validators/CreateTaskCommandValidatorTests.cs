@@ -79,9 +79,37 @@ public sealed class CreateTaskCommandValidatorTests
         result.ShouldHaveValidationErrorFor(command => command.RunAfter);
     }
 
+    [Fact]
+    public void AnAutomatedTasksInput_IsCheckedByTheHandlerOfItsKind_KeyedBelowInput_WithTheHandlersCode()
+    {
+        var result = _validator.TestValidate(new CreateTaskCommand("Title", Kind: "demo.registered", Input: Json("""{"url":"refuse me"}""")));
+
+        result.ShouldHaveValidationErrorFor("Input.url").WithErrorMessage("Not this one.").WithErrorCode("demo_refused");
+    }
+
+    [Fact]
+    public void AHandlerWithoutAnInputCheck_AcceptsAnyInput()
+    {
+        var validator = new CreateTaskCommandValidator(new TaskKinds([new UncheckingHandler()]));
+
+        validator.TestValidate(new CreateTaskCommand("Title", Kind: "demo.unchecked", Input: Json("""{"url":"refuse me"}"""))).ShouldNotHaveAnyValidationErrors();
+    }
+
     private sealed class DemoHandler : ITaskHandler
     {
         public string Kind => "demo.registered";
+
+        public Task<TaskHandlerResult> HandleAsync(TaskRun run, CancellationToken cancellationToken) => Task.FromResult(TaskHandlerResult.Success());
+
+        public IReadOnlyList<TaskInputProblem> CheckInput(JsonElement? input) =>
+            input is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("url", out var url) && url.GetString() == "refuse me"
+                ? [new TaskInputProblem(".url", "Not this one.", "demo_refused")]
+                : [];
+    }
+
+    private sealed class UncheckingHandler : ITaskHandler
+    {
+        public string Kind => "demo.unchecked";
 
         public Task<TaskHandlerResult> HandleAsync(TaskRun run, CancellationToken cancellationToken) => Task.FromResult(TaskHandlerResult.Success());
     }

@@ -1,17 +1,33 @@
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Common.Validation;
 
 namespace TaskOrchestration.Application.Common.Behaviours;
 
-/// <summary>Runs every validator of the request and reports all failures at once, before the handler runs.</summary>
+/// <summary>
+/// Refuses text PostgreSQL could not store (<see cref="StorableText"/>), once for every request instead of in every
+/// validator; then runs every validator of the request and reports all failures at once, before the handler runs.
+/// </summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(next);
-        var failures = new List<FluentValidation.Results.ValidationFailure>(NulCharacterFailures(request));
+
+        // Alone and first, so that validators only ever read text that decodes (a lone surrogate escape does not).
+        var unstorable = StorableText.FindProblems(request);
+        if (unstorable.Count > 0)
+        {
+            throw new ValidationFailedException(unstorable
+                .GroupBy(problem => problem.Path, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).Distinct().ToArray(), StringComparer.Ordinal));
+        }
+
+        var failures = new List<ValidationFailure>();
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
@@ -20,36 +36,26 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 
         if (failures.Count > 0)
         {
-            throw new ValidationFailedException(failures
-                .GroupBy(failure => ToCamelCasePath(failure.PropertyName), StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal));
+            throw new ValidationFailedException(
+                failures
+                    .GroupBy(failure => ToCamelCasePath(failure.PropertyName), StringComparer.Ordinal)
+                    .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal),
+                SharedProblemCode(failures));
         }
 
         return await next();
     }
 
     /// <summary>
-    /// PostgreSQL cannot store U+0000 in text, so a string carrying one could never be saved or searched: every
-    /// request refuses it here, once, instead of every validator repeating the rule.
+    /// A rule with a stable code of its own gives it with <c>WithErrorCode("webhook_url_not_allowed")</c> (snake_case,
+    /// as every problem code; FluentValidation's own codes are its validators' PascalCase names). The answer carries
+    /// it when every failure has it, and the general code otherwise.
     /// </summary>
-    private static IEnumerable<FluentValidation.Results.ValidationFailure> NulCharacterFailures(TRequest request)
-    {
-        foreach (var property in typeof(TRequest).GetProperties())
-        {
-            var value = property.GetValue(request);
-            var texts = value switch
-            {
-                string text => [text],
-                IEnumerable<string> list => list,
-                System.Text.Json.JsonElement json => [json.GetRawText().Contains("\\u0000", StringComparison.OrdinalIgnoreCase) ? "\0" : string.Empty],
-                _ => [],
-            };
-            if (texts.Any(text => text?.Contains('\0', StringComparison.Ordinal) == true))
-            {
-                yield return new FluentValidation.Results.ValidationFailure(property.Name, "Text may not contain the NUL character (U+0000).");
-            }
-        }
-    }
+    private static string? SharedProblemCode(List<ValidationFailure> failures) =>
+        failures.Select(failure => failure.ErrorCode).Distinct(StringComparer.Ordinal).ToList() is [{ } code] && IsProblemCode(code) ? code : null;
+
+    private static bool IsProblemCode(string code) =>
+        code.Length > 0 && char.IsAsciiLetterLower(code[0]) && code.All(character => char.IsAsciiLetterLower(character) || char.IsAsciiDigit(character) || character == '_');
 
     /// <summary>"Items[0].DueDate" becomes "items[0].dueDate", the names clients send.</summary>
     private static string ToCamelCasePath(string propertyName) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TaskOrchestration.Application.Engine;
 
 namespace TaskOrchestration.Application.Common.Interfaces;
@@ -14,4 +15,12 @@ public interface ITaskHandler
 
     /// <summary>Runs one attempt. A returned failure, or any exception, fails the attempt (retried while attempts remain).</summary>
     Task<TaskHandlerResult> HandleAsync(TaskRun run, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What this handler would refuse in <paramref name="input"/>, so that creating such a task is a 400 rather than
+    /// a task that fails when it runs; nothing by default. Asked in every role (an API without a worker too), with
+    /// JSON that PostgreSQL can store; a handler that checks here still checks again when it runs, since its
+    /// settings may have changed since the task was created.
+    /// </summary>
+    IReadOnlyList<TaskInputProblem> CheckInput(JsonElement? input) => [];
 }

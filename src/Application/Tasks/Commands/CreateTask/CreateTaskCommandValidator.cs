@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Domain.Tasks;
 
@@ -21,6 +22,15 @@ public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCom
             .WithMessage($"The input may have at most {TaskAutomation.InputMaxBytes / 1024} KiB.")
             .When(command => command.Input is not null);
         RuleFor(command => command.Input).Null().WithMessage("Only automated tasks (a kind other than manual) take an input.").When(command => !TaskAutomation.IsAutomatedKind(command.Kind));
+        RuleFor(command => command.Input)
+            .Custom((input, context) =>
+            {
+                foreach (var problem in kinds.CheckInput(context.InstanceToValidate.Kind!, input))
+                {
+                    context.AddFailure(new ValidationFailure(nameof(CreateTaskCommand.Input) + problem.Path, problem.Message) { ErrorCode = problem.Code });
+                }
+            })
+            .When(command => TaskAutomation.IsAutomatedKind(command.Kind));
         RuleFor(command => command.MaxAttempts).Null().WithMessage("Only automated tasks (a kind other than manual) take maxAttempts.").When(command => !TaskAutomation.IsAutomatedKind(command.Kind));
         RuleFor(command => command.RunAfter).Null().WithMessage("Only automated tasks (a kind other than manual) take runAfter.").When(command => !TaskAutomation.IsAutomatedKind(command.Kind));
         RuleFor(command => command.Title)
