@@ -19,6 +19,8 @@ const explanations: Record<string, string> = {
   role_required: "Your role does not allow this.",
   task_archived: "This task is archived: restore it before changing it.",
   invalid_credentials: "The email or password is wrong, or the account is locked or deactivated.",
+  webhook_url_not_allowed: "This address is not on the list of addresses automated webhook tasks may call.",
+  database_unavailable: "The service is briefly unavailable. Try again in a moment.",
   too_many_requests: "Too many attempts. Wait a minute, then try again.",
   not_found: "It does not exist, or you may not see it.",
   unauthorized: "Your session has ended. Sign in again.",
