@@ -60,11 +60,7 @@ public sealed class RevocationTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Theory]
-    [InlineData(SessionEnding.Logout)]
-    [InlineData(SessionEnding.LogoutAll)]
-    [InlineData(SessionEnding.PasswordChangedElsewhere)]
-    [InlineData(SessionEnding.RefreshTokenReused)]
-    [InlineData(SessionEnding.DeactivatedThenReactivated)]
+    [MemberData(nameof(SessionEndings.All), MemberType = typeof(SessionEndings))]
     public async Task AnAccessTokenOfAnEndedSession_IsRefusedOnTheNextRequest(SessionEnding how)
     {
         var user = await SignUpAsync();

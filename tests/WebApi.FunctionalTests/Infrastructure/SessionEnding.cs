@@ -18,3 +18,9 @@ public enum SessionEnding
     /// <summary>An admin deactivates the account and reactivates it: reactivation does not bring sessions back.</summary>
     DeactivatedThenReactivated,
 }
+
+/// <summary>The endings as theory data, for tests that check each of them.</summary>
+public static class SessionEndings
+{
+    public static TheoryData<SessionEnding> All => new(Enum.GetValues<SessionEnding>());
+}

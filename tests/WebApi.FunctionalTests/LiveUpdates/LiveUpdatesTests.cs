@@ -170,11 +170,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
     }
 
     [Theory]
-    [InlineData(SessionEnding.Logout)]
-    [InlineData(SessionEnding.LogoutAll)]
-    [InlineData(SessionEnding.PasswordChangedElsewhere)]
-    [InlineData(SessionEnding.RefreshTokenReused)]
-    [InlineData(SessionEnding.DeactivatedThenReactivated)]
+    [MemberData(nameof(SessionEndings.All), MemberType = typeof(SessionEndings))]
     public async Task AConnectionOfAnEndedSession_IsClosedAtOnce_AndItsReconnectionRefused(SessionEnding how)
     {
         var user = await SignUpAsync();
