@@ -20,6 +20,8 @@ namespace TaskOrchestration.Infrastructure.Persistence;
 /// <summary>The EF Core unit of work over PostgreSQL; one instance per request.</summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IUnitOfWork
 {
+    private long _commitsSent;
+
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
@@ -107,6 +109,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     }
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
+    UnitOfWorkCheckpoint IUnitOfWork.Checkpoint() => new(_commitsSent, Database.CurrentTransaction is not null);
+
+    /// <summary>Called by <see cref="CommitRecorder"/> before a statement that may commit is sent.</summary>
+    internal void RecordCommitSent() => _commitsSent++;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Common;
@@ -25,6 +26,7 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IEngineMonitor>())
             .AddSingleton(Mock.Of<IEngineSettings>())
             .AddSingleton(Mock.Of<IIdempotencyStore>())
+            .AddSingleton(Mock.Of<IDatabaseFailureClassifier>())
             .AddSingleton(Mock.Of<IOutboxAdministration>())
             .AddSingleton(Mock.Of<INotificationRepository>())
             .AddSingleton(Mock.Of<INotificationPreferenceRepository>())
