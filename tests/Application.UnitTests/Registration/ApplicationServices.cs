@@ -11,7 +11,13 @@ namespace TaskOrchestration.Application.UnitTests.Registration;
 /// <summary>A container as a host builds it: logging, AddApplication, and every port the application needs, mocked.</summary>
 internal static class ApplicationServices
 {
-    public static ServiceProvider Build(Actor? actor = null, ITaskRepository? tasks = null, IUnitOfWork? unitOfWork = null, IUserRepository? users = null) =>
+    public static ServiceProvider Build(
+        Actor? actor = null,
+        ITaskRepository? tasks = null,
+        IUnitOfWork? unitOfWork = null,
+        IUserRepository? users = null,
+        IIdempotencyStore? idempotencyStore = null,
+        IDatabaseFailureClassifier? databaseFailures = null) =>
         new ServiceCollection()
             .AddLogging()
             .AddApplication()
@@ -25,8 +31,8 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IAccessTokenIssuer>())
             .AddSingleton(Mock.Of<IEngineMonitor>())
             .AddSingleton(Mock.Of<IEngineSettings>())
-            .AddSingleton(Mock.Of<IIdempotencyStore>())
-            .AddSingleton(Mock.Of<IDatabaseFailureClassifier>())
+            .AddSingleton(idempotencyStore ?? Mock.Of<IIdempotencyStore>())
+            .AddSingleton(databaseFailures ?? Mock.Of<IDatabaseFailureClassifier>())
             .AddSingleton(Mock.Of<IOutboxAdministration>())
             .AddSingleton(Mock.Of<INotificationRepository>())
             .AddSingleton(Mock.Of<INotificationPreferenceRepository>())
