@@ -100,5 +100,5 @@ public static class DependencyInjection
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(CommitRecorder.Instance);
+            .AddInterceptors(LostTransactionGuard.Instance, CommitRecorder.Instance);
 }

@@ -17,6 +17,8 @@ internal sealed class DatabaseFailureClassifier : IDatabaseFailureClassifier
         {
             switch (current)
             {
+                case TransactionLostException:
+                    return DatabaseFailureKind.Transient;
                 // The server answered: its SQLSTATE says whether the failure passes by itself.
                 case PostgresException postgres:
                     return IsPassing(postgres.SqlState) ? DatabaseFailureKind.Transient : DatabaseFailureKind.None;

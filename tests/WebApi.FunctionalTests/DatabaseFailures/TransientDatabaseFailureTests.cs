@@ -40,6 +40,24 @@ public sealed class TransientDatabaseFailureTests(UnreliableDatabaseApiFactory f
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox_messages WHERE task_id = @id AND type = 'taskCreated'", ("id", task.Id)));
     }
 
+    [Theory]
+    [InlineData("INSERT INTO task_comments")]
+    [InlineData("INSERT INTO outbox_messages")]
+    public async Task AComment_WhoseConnectionIsLostInItsTransaction_IsRunAgain_AndStoredOnce(string lostBefore)
+    {
+        var user = await SignUpAsync();
+        var task = await CreateTaskAsync(user, "Commented");
+        Faults.Reset();
+        Faults.LoseConnectionBefore(lostBefore);
+
+        var response = await user.Client.PostAsync($"/api/v1/tasks/{task.Id}/comments", Json.Body(new { body = "Said once" }));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, Faults.Sent(lostBefore));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM task_comments WHERE body = 'Said once'"));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox_messages WHERE task_id = @id AND type = 'taskCommented'", ("id", task.Id)));
+    }
+
     [Fact]
     public async Task ACreate_WhoseCommitBreaksOnTheWay_WithoutAKey_Is503_AndIsNotRunAgain()
     {
