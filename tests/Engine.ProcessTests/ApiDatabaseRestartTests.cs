@@ -145,7 +145,7 @@ public sealed class ApiDatabaseRestartTests(FleetFixture fleet, ITestOutputHelpe
         output.WriteLine($"Answers: {record.Answers.Values.Sum()}; by status: {string.Join(", ", record.Answers.GroupBy(answer => answer.Key.Split(' ').SkipWhile(part => !int.TryParse(part, CultureInfo.InvariantCulture, out _)).FirstOrDefault() ?? "none").OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}: {group.Sum(answer => answer.Value)}"))}.");
         foreach (var (answer, count) in record.Answers.OrderBy(answer => answer.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"  {answer,-45} {count,6}");
+            output.WriteLine($"  {answer,-100} {count,6}");
         }
 
         output.WriteLine(

@@ -15,7 +15,7 @@ public sealed class ApiLoadRecord
     private long _restartEndedAtTicks = long.MaxValue;
     private int _acknowledgedAfterRestart;
 
-    /// <summary>Answers by "operation status [code]", e.g. "take 200" or "create 503 database_unavailable".</summary>
+    /// <summary>Answers by "operation status [code]", e.g. "take 200" or "create 409 concurrency_conflict"; a 503 adds the start of its detail.</summary>
     public IReadOnlyDictionary<string, int> Answers => _answers;
 
     /// <summary>Answers no client may get: a 5xx other than 503 database_unavailable with a Retry-After, or no answer at all.</summary>
@@ -41,13 +41,15 @@ public sealed class ApiLoadRecord
 
     public void RestartEnded() => Interlocked.Exchange(ref _restartEndedAtTicks, DateTimeOffset.UtcNow.UtcTicks);
 
-    /// <summary>Counts an answer, and keeps it as a violation when no client may get it; returns its problem code, if any.</summary>
-    public string? Count(string operation, HttpResponseMessage response, string body)
+    /// <summary>Counts an answer, and keeps it as a violation when no client may get it.</summary>
+    public void Count(string operation, HttpResponseMessage response, string body)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
-        var code = status >= 400 ? ProblemCode(body) : null;
-        _answers.AddOrUpdate(code is null ? $"{operation} {status}" : $"{operation} {status} {code}", 1, (_, count) => count + 1);
+        var (code, detail) = status >= 400 ? Problem(body) : (null, null);
+        // A 503 says whether the use case was tried to the end, may have been applied, or never reached (the sign-in check).
+        var key = code is null ? $"{operation} {status}" : status == 503 ? $"{operation} {status} {code} ({detail?[..Math.Min(detail.Length, 60)]})" : $"{operation} {status} {code}";
+        _answers.AddOrUpdate(key, 1, (_, count) => count + 1);
         var properlyUnavailable = response.StatusCode == HttpStatusCode.ServiceUnavailable && code == "database_unavailable" && response.Headers.RetryAfter is not null;
         if (status >= 500 && !properlyUnavailable)
         {
@@ -58,8 +60,6 @@ public sealed class ApiLoadRecord
         {
             Interlocked.Increment(ref _acknowledgedAfterRestart);
         }
-
-        return code;
     }
 
     /// <summary>A request that got no answer at all (the API closed the connection, or did not answer in time).</summary>
@@ -70,16 +70,18 @@ public sealed class ApiLoadRecord
         _violations.Enqueue($"{operation} got no answer: {exception.GetType().Name}: {exception.Message}");
     }
 
-    private static string? ProblemCode(string body)
+    private static (string? Code, string? Detail) Problem(string body)
     {
         try
         {
             using var problem = JsonDocument.Parse(body);
-            return problem.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
+            return (
+                problem.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null,
+                problem.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 }
