@@ -10,8 +10,9 @@ using TaskOrchestration.Domain.Common;
 namespace TaskOrchestration.WebApi.Errors;
 
 /// <summary>
-/// The one place where an exception becomes an HTTP answer: each known outcome maps to its status and stable code;
-/// anything else is a 500 that reveals nothing of the server.
+/// The one place where an exception becomes an HTTP answer: each known outcome maps to its status and stable code,
+/// the database being away for a moment to a 503 with a Retry-After; anything else is a 500 that reveals nothing of
+/// the server.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetailsService, IDatabaseFailureClassifier databaseFailures)
     : IExceptionHandler
@@ -39,10 +40,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private ProblemDetails ToProblem(Exception exception) => exception switch
     {
         DatabaseUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableException.Code, unavailable.Message),
-        // A passing database failure met outside the mediator (the bearer token's user lookup, an endpoint filter)
-        // was not retried: the client is told to try again, as after the Application's last attempt.
-        _ when databaseFailures.Classify(exception) != DatabaseFailureKind.None =>
-            Problem(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableException.Code, "The database is unavailable for a moment. Try again shortly."),
         ValidationFailedException validation => Validation(validation.Errors),
         DomainException domain => Problem(StatusFor(domain.Error.Kind), domain.Error.Code, domain.Error.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message),
@@ -55,6 +52,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>
             UnreadableParameter(match.Groups["name"].Value, match.Groups["value"].Value),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), badRequest.Message),
+        // A passing database failure met outside the mediator (the bearer token's user lookup) was not run again:
+        // the client is told to try again, as after the Application's last attempt.
+        _ when databaseFailures.Classify(exception) != DatabaseFailureKind.None =>
+            Problem(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableException.Code, "The database is unavailable for a moment. Try again shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred. Quote the traceId when you report it."),
     };
 
