@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        // Around the idempotency claim, so that a retry claims the key again in a transaction of its own.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransientFailureRetryBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);

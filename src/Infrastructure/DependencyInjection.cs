@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookSubscriptionRepository, WebhookSubscriptionRepository>();
         services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IDatabaseFailureClassifier, DatabaseFailureClassifier>();
         services.AddScoped<INotificationRepository, NotificationRepository>();
         services.AddScoped<INotificationPreferenceRepository, NotificationPreferenceRepository>();
         services.AddScoped<INotificationAudience, NotificationAudience>();
@@ -96,9 +98,14 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The one database configuration, shared by the host, design-time tooling and tests.</summary>
+    /// <summary>
+    /// The one database configuration, shared by the host, design-time tooling and tests. No retrying execution
+    /// strategy: a failed request is run again whole, when that is safe, by the Application (ADR 0023), and the
+    /// background services have their own recovery.
+    /// </summary>
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string? connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(LostTransactionGuard.Instance, CommitRecorder.Instance);
 }

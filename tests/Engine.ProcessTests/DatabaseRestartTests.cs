@@ -1,25 +1,20 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace TaskOrchestration.Engine.ProcessTests;
 
 public sealed class DatabaseRestartTests(FleetFixture fleet) : FleetTest(fleet)
 {
-    /// <summary>build/test.sh sets it to a script that restarts its throwaway cluster.</summary>
-    public const string RestartVariable = "TASKORCH_TEST_RESTART_POSTGRES";
-
     private const int Tasks = 4_000;
     [Fact]
     public async Task DatabaseRestartedUnderLoad_WorkersReconnectAndCarryOn_NothingLostOrStuck()
     {
-        var restart = Environment.GetEnvironmentVariable(RestartVariable);
-        Assert.False(string.IsNullOrWhiteSpace(restart), $"{RestartVariable} is not set: run the tests with build/test.sh.");
+        FleetFixture.AssertCanRestartPostgres();
         // Attempts to spare: an attempt whose lease ran out while the server was away is requeued and counts.
         await Fleet.SubmitAsync(Tasks, _ => false, maxAttempts: 10);
         await StartWorkersAsync("worker", 3, TimeSpan.FromMilliseconds(5));
         await WaitForCompletedAsync(Tasks / 4);
 
-        await RunAsync(restart!);
+        await FleetFixture.RestartPostgresAsync();
         // Taken once the server is back, so an attempt a worker started while it was still going down cannot pass
         // for work claimed after the restart.
         var restartedAt = DateTimeOffset.UtcNow;
@@ -62,13 +57,5 @@ public sealed class DatabaseRestartTests(FleetFixture fleet) : FleetTest(fleet)
             Assert.True(DateTimeOffset.UtcNow < deadline, $"Fewer than {count} tasks completed within a minute: {string.Join(Environment.NewLine, Workers.Select(worker => worker.Output))}");
             await Task.Delay(50);
         }
-    }
-
-    private static async Task RunAsync(string script)
-    {
-        using var process = Process.Start(new ProcessStartInfo(script) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"Restarting PostgreSQL failed: {output}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
@@ -14,6 +15,9 @@ namespace TaskOrchestration.Engine.ProcessTests;
 public sealed class FleetFixture : IAsyncLifetime
 {
     public const string Kind = "demo.title-parity";
+
+    /// <summary>build/test.sh sets it to a script that restarts its throwaway cluster.</summary>
+    public const string RestartVariable = "TASKORCH_TEST_RESTART_POSTGRES";
 
     private readonly DirectoryInfo _keysFolder = Directory.CreateTempSubdirectory("taskorch-process-keys-");
     private TestDatabase? _database;
@@ -122,6 +126,23 @@ public sealed class FleetFixture : IAsyncLifetime
             await Task.Delay(250);
         }
     }
+
+    /// <summary>
+    /// Restarts the PostgreSQL server (<c>pg_ctl restart -m fast</c>: every connection is cut, open transactions roll
+    /// back) with the script named by <see cref="RestartVariable"/>, and waits until it accepts connections again.
+    /// </summary>
+    public static async Task RestartPostgresAsync()
+    {
+        AssertCanRestartPostgres();
+        using var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable(RestartVariable)!) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"Restarting PostgreSQL failed: {output}");
+    }
+
+    /// <summary>Fails at once, before any work is set up, when no restart script is given.</summary>
+    public static void AssertCanRestartPostgres() =>
+        Assert.False(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(RestartVariable)), $"{RestartVariable} is not set: run the tests with build/test.sh.");
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

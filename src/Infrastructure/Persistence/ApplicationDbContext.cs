@@ -23,6 +23,8 @@ namespace TaskOrchestration.Infrastructure.Persistence;
 /// <param name="accessStates">The API's cache of access states, to forget a changed user's at once; absent in design-time tooling and tests that build the context by hand.</param>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, AccessStateCache? accessStates = null) : DbContext(options), IUnitOfWork
 {
+    private long _commitsSent;
+
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
@@ -117,6 +119,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     }
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
+    UnitOfWorkCheckpoint IUnitOfWork.Checkpoint() => new(_commitsSent, Database.CurrentTransaction is not null);
+
+    /// <summary>Called by <see cref="CommitRecorder"/> before a statement that may commit is sent.</summary>
+    internal void RecordCommitSent() => _commitsSent++;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Validation;
 using TaskOrchestration.Domain.Common;
@@ -9,15 +11,25 @@ using TaskOrchestration.Domain.Common;
 namespace TaskOrchestration.WebApi.Errors;
 
 /// <summary>
-/// The one place where an exception becomes an HTTP answer: each known outcome maps to its status and stable code;
-/// anything else is a 500 that reveals nothing of the server.
+/// The one place where an exception becomes an HTTP answer: each known outcome maps to its status and stable code,
+/// the database being away for a moment to a 503 with a Retry-After; anything else is a 500 that reveals nothing of
+/// the server.
 /// </summary>
-internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetailsService) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetailsService, IDatabaseFailureClassifier databaseFailures)
+    : IExceptionHandler
 {
+    /// <summary>What a 503 tells the client to wait: about as long as a restart of the database takes.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -26,8 +38,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         });
     }
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    private ProblemDetails ToProblem(Exception exception) => exception switch
     {
+        DatabaseUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableException.Code, unavailable.Message),
         ValidationFailedException validation => Validation(validation.Errors, validation.Code ?? ProblemCodes.ValidationFailed),
         DomainException domain => Problem(StatusFor(domain.Error.Kind), domain.Error.Code, domain.Error.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message),
@@ -46,6 +59,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>
             UnreadableParameter(match.Groups["name"].Value, match.Groups["value"].Value),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), badRequest.Message),
+        // A passing database failure met outside the mediator (the bearer token's user lookup) was not run again:
+        // the client is told to try again, as after the Application's last attempt.
+        _ when databaseFailures.Classify(exception) != DatabaseFailureKind.None =>
+            Problem(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableException.Code, "The database is unavailable for a moment. Try again shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred. Quote the traceId when you report it."),
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Common;
@@ -10,7 +11,13 @@ namespace TaskOrchestration.Application.UnitTests.Registration;
 /// <summary>A container as a host builds it: logging, AddApplication, and every port the application needs, mocked.</summary>
 internal static class ApplicationServices
 {
-    public static ServiceProvider Build(Actor? actor = null, ITaskRepository? tasks = null, IUnitOfWork? unitOfWork = null, IUserRepository? users = null) =>
+    public static ServiceProvider Build(
+        Actor? actor = null,
+        ITaskRepository? tasks = null,
+        IUnitOfWork? unitOfWork = null,
+        IUserRepository? users = null,
+        IIdempotencyStore? idempotencyStore = null,
+        IDatabaseFailureClassifier? databaseFailures = null) =>
         new ServiceCollection()
             .AddLogging()
             .AddApplication()
@@ -24,7 +31,8 @@ internal static class ApplicationServices
             .AddSingleton(Mock.Of<IAccessTokenIssuer>())
             .AddSingleton(Mock.Of<IEngineMonitor>())
             .AddSingleton(Mock.Of<IEngineSettings>())
-            .AddSingleton(Mock.Of<IIdempotencyStore>())
+            .AddSingleton(idempotencyStore ?? Mock.Of<IIdempotencyStore>())
+            .AddSingleton(databaseFailures ?? Mock.Of<IDatabaseFailureClassifier>())
             .AddSingleton(Mock.Of<IOutboxAdministration>())
             .AddSingleton(Mock.Of<INotificationRepository>())
             .AddSingleton(Mock.Of<INotificationPreferenceRepository>())

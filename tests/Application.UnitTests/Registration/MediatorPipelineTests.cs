@@ -2,7 +2,9 @@ using AutoMapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Exceptions;
+using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Tasks.Commands.CreateTask;
 using TaskOrchestration.Domain.Tasks;
@@ -52,5 +54,26 @@ public sealed class MediatorPipelineTests
         Assert.Equal(("Write the notes", TaskItemStatus.Pending, Alice.UserId), (dto.Title, dto.Status, dto.CreatedBy));
         tasks.Verify(repository => repository.Add(It.Is<TaskItem>(task => task.Id == dto.Id)), Times.Once);
         unitOfWork.Verify(work => work.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ACommandWithAKey_WhoseClaimFailedForAMoment_ClaimsItAgain_InANewAttempt()
+    {
+        // The retry runs around the idempotency claim: each attempt claims the key in a transaction of its own, so a
+        // retry after a lost commit finds the first attempt's record and answers it.
+        var claims = 0;
+        var store = new Mock<IIdempotencyStore>();
+        store.Setup(s => s.RunOnceAsync(It.IsAny<IdempotencyClaim>(), It.IsAny<Func<Task<string>>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IdempotencyClaim claim, Func<Task<string>> run, CancellationToken _) =>
+                ++claims == 1 ? throw new IOException("server went away") : new IdempotencyRecord(Replayed: false, claim.RequestFingerprint, await run()));
+        var failures = new Mock<IDatabaseFailureClassifier>();
+        failures.Setup(classifier => classifier.Classify(It.IsAny<IOException>())).Returns(DatabaseFailureKind.Transient);
+        await using var services = ApplicationServices.Build(idempotencyStore: store.Object, databaseFailures: failures.Object);
+        await using var scope = services.CreateAsyncScope();
+
+        var dto = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateTaskCommand("Write the notes", IdempotencyKey: "key-1"));
+
+        Assert.Equal("Write the notes", dto.Title);
+        Assert.Equal(2, claims);
     }
 }
