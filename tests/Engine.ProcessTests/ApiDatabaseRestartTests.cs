@@ -40,14 +40,25 @@ public sealed class ApiDatabaseRestartTests(FleetFixture fleet, ITestOutputHelpe
         var record = new ApiLoadRecord();
 
         var loadEnds = DateTimeOffset.UtcNow + Load;
-        var load = clients.Select((client, number) => new ApiLoadClient(number, client, record).RunAsync(loadEnds, deadline.Token)).ToList();
-        await Task.Delay(RestartAfter, deadline.Token);
-        var restart = Stopwatch.StartNew();
-        await FleetFixture.RestartPostgresAsync();
-        restart.Stop();
-        record.RestartEnded();
-        await Task.WhenAll(load);
-        clients.ForEach(client => client.Dispose());
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        var load = clients.Select((client, number) => new ApiLoadClient(number, client, record).RunAsync(loadEnds, stopLoad.Token)).ToList();
+        var restart = new Stopwatch();
+        try
+        {
+            await Task.Delay(RestartAfter, deadline.Token);
+            restart.Start();
+            await FleetFixture.RestartPostgresAsync();
+            restart.Stop();
+            record.RestartEnded();
+            await Task.WhenAll(load);
+        }
+        finally
+        {
+            // When the restart failed, the clients stop now rather than send to an API that is being stopped.
+            await stopLoad.CancelAsync();
+            clients.ForEach(client => client.Dispose());
+        }
+
         // This process's pooled connections died with the server too.
         NpgsqlConnection.ClearAllPools();
 
