@@ -102,7 +102,7 @@ public sealed class TransientFailureRetryBehaviourTests
         var error = await Assert.ThrowsAsync<DatabaseUnavailableException>(() =>
             HandleAsync<string>(new Edit("Report"), () => throw new IOException($"still away at attempt {_runs}")));
 
-        Assert.Equal(TransientFailureRetryBehaviour<Edit, string>.MaxAttempts, _runs);
+        Assert.Equal(TransientRetry.MaxAttempts, _runs);
         Assert.Equal($"still away at attempt {_runs}", error.InnerException?.Message);
         Assert.Contains("nothing was changed", error.Message, StringComparison.Ordinal);
         _unitOfWork.Verify(work => work.DiscardChanges(), Times.Exactly(_runs - 1));
@@ -121,7 +121,7 @@ public sealed class TransientFailureRetryBehaviourTests
             throw new IOException("away");
         }));
 
-        Assert.Equal(TransientFailureRetryBehaviour<Create, string>.MaxAttempts, _runs);
+        Assert.Equal(TransientRetry.MaxAttempts, _runs);
         Assert.Contains("may or may not have been applied", error.Message, StringComparison.Ordinal);
     }
 
@@ -163,8 +163,8 @@ public sealed class TransientFailureRetryBehaviourTests
     {
         var handling = Behaviour<Edit, string>().Handle(new Edit("Report"), CancellationToken.None, () =>
             Task.FromResult(++_runs == 1 ? throw new IOException("server went away") : "saved"));
-        var shortest = TransientFailureRetryBehaviour<Edit, string>.Backoff.DelayAfter(1, new FixedRandom(0));
-        var longest = TransientFailureRetryBehaviour<Edit, string>.Backoff.DelayAfter(1, new FixedRandom(1));
+        var shortest = TransientRetry.Backoff.DelayAfter(1, new FixedRandom(0));
+        var longest = TransientRetry.Backoff.DelayAfter(1, new FixedRandom(1));
 
         _clock.Advance(shortest - TimeSpan.FromMilliseconds(1));
         await Task.Yield();

@@ -4,7 +4,6 @@ using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Idempotency;
 using TaskOrchestration.Application.Common.Interfaces;
-using TaskOrchestration.Application.Engine;
 
 namespace TaskOrchestration.Application.Common.Behaviours;
 
@@ -23,12 +22,6 @@ public sealed partial class TransientFailureRetryBehaviour<TRequest, TResponse>(
     ILogger<TransientFailureRetryBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    /// <summary>Attempts in all, the first one included.</summary>
-    public const int MaxAttempts = 5;
-
-    /// <summary>Waits of 0.1–0.2, 0.2–0.4, 0.4–0.8 and 0.8–1.6 s between attempts: long enough in all to outlast a restart of the server.</summary>
-    public static readonly RetryBackoff Backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
-
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -53,12 +46,12 @@ public sealed partial class TransientFailureRetryBehaviour<TRequest, TResponse>(
                     throw DatabaseUnavailableException.OutcomeUnknown(exception);
                 }
 
-                if (kind == DatabaseFailureKind.TimedOut || attempt == MaxAttempts)
+                if (kind == DatabaseFailureKind.TimedOut || attempt == TransientRetry.MaxAttempts)
                 {
                     throw mayHaveCommitted ? DatabaseUnavailableException.OutcomeUnknown(exception) : DatabaseUnavailableException.StillUnavailable(exception);
                 }
 
-                var delay = Backoff.DelayAfter(attempt, Random.Shared);
+                var delay = TransientRetry.Backoff.DelayAfter(attempt, Random.Shared);
                 LogRetry(exception, typeof(TRequest).Name, attempt, delay.TotalMilliseconds);
                 unitOfWork.DiscardChanges();
                 await Task.Delay(delay, clock, cancellationToken);
