@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Domain.Common;
 
@@ -15,7 +17,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var problem = ToProblem(exception, httpContext.Request);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
@@ -25,7 +27,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         });
     }
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    private static ProblemDetails ToProblem(Exception exception, HttpRequest request) => exception switch
     {
         ValidationFailedException validation => Validation(validation.Errors),
         DomainException domain => Problem(StatusFor(domain.Error.Kind), domain.Error.Code, domain.Error.Message),
@@ -39,6 +41,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>
             UnreadableParameter(match.Groups["name"].Value, match.Groups["value"].Value),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), badRequest.Message),
+        // The framework decodes a JSON body in the charset its Content-Type names, and throws this for one it does not know.
+        InvalidOperationException when UnknownCharset(request) is { } charset => Problem(
+            StatusCodes.Status415UnsupportedMediaType,
+            ProblemCodes.ForStatus(StatusCodes.Status415UnsupportedMediaType),
+            $"The body's charset '{charset}' is not one this API can read; send UTF-8."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred. Quote the traceId when you report it."),
     };
 
@@ -92,6 +99,26 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         };
         problem.Extensions[ProblemDetailsConventions.CodeKey] = ProblemCodes.ValidationFailed;
         return problem;
+    }
+
+    /// <summary>The charset the request's Content-Type names, when it is one .NET has no encoding for.</summary>
+    private static string? UnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return null;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString();
+        try
+        {
+            Encoding.GetEncoding(charset);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return charset;
+        }
     }
 
     // The framework's wording for a parameter that failed to parse: 'Failed to bind parameter "int? page" from "abc".'
