@@ -68,15 +68,24 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     }
 
     /// <summary>Names the JSON path that failed (a wrong type, an unknown enum value or field, broken syntax).</summary>
+    private static readonly string[] FieldRequired = ["This field is required."];
+
     private static HttpValidationProblemDetails MalformedJson(JsonException exception)
     {
         var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "$" : exception.Path.TrimStart('$', '.');
-        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            [field] = [exception.Message?.Contains("could not be mapped", StringComparison.Ordinal) == true
-                ? "This field is not part of the request."
-                : "The value is not valid JSON for this field."],
-        })
+        var missing = MissingRequiredProperties().Match(exception.Message ?? string.Empty);
+        var errors = missing.Success
+            ? missing.Groups["name"].Captures.ToDictionary(
+                name => field == "$" ? name.Value : $"{field}.{name.Value}",
+                _ => FieldRequired,
+                StringComparer.Ordinal)
+            : new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                [field] = [exception.Message?.Contains("could not be mapped", StringComparison.Ordinal) == true
+                    ? "This field is not part of the request."
+                    : "The value is not valid JSON for this field."],
+            };
+        var problem = new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid.",
@@ -120,6 +129,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             return charset;
         }
     }
+
+    // System.Text.Json's wording for a [JsonRequired] property left out: "... missing required properties including: 'role'."
+    [GeneratedRegex("""missing required properties including: '(?<name>[^']*)'(?:, '(?<name>[^']*)')*""")]
+    private static partial Regex MissingRequiredProperties();
 
     // The framework's wording for a parameter that failed to parse: 'Failed to bind parameter "int? page" from "abc".'
     [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.?$""")]
