@@ -36,7 +36,7 @@ public sealed class ApiFuzzTests(ApiFactory factory, ITestOutputHelper output) :
 
         var keys = operations.Select(operation => operation.Key).ToHashSet(StringComparer.Ordinal);
         Assert.All(NotFuzzed.Keys, excluded => Assert.True(keys.Contains(excluded), $"{excluded} is excluded from fuzzing but no longer in the document."));
-        var unfuzzable = operations.Where(operation => !NotFuzzed.ContainsKey(operation.Key)).Select(FuzzWorld.WhyNoTargets).OfType<string>().ToList();
+        var unfuzzable = operations.Where(operation => !NotFuzzed.ContainsKey(operation.Key)).Select(FuzzWorld.WhyNotFuzzable).OfType<string>().ToList();
         Assert.True(unfuzzable.Count == 0, string.Join("\n", unfuzzable));
     }
 
@@ -48,7 +48,7 @@ public sealed class ApiFuzzTests(ApiFactory factory, ITestOutputHelper output) :
         var random = new Random(seed);
         var api = await ReadDocumentAsync();
         var operations = api.Operations.Where(operation => !NotFuzzed.ContainsKey(operation.Key)).ToList();
-        var world = await FuzzWorld.CreateAsync(Factory, role => SignUpAsync(role), random);
+        using var world = await FuzzWorld.CreateAsync(Factory, role => SignUpAsync(role), random);
         var values = new SchemaValues(api);
         var report = new FuzzReport(seed);
         using var client = Anonymous();

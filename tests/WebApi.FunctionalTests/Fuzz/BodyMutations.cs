@@ -43,32 +43,34 @@ internal sealed class BodyMutations(SchemaValues values)
 
     private IEnumerable<Mutation> WholeBody(ApiRequestBody body)
     {
-        var mayBeLeftOut = !body.Required || ApiDescription.AdmitsNull(body.Schema);
-        var emptyAllowed = mayBeLeftOut ? AnyAnswer : Refusal;
-        yield return new("body", "empty", emptyAllowed, (request, _) => request.WithBody(string.Empty));
-        yield return new("body", "none, no content type", emptyAllowed, (request, _) => request.WithBody(null));
-        yield return new("body", "JSON null", emptyAllowed, (request, _) => request.WithBody("null"));
-
-        foreach (var (name, text) in new[] { ("array", "[]"), ("string", "\"text\""), ("number", "42"), ("boolean", "true") })
+        var leftOut = !body.Required || ApiDescription.AdmitsNull(body.Schema) ? AnyAnswer : Refusal;
+        var bodies = new (string Value, Expectation Expectation, Func<string?, string?> Body, bool Core)[]
         {
-            yield return new("body", $"JSON {name} instead of an object", Refusal, (request, _) => request.WithBody(text));
+            ("empty", leftOut, _ => string.Empty, true),
+            ("none, no content type", leftOut, _ => null, true),
+            ("JSON null", leftOut, _ => "null", true),
+            ("JSON array instead of an object", Refusal, _ => "[]", true),
+            ("JSON string instead of an object", Refusal, _ => "\"text\"", false),
+            ("JSON number instead of an object", Refusal, _ => "42", false),
+            ("truncated in the middle", Refusal, valid => valid is { Length: > 1 } ? valid[..(valid.Length / 2)] : "{", true),
+            ("trailing comma", Refusal, valid => valid is not null && valid.EndsWith('}') ? valid[..^1] + ",}" : "{,}", true),
+            ("objects nested 200 deep", Refusal, _ => string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200), true),
+            ("10,000 open brackets", Refusal, _ => new string('[', 10_000), true),
+            ("unclosed object", Refusal, _ => "{", false),
+            ("member without a value", Refusal, _ => """{"a":}""", false),
+            ("single quotes", Refusal, valid => valid?.Replace('"', '\'') ?? "{'a':1}", false),
+            ("comment", Refusal, valid => "/* comment */" + valid, false),
+            ("NaN literal", Refusal, _ => """{"a":NaN}""", false),
+            ("invalid escape", Refusal, _ => "{\"a\":\"\\uZZZZ\"}", false),
+            ("two JSON documents", Refusal, valid => valid + valid, false),
+            ("byte-order mark before the JSON", AnyAnswer, valid => "\uFEFF" + valid, false),
+        };
+        foreach (var (value, expectation, text, core) in bodies)
+        {
+            yield return new Mutation("body", value, expectation, (request, _) => request.WithBody(text(request.Body))).CoreIf(core);
         }
 
-        yield return new("body", "truncated in the middle", Refusal, (request, _) => request.WithBody(request.Body is { Length: > 1 } whole ? whole[..(whole.Length / 2)] : "{"));
-        yield return new("body", "unclosed object", Refusal, (request, _) => request.WithBody("{"));
-        yield return new("body", "member without a value", Refusal, (request, _) => request.WithBody("""{"a":}"""));
-        yield return new("body", "trailing comma", Refusal, (request, _) => request.WithBody(request.Body is { } whole && whole.EndsWith('}') ? whole[..^1] + ",}" : "{,}"));
-        yield return new("body", "single quotes", Refusal, (request, _) => request.WithBody(request.Body?.Replace('"', '\'') ?? "{'a':1}"));
-        yield return new("body", "comment", Refusal, (request, _) => request.WithBody("/* comment */" + request.Body));
-        yield return new("body", "NaN literal", Refusal, (request, _) => request.WithBody("""{"a":NaN}"""));
-        yield return new("body", "invalid UTF-8 escape", Refusal, (request, _) => request.WithBody("{\"a\":\"\\uZZZZ\"}"));
-        yield return new("body", "byte-order mark before the JSON", AnyAnswer, (request, _) => request.WithBody("\uFEFF" + request.Body));
-        yield return new("body", "objects nested 200 deep", Refusal, (request, _) => request.WithBody(string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200)));
-        yield return new("body", "10,000 open brackets", Refusal, (request, _) => request.WithBody(new string('[', 10_000)));
-        yield return new("body", "two JSON documents", Refusal, (request, _) => request.WithBody(request.Body + request.Body));
-
-        var resolved = values.Resolve(body.Schema);
-        var unknownExpected = SchemaValues.AllowsUnknownProperties(resolved) ? AnyAnswer : Refusal;
+        var unknownExpected = SchemaValues.AllowsUnknownProperties(values.Resolve(body.Schema)) ? AnyAnswer : Refusal;
         yield return new("body", "unknown property", unknownExpected, (request, _) => WithProperty(request, ["unknownProperty"], "1"));
         // Property names are matched ignoring case, so this is the first property twice.
         yield return new("body", "first property again in upper case", Refusal, (request, _) =>
@@ -78,15 +80,23 @@ internal sealed class BodyMutations(SchemaValues values)
     private static IEnumerable<Mutation> MediaTypes(ApiRequestBody body)
     {
         var wrongType = body.Required ? Refusal : AnyAnswer;
-        yield return new("header Content-Type", "missing", wrongType, (request, _) => request with { ContentType = null });
-        yield return new("header Content-Type", "text/plain", wrongType, (request, _) => request with { ContentType = "text/plain" });
-        yield return new("header Content-Type", "form", wrongType, (request, _) => request.WithBody("title=a&name=b", "application/x-www-form-urlencoded"));
-        yield return new("header Content-Type", "multipart", wrongType, (request, _) => request.WithBody("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n", "multipart/form-data; boundary=x"));
-        yield return new("header Content-Type", "application/xml", wrongType, (request, _) => request.WithBody("<a>b</a>", "application/xml"));
-        yield return new("header Content-Type", "garbage", wrongType, (request, _) => request with { ContentType = ";;;" });
-        yield return new("header Content-Type", "JSON in UTF-16 (the body is UTF-8)", AnyAnswer, (request, _) => request with { ContentType = "application/json; charset=utf-16" });
-        yield return new("header Content-Type", "unknown charset", AnyAnswer, (request, _) => request with { ContentType = "application/json; charset=no-such-charset" });
-        yield return new("header Content-Type", "a +json media type", AnyAnswer, (request, _) => request with { ContentType = "application/merge-patch+json" });
+        var mediaTypes = new (string Value, Expectation Expectation, string? ContentType, string? Body, bool Core)[]
+        {
+            ("missing", wrongType, null, null, true),
+            ("text/plain", wrongType, "text/plain", null, true),
+            ("form", wrongType, "application/x-www-form-urlencoded", "title=a&name=b", true),
+            ("unknown charset", AnyAnswer, "application/json; charset=no-such-charset", null, true),
+            ("multipart", wrongType, "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n", false),
+            ("application/xml", wrongType, "application/xml", "<a>b</a>", false),
+            ("garbage", wrongType, ";;;", null, false),
+            ("JSON in UTF-16 (the body is UTF-8)", AnyAnswer, "application/json; charset=utf-16", null, false),
+            ("a +json media type", AnyAnswer, "application/merge-patch+json", null, false),
+        };
+        foreach (var (value, expectation, contentType, text, core) in mediaTypes)
+        {
+            yield return new Mutation("header Content-Type", value, expectation, (request, _) =>
+                (text is null ? request : request.WithBody(text)) with { ContentType = contentType }).CoreIf(core);
+        }
     }
 
     /// <summary>Mutations of every property of an object schema at <paramref name="path"/>, and of the objects inside it.</summary>
@@ -128,7 +138,7 @@ internal sealed class BodyMutations(SchemaValues values)
             case SchemaShape.Text:
                 foreach (var hostile in HostileValues.JsonStrings)
                 {
-                    yield return Set(hostile.Name, AnyAnswer, hostile.Text);
+                    yield return Set(hostile.Name, AnyAnswer, hostile.Text).CoreIf(hostile.Core);
                 }
 
                 if (SchemaValues.MaxLengthOf(resolved) is { } maxLength)
@@ -140,7 +150,7 @@ internal sealed class BodyMutations(SchemaValues values)
             case SchemaShape.Uuid:
                 foreach (var hostile in HostileValues.JsonUuids)
                 {
-                    yield return Set(hostile.Name, hostile.Name == "empty uuid" ? AnyAnswer : Refusal, hostile.Text);
+                    yield return Set(hostile.Name, hostile.Name == "empty uuid" ? AnyAnswer : Refusal, hostile.Text).CoreIf(hostile.Core);
                 }
 
                 yield return new(target, "unknown id", AnyAnswer, (request, context) => WithProperty(request, path, JsonSerializer.Serialize(context.Setup.Hints.UnknownId)));
@@ -149,7 +159,7 @@ internal sealed class BodyMutations(SchemaValues values)
                 foreach (var hostile in HostileValues.JsonDateTimes)
                 {
                     var malformed = hostile.Name is "month 13, hour 99" or "30 February" or "a word" or "unix seconds";
-                    yield return Set(hostile.Name, malformed ? Refusal : AnyAnswer, hostile.Text);
+                    yield return Set(hostile.Name, malformed ? Refusal : AnyAnswer, hostile.Text).CoreIf(hostile.Core);
                 }
 
                 break;
@@ -157,7 +167,7 @@ internal sealed class BodyMutations(SchemaValues values)
                 foreach (var hostile in HostileValues.JsonEnums)
                 {
                     var upper = hostile.Text.Replace("{UPPER}", values.EnumValuesOf(schema)[0].ToUpperInvariant(), StringComparison.Ordinal);
-                    yield return Set(hostile.Name, hostile.Name == "enum value in upper case" ? AnyAnswer : Refusal, upper);
+                    yield return Set(hostile.Name, hostile.Name == "enum value in upper case" ? AnyAnswer : Refusal, upper).CoreIf(hostile.Core);
                 }
 
                 break;
@@ -166,7 +176,7 @@ internal sealed class BodyMutations(SchemaValues values)
                 {
                     var neverAnInt32 = hostile.Name is "int32 overflow" or "int32 underflow" or "int64 overflow" or "beyond double" or "beyond double, negative" or "fraction"
                         || hostile.Text.StartsWith('"');
-                    yield return Set(hostile.Name, neverAnInt32 && shape == SchemaShape.Integer ? Refusal : AnyAnswer, hostile.Text);
+                    yield return Set(hostile.Name, neverAnInt32 && shape == SchemaShape.Integer ? Refusal : AnyAnswer, hostile.Text).CoreIf(hostile.Core);
                 }
 
                 foreach (var (keyword, step) in new[] { ("minimum", -1), ("maximum", 1) })
@@ -179,10 +189,9 @@ internal sealed class BodyMutations(SchemaValues values)
 
                 break;
             case SchemaShape.Boolean:
-                yield return Set("text instead of a boolean", Refusal, "\"true\"");
                 foreach (var hostile in HostileValues.JsonBooleans)
                 {
-                    yield return Set(hostile.Name, Refusal, hostile.Text);
+                    yield return Set(hostile.Name, Refusal, hostile.Text).CoreIf(hostile.Core);
                 }
 
                 break;
@@ -205,7 +214,7 @@ internal sealed class BodyMutations(SchemaValues values)
             default:
                 foreach (var hostile in HostileValues.AnyJson)
                 {
-                    yield return Set(hostile.Name, AnyAnswer, hostile.Text);
+                    yield return Set(hostile.Name, AnyAnswer, hostile.Text).CoreIf(hostile.Core);
                 }
 
                 break;
@@ -215,10 +224,10 @@ internal sealed class BodyMutations(SchemaValues values)
     private IEnumerable<Mutation> ArrayValues(JsonElement schema, string target, object[] path)
     {
         yield return new(target, "object instead of an array", Refusal, (request, _) => WithProperty(request, path, "{}"));
-        yield return new(target, "text instead of an array", Refusal, (request, _) => WithProperty(request, path, "\"a\""));
+        yield return new Mutation(target, "text instead of an array", Refusal, (request, _) => WithProperty(request, path, "\"a\"")).AsExtra();
         yield return new(target, "empty array", AnyAnswer, (request, _) => WithProperty(request, path, "[]"));
         yield return new(target, "null item", AnyAnswer, (request, _) => WithProperty(request, path, "[null]"));
-        yield return new(target, "the same item twice", AnyAnswer, (request, _) => WithProperty(request, path, Repeat(request, path, 2)));
+        yield return new Mutation(target, "the same item twice", AnyAnswer, (request, _) => WithProperty(request, path, Repeat(request, path, 2))).AsExtra();
         yield return new(target, "1,000 items", AnyAnswer, (request, _) => WithProperty(request, path, Repeat(request, path, 1_000)));
         if (values.ItemsOf(schema) is { } items)
         {
@@ -245,24 +254,7 @@ internal sealed class BodyMutations(SchemaValues values)
         }
 
         var json = original.DeepClone();
-        JsonNode parent = json;
-        for (var index = 0; index < path.Length - 1; index++)
-        {
-            var next = path[index] switch
-            {
-                string name => parent[name],
-                int item => parent is JsonArray array && array.Count > item ? array[item] : null,
-                _ => null,
-            };
-            if (next is null)
-            {
-                return request;
-            }
-
-            parent = next;
-        }
-
-        switch (path[^1], parent)
+        switch (path[^1], Find(json, path[..^1]))
         {
             case (string name, JsonObject container):
                 container[name] = Placeholder;

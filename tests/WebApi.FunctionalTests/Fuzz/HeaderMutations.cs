@@ -27,11 +27,11 @@ internal sealed class HeaderMutations(BadTokens tokens)
         }
 
         var ifMatch = operation.Declares(IfMatch);
-        foreach (var (value, expectation, text) in IfMatchValues())
+        foreach (var (value, expectation, text, core) in IfMatchValues())
         {
             // Operations that declare no If-Match ignore it, whatever it holds: one value shows it.
             var mutation = Header(IfMatch, value, ifMatch ? expectation : AnyAnswer, text);
-            yield return ifMatch || value == "garbage" ? mutation : mutation.AsExtra();
+            yield return mutation.CoreIf(ifMatch ? core : value == "garbage");
         }
 
         if (operation.Declares(IdempotencyKey))
@@ -100,19 +100,19 @@ internal sealed class HeaderMutations(BadTokens tokens)
         }
     }
 
-    private static IEnumerable<(string Value, Expectation Expectation, string Text)> IfMatchValues()
+    private static IEnumerable<(string Value, Expectation Expectation, string Text, bool Core)> IfMatchValues()
     {
-        yield return ("garbage", Refusal, "nonsense");
-        yield return ("any version (*)", AnyAnswer, "*");
-        yield return ("weak", Refusal, "W/\"1\"");
-        yield return ("two ETags", Refusal, "\"1\", \"2\"");
-        yield return ("a hundred ETags", Refusal, string.Join(", ", Enumerable.Range(1, 100).Select(version => $"\"{version}\"")));
-        yield return ("past uint", Refusal, "\"4294967296\"");
-        yield return ("empty quotes", Refusal, "\"\"");
-        yield return ("negative", Refusal, "\"-1\"");
-        yield return ("unquoted", Refusal, "1");
-        yield return ("8 KB", Refusal, "\"" + new string('9', 8_192) + "\"");
-        yield return ("a version nothing has", Refusal, "\"0\"");
+        yield return ("garbage", Refusal, "nonsense", true);
+        yield return ("any version (*)", AnyAnswer, "*", true);
+        yield return ("weak", Refusal, "W/\"1\"", true);
+        yield return ("two ETags", Refusal, "\"1\", \"2\"", true);
+        yield return ("past uint", Refusal, "\"4294967296\"", true);
+        yield return ("empty quotes", Refusal, "\"\"", true);
+        yield return ("a version nothing has", Refusal, "\"0\"", true);
+        yield return ("a hundred ETags", Refusal, string.Join(", ", Enumerable.Range(1, 100).Select(version => $"\"{version}\"")), false);
+        yield return ("negative", Refusal, "\"-1\"", false);
+        yield return ("unquoted", Refusal, "1", false);
+        yield return ("8 KB", Refusal, "\"" + new string('9', 8_192) + "\"", false);
     }
 
     private static Mutation Header(string name, string value, Expectation expectation, string text) =>

@@ -38,6 +38,8 @@ internal sealed record Mutation(string Target, string Value, Expectation Expecta
 
     public Mutation AsExtra() => this with { Core = false };
 
+    public Mutation CoreIf(bool core) => this with { Core = core };
+
     public Mutation Alone() => this with { Combinable = false };
 
     public FuzzRequest ApplyTo(FuzzRequest request, MutationContext context) => Change(request, context) with { Mutation = Name };

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using static TaskOrchestration.WebApi.FunctionalTests.Fuzz.Expectation;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Fuzz;

@@ -38,9 +38,9 @@ internal sealed class ParameterMutations(SchemaValues values)
 
         var isArray = values.ShapeOf(parameter.Schema) == SchemaShape.Array;
         var itemSchema = isArray ? values.ItemsOf(parameter.Schema) ?? parameter.Schema : parameter.Schema;
-        foreach (var (value, expectation, text) in Typed(itemSchema))
+        foreach (var (hostile, expectation) in Typed(itemSchema))
         {
-            yield return Set(value, expectation, text);
+            yield return Set(hostile.Name, expectation, hostile.Text).CoreIf(hostile.Core);
         }
 
         // Hostile text matters where text is read as text; a typed parameter refuses it while parsing, which a few show.
@@ -63,35 +63,35 @@ internal sealed class ParameterMutations(SchemaValues values)
     }
 
     /// <summary>Values that are wrong for the parameter's type: refused when no reading of the type accepts them.</summary>
-    private IEnumerable<(string Value, Expectation Expectation, string Text)> Typed(JsonElement schema)
+    private IEnumerable<(HostileValue Value, Expectation Expectation)> Typed(JsonElement schema)
     {
         switch (values.ShapeOf(schema))
         {
             case SchemaShape.Integer:
                 foreach (var hostile in HostileValues.UrlIntegers)
                 {
-                    yield return (hostile.Name, hostile.Name is "minus one" or "zero" ? AnyAnswer : Refusal, hostile.Text);
+                    yield return (hostile, hostile.Name is "minus one" or "zero" ? AnyAnswer : Refusal);
                 }
 
                 break;
             case SchemaShape.Boolean:
                 foreach (var hostile in HostileValues.UrlBooleans)
                 {
-                    yield return (hostile.Name, Refusal, hostile.Text);
+                    yield return (hostile, Refusal);
                 }
 
                 break;
             case SchemaShape.Uuid:
                 foreach (var hostile in HostileValues.UrlUuids)
                 {
-                    yield return (hostile.Name, hostile.Name is "not a uuid" or "a number" ? Refusal : AnyAnswer, hostile.Text);
+                    yield return (hostile, hostile.Name is "not a uuid" or "a number" ? Refusal : AnyAnswer);
                 }
 
                 break;
             case SchemaShape.DateTime:
                 foreach (var hostile in HostileValues.UrlDateTimes)
                 {
-                    yield return (hostile.Name, hostile.Name is "not a date" or "month 13" or "offset out of range" ? Refusal : AnyAnswer, hostile.Text);
+                    yield return (hostile, hostile.Name is "not a date" or "month 13" or "offset out of range" ? Refusal : AnyAnswer);
                 }
 
                 break;
@@ -99,7 +99,7 @@ internal sealed class ParameterMutations(SchemaValues values)
                 foreach (var hostile in HostileValues.UrlEnums)
                 {
                     var text = hostile.Text.Replace("{UPPER}", values.EnumValuesOf(schema)[0].ToUpperInvariant(), StringComparison.Ordinal);
-                    yield return (hostile.Name, hostile.Name == "enum in upper case" ? AnyAnswer : Refusal, text);
+                    yield return (hostile with { Text = text }, hostile.Name == "enum in upper case" ? AnyAnswer : Refusal);
                 }
 
                 break;
@@ -119,6 +119,11 @@ internal sealed class ParameterMutations(SchemaValues values)
         yield return new(target, "unknown id", unknownRefused, (request, context) => request.WithPathValue(name, context.Setup.Hints.UnknownId.ToString()));
         yield return new(target, "an existing id of another kind", unknownRefused, (request, context) => request.WithPathValue(name, context.Setup.IdsOfAnotherKind[name]));
         yield return new(target, "existing id in upper case", AnyAnswer, (request, _) => request.WithPathValue(name, request.PathValues[name].ToUpperInvariant()));
+        if (FuzzTargets.HasAlternative(operation, name))
+        {
+            yield return new(target, "another existing one", AnyAnswer, (request, context) => request.WithPathValue(name, context.Setup.Alternatives[name]));
+        }
+
         yield return Set("not a uuid", Refusal, "not-a-guid");
         yield return Set("empty uuid", unknownRefused, Guid.Empty.ToString());
         yield return Set("5,000 characters", Refusal, new string('a', 5_000));

@@ -108,7 +108,7 @@ internal sealed class SchemaValues(ApiDescription api)
             SchemaShape.Enum => JsonValue.Create(EnumValuesOf(schema)[0]),
             SchemaShape.Uuid => JsonValue.Create(hints.UnknownId),
             SchemaShape.DateTime => JsonValue.Create(FutureTime),
-            SchemaShape.Text => JsonValue.Create(new string('f', Math.Max(1, (int)(Bound(resolved, "minLength") ?? 4)))),
+            SchemaShape.Text => JsonValue.Create(new string('f', Math.Max((int)(Bound(resolved, "minLength") ?? 1), Math.Min(4, MaxLengthOf(resolved) ?? 4)))),
             SchemaShape.Integer or SchemaShape.Number => JsonValue.Create(Bound(resolved, "minimum") ?? 1),
             SchemaShape.Boolean => JsonValue.Create(resolved.TryGetProperty("default", out var fallback) && fallback.ValueKind == JsonValueKind.True),
             SchemaShape.Array => ItemsOf(schema) is { } items ? new JsonArray(Valid(items, null, hints)) : new JsonArray(),
