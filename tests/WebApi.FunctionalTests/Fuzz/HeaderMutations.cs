@@ -30,8 +30,7 @@ internal sealed class HeaderMutations(BadTokens tokens)
         foreach (var (value, expectation, text, core) in IfMatchValues())
         {
             // Operations that declare no If-Match ignore it, whatever it holds: one value shows it.
-            var mutation = Header(IfMatch, value, ifMatch ? expectation : AnyAnswer, text);
-            yield return mutation.CoreIf(ifMatch ? core : value == "garbage");
+            yield return Header(IfMatch, value, ifMatch ? expectation : AnyAnswer, text).CoreIf(ifMatch ? core : value == "garbage");
         }
 
         if (operation.Declares(IdempotencyKey))
@@ -64,8 +63,7 @@ internal sealed class HeaderMutations(BadTokens tokens)
             ("non-ASCII", "Bearer t\u00F6k\u00E9n", false),
         })
         {
-            var mutation = new Mutation(target, value, refused, (request, _) => request.WithHeader("Authorization", text) with { SendsCallerToken = false });
-            yield return core ? mutation : mutation.AsExtra();
+            yield return new Mutation(target, value, refused, (request, _) => request.WithHeader("Authorization", text) with { SendsCallerToken = false }).CoreIf(core);
         }
 
         yield return new(target, "the caller's token after extra text", refused, (request, context) =>
@@ -78,8 +76,7 @@ internal sealed class HeaderMutations(BadTokens tokens)
     {
         foreach (var accept in new[] { "text/html", "application/xml", "text/plain", "*/*", "application/problem+json", ";;;", "application/json;q=0" })
         {
-            var mutation = Header("Accept", accept, AnyAnswer, accept);
-            yield return accept is "text/html" or ";;;" ? mutation : mutation.AsExtra();
+            yield return Header("Accept", accept, AnyAnswer, accept).CoreIf(accept is "text/html" or ";;;");
         }
 
         // An error answer is a problem whatever the client said it accepts.

@@ -72,16 +72,16 @@ internal sealed class MutationCatalogue(SchemaValues values, BadTokens tokens)
             case 0 when textProperties.Count > 0:
                 var property = textProperties[random.Next(textProperties.Count)];
                 var json = JsonEscaped(text);
-                return new Mutation($"body.{property}", "random text", AnyAnswer, (request, _) => BodyMutations.WithProperty(request, [property], json)).AsExtra();
+                return new Mutation($"body.{property}", "random text", AnyAnswer, (request, _) => BodyMutations.WithProperty(request, [property], json));
             case 1 when queryParameters.Count > 0:
                 var parameter = queryParameters[random.Next(queryParameters.Count)];
                 var encoded = string.Concat(Encoding.UTF8.GetBytes(text).Select(octet => $"%{octet:X2}"));
-                return new Mutation($"query.{parameter}", "random text", AnyAnswer, (request, _) => request.WithQuery(parameter, encoded)).AsExtra();
+                return new Mutation($"query.{parameter}", "random text", AnyAnswer, (request, _) => request.WithQuery(parameter, encoded));
             default:
                 var bytes = new byte[random.Next(1, 2_000)];
                 random.NextBytes(bytes);
                 var garbage = Encoding.Latin1.GetString(bytes);
-                return new Mutation("body", "random bytes", operation.Body is { Required: true } ? Refusal : AnyAnswer, (request, _) => request.WithBody(garbage)).AsExtra();
+                return new Mutation("body", "random bytes", operation.Body is { Required: true } ? Refusal : AnyAnswer, (request, _) => request.WithBody(garbage));
         }
     }
 

@@ -47,8 +47,7 @@ internal sealed class ParameterMutations(SchemaValues values)
         var readAsText = values.ShapeOf(itemSchema) == SchemaShape.Text;
         foreach (var hostile in HostileValues.UrlTexts)
         {
-            var mutation = Set(hostile.Name, AnyAnswer, hostile.Text);
-            yield return readAsText || hostile.Name is "empty" or "10,000 characters" or "NUL" or "invalid UTF-8" ? mutation : mutation.AsExtra();
+            yield return Set(hostile.Name, AnyAnswer, hostile.Text).CoreIf(readAsText || hostile.Name is "empty" or "10,000 characters" or "NUL" or "invalid UTF-8");
         }
 
         yield return new(target, "repeated", AnyAnswer, (request, _) =>
@@ -57,8 +56,12 @@ internal sealed class ParameterMutations(SchemaValues values)
         {
             yield return new(target, "repeated 1,000 times", AnyAnswer, (request, _) =>
                 request.WithQuery(name, [.. Enumerable.Repeat(request.Query.FirstOrDefault(pair => pair.Key == name).Value ?? "a", 1_000)]));
-            yield return new(target, "a valid and an invalid value", Refusal, (request, _) =>
-                request.WithQuery(name, request.Query.FirstOrDefault(pair => pair.Key == name).Value ?? "a", "notAValue%00"));
+        }
+
+        if (isArray && values.ShapeOf(itemSchema) == SchemaShape.Enum)
+        {
+            yield return new(target, "a valid and an unknown value", Refusal, (request, _) =>
+                request.WithQuery(name, request.Query.First(pair => pair.Key == name).Value, "notAValue"));
         }
     }
 
@@ -131,8 +134,7 @@ internal sealed class ParameterMutations(SchemaValues values)
         // No NUL: the test server's client refuses to send one in a path, and Kestrel refuses it before the app sees it.
         foreach (var hostile in HostileValues.UrlTexts.Where(hostile => hostile.Text.Length is > 0 and < 100 && !hostile.Text.Contains("%00", StringComparison.Ordinal)))
         {
-            var mutation = Set(hostile.Name, AnyAnswer, hostile.Text);
-            yield return hostile.Name is "SQL injection" or "emoji" or "invalid UTF-8" or "bare percent" ? mutation : mutation.AsExtra();
+            yield return Set(hostile.Name, AnyAnswer, hostile.Text).CoreIf(hostile.Name is "SQL injection" or "emoji" or "invalid UTF-8" or "bare percent");
         }
     }
 }
