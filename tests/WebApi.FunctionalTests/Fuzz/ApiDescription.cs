@@ -5,7 +5,7 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Fuzz;
 /// <summary>A parameter of an operation: where it goes (path, query or header), its name and its schema.</summary>
 internal sealed record ApiParameter(string Name, string In, JsonElement Schema, bool Required);
 
-/// <summary>An operation's request body: its media type, its (resolved) schema, and whether it may be left out.</summary>
+/// <summary>An operation's request body: its media type, its schema (as written, maybe a <c>$ref</c>), and whether it is required.</summary>
 internal sealed record ApiRequestBody(string MediaType, JsonElement Schema, bool Required);
 
 /// <summary>One operation of the OpenAPI document, as the fuzzer needs it.</summary>
@@ -31,8 +31,8 @@ internal sealed record ApiOperation(
 }
 
 /// <summary>
-/// The operations of the API's OpenAPI 3.0 document, with every schema resolved: <c>$ref</c> followed, and the
-/// <c>oneOf: [null, $ref]</c> that the document uses for a nullable reference read as that reference.
+/// The operations of the API's OpenAPI 3.0 document, and what their schemas mean: <see cref="Resolve"/> follows a
+/// <c>$ref</c>, and reads the <c>oneOf: [null, $ref]</c> the document writes for a nullable reference as that reference.
 /// </summary>
 internal sealed class ApiDescription(JsonElement document)
 {
