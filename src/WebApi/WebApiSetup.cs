@@ -28,6 +28,7 @@ public static class WebApiSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Apply);
+        ProblemJsonForEveryClient.Install(services);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         // Secure by default: an endpoint is anonymous only when it says so.

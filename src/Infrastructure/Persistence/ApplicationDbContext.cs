@@ -139,5 +139,6 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<TaskTrigger>().HaveConversion<LowerCaseEnumConverter<TaskTrigger>>().HaveMaxLength(16);
         configurationBuilder.Properties<TaskHistoryKind>().HaveConversion<LowerCaseEnumConverter<TaskHistoryKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<UserRole>().HaveConversion<LowerCaseEnumConverter<UserRole>>().HaveMaxLength(16);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using TaskOrchestration.Application.Common.DatabaseFailures;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Validation;
@@ -23,7 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var problem = ToProblem(exception, httpContext.Request);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -38,7 +40,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         });
     }
 
-    private ProblemDetails ToProblem(Exception exception) => exception switch
+    private ProblemDetails ToProblem(Exception exception, HttpRequest request) => exception switch
     {
         DatabaseUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableException.Code, unavailable.Message),
         ValidationFailedException validation => Validation(validation.Errors, validation.Code ?? ProblemCodes.ValidationFailed),
@@ -59,6 +61,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         BadHttpRequestException badRequest when UnboundParameter().Match(badRequest.Message) is { Success: true } match =>
             UnreadableParameter(match.Groups["name"].Value, match.Groups["value"].Value),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), badRequest.Message),
+        // The framework decodes a JSON body in the charset its Content-Type names, and throws this for one it does not know.
+        InvalidOperationException when UnknownCharset(request) is { } charset => Problem(
+            StatusCodes.Status415UnsupportedMediaType,
+            ProblemCodes.ForStatus(StatusCodes.Status415UnsupportedMediaType),
+            $"The body's charset '{charset}' is not one this API can read; send UTF-8."),
         // A passing database failure met outside the mediator (the bearer token's user lookup) was not run again:
         // the client is told to try again, as after the Application's last attempt.
         _ when databaseFailures.Classify(exception) != DatabaseFailureKind.None =>
@@ -84,16 +91,29 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         return problem;
     }
 
-    /// <summary>Names the JSON path that failed (a wrong type, an unknown enum value or field, a property given twice, broken syntax).</summary>
+    private static readonly string[] FieldRequired = ["This field is required."];
+
+    /// <summary>
+    /// Names the JSON path that failed (a wrong type, an unknown enum value or field, a property given twice, a
+    /// required one left out, broken syntax).
+    /// </summary>
     private static HttpValidationProblemDetails MalformedJson(JsonException exception)
     {
+        var field = FieldOf(exception);
         var message = exception.Message ?? string.Empty;
-        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            [FieldOf(exception)] = [message.Contains("could not be mapped", StringComparison.Ordinal) ? "This field is not part of the request."
-                : DuplicateProperty().Match(message) is { Success: true } duplicate ? DuplicatePropertyMessage(duplicate.Groups["name"].Value)
-                : "The value is not valid JSON for this field."],
-        })
+        var missing = MissingRequiredProperties().Match(message);
+        var errors = missing.Success
+            ? missing.Groups["name"].Captures.ToDictionary(
+                name => field == "$" ? name.Value : $"{field}.{name.Value}",
+                _ => FieldRequired,
+                StringComparer.Ordinal)
+            : new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                [field] = [message.Contains("could not be mapped", StringComparison.Ordinal) ? "This field is not part of the request."
+                    : DuplicateProperty().Match(message) is { Success: true } duplicate ? DuplicatePropertyMessage(duplicate.Groups["name"].Value)
+                    : "The value is not valid JSON for this field."],
+            };
+        var problem = new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid.",
@@ -131,6 +151,30 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     // The framework's wording for a property given twice (JsonSerializerOptions.AllowDuplicateProperties = false).
     [GeneratedRegex("""^Duplicate property '(?<name>.*)' encountered during deserialization""", RegexOptions.Singleline)]
     private static partial Regex DuplicateProperty();
+
+    /// <summary>The charset the request's Content-Type names, when it is one .NET has no encoding for.</summary>
+    private static string? UnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return null;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString();
+        try
+        {
+            Encoding.GetEncoding(charset);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return charset;
+        }
+    }
+
+    // System.Text.Json's wording for a [JsonRequired] property left out: "... missing required properties including: 'role'."
+    [GeneratedRegex("""missing required properties including: '(?<name>[^']*)'(?:, '(?<name>[^']*)')*""")]
+    private static partial Regex MissingRequiredProperties();
 
     // The framework's wording for a parameter that failed to parse: 'Failed to bind parameter "int? page" from "abc".'
     [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.?$""")]
