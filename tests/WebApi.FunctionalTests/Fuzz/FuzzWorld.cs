@@ -48,13 +48,15 @@ internal sealed class FuzzWorld : IDisposable
     public int FixtureRequests => _fixtures.Requests;
 
     /// <summary>
-    /// Operations after whose success the caller is replaced: a new password changes what it signs in with. Logging
-    /// out (here or everywhere) ends the caller's refresh tokens, not the access token it sends, so it goes on; were
-    /// that to change, its next request would be refused and <see cref="AfterAnswerAsync"/> replace it.
+    /// Operations after whose success the caller is replaced: a new password changes what it signs in with, and
+    /// logging out (here or everywhere) ends the session whose access token it sends (ADR 0024). Replaced at once,
+    /// since its token also makes the fixtures of the other callers.
     /// </summary>
     private static readonly HashSet<string> SpendTheCaller = new(StringComparer.Ordinal)
     {
         "POST /api/v1/users/me/password",
+        "POST /api/v1/auth/logout",
+        "POST /api/v1/auth/logout-all",
     };
 
     public static async Task<FuzzWorld> CreateAsync(ApiFactory factory, Func<string, Task<TestUser>> signUp, Random random)
