@@ -43,7 +43,7 @@ head_dll="src/WebApi/bin/Release/net10.0/TaskOrchestration.WebApi.dll"
 
 # row_of REPORT: the first table row of a report, as "p50 p99 requests/s".
 row_of() {
-  awk -F'|' '/^\| / && $4 ~ /[0-9]/ { gsub(/ /, "", $4); gsub(/ /, "", $5); gsub(/ /, "", $7); print $4, $5, $7; exit }' "$1"
+  awk -F'|' '$4 ~ /^ *[0-9.]+ *$/ { gsub(/ /, "", $4); gsub(/ /, "", $5); gsub(/ /, "", $7); print $4, $5, $7; exit }' "$1"
 }
 
 declare -a base_rows=() head_rows=()
