@@ -106,7 +106,8 @@ internal static class TaskEndpoints
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var task = await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
+        // An empty header is no key: generated clients send one when the caller gave none.
+        var task = await mediator.Send(command with { IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey }, cancellationToken);
         response.Headers.ETag = EntityTag.Format(task.Version);
         return TypedResults.Created($"{BasePath}/{task.Id}", task);
     }

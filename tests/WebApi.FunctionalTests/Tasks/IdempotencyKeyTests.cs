@@ -131,6 +131,18 @@ public sealed class IdempotencyKeyTests(ApiFactory factory) : ApiTestBase(factor
     }
 
     [Fact]
+    public async Task AnEmptyKey_CountsAsNone_SoEachCreateMakesATask()
+    {
+        var user = await SignUpAsync();
+
+        var first = await PostAsync(user, string.Empty, new { title = "No key" });
+        var second = await PostAsync(user, string.Empty, new { title = "No key" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
+        Assert.Equal(2L, await CountTasksAsync("No key"));
+    }
+
+    [Fact]
     public async Task KeyLongerThan255_Is400()
     {
         var user = await SignUpAsync();
