@@ -34,36 +34,10 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Starts the process and waits until it listens.</summary>
     public static async Task<ApiProcess> StartAsync(string connectionString, string keysFolder, IReadOnlyDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = HostProcessStart.For(role: "api", connectionString, keysFolder, new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TaskOrchestration.WebApi.dll"));
-        start.ArgumentList.Add("--role");
-        start.ArgumentList.Add("api");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["DOTNET_gcServer"] = "0";
-        var all = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Default"] = connectionString,
-            ["Jwt:KeysPath"] = keysFolder,
-            ["Logging:Console:FormatterName"] = "json",
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
+        }, settings);
 
         var process = new Process { StartInfo = start };
         var api = new ApiProcess(process);

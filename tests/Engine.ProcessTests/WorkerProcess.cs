@@ -48,38 +48,12 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Starts the process and waits until its worker has registered.</summary>
     public static async Task<WorkerProcess> StartAsync(string name, string connectionString, string keysFolder, IReadOnlyDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = HostProcessStart.For(role: "worker", connectionString, keysFolder, new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TaskOrchestration.WebApi.dll"));
-        start.ArgumentList.Add("--role");
-        start.ArgumentList.Add("worker");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["DOTNET_gcServer"] = "0";
-        var all = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Default"] = connectionString,
-            ["Jwt:KeysPath"] = keysFolder,
-            ["Logging:Console:FormatterName"] = "json",
             ["Logging:Console:FormatterOptions:TimestampFormat"] = "O",
             ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:TaskOrchestration.Infrastructure.Engine"] = "Debug",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
+        }, settings);
 
         var process = new Process { StartInfo = start };
         var worker = new WorkerProcess(name, process);

@@ -20,7 +20,7 @@ public static class StorableText
     /// <summary>How deep records may nest before the walk stops (requests nest one or two levels; no record loops it forever).</summary>
     private const int MaxDepth = 8;
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
+    private static readonly ConcurrentDictionary<Type, TextProperty[]> PropertiesByType = new();
 
     /// <summary>Every field of <paramref name="request"/> that could not be stored, named as clients name it ("tags[1]", "metadata.customer.name").</summary>
     public static IReadOnlyList<UnstorableValue> FindProblems(object request)
@@ -85,18 +85,21 @@ public static class StorableText
 
     private static void VisitMembers(object value, string path, List<UnstorableValue> problems, int depth)
     {
-        foreach (var property in PropertiesByType.GetOrAdd(value.GetType(), TextBearingProperties))
+        foreach (var (property, name) in PropertiesByType.GetOrAdd(value.GetType(), TextBearingProperties))
         {
-            var name = string.Concat(char.ToLowerInvariant(property.Name[0]).ToString(), property.Name[1..]);
             Visit(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", problems, depth);
         }
     }
 
-    /// <summary>The public properties that can hold text: strings, JSON values, classes of the same assembly, and lists of them.</summary>
-    private static PropertyInfo[] TextBearingProperties(Type type) =>
+    /// <summary>
+    /// The public properties that can hold text (strings, JSON values, classes of the same assembly, and lists of them),
+    /// each with its name as clients write it, worked out once per type.
+    /// </summary>
+    private static TextProperty[] TextBearingProperties(Type type) =>
     [
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(property => property.GetIndexParameters().Length == 0 && MayHoldText(property.PropertyType, type.Assembly)),
+            .Where(property => property.GetIndexParameters().Length == 0 && MayHoldText(property.PropertyType, type.Assembly))
+            .Select(property => new TextProperty(property, string.Concat(char.ToLowerInvariant(property.Name[0]).ToString(), property.Name[1..]))),
     ];
 
     private static bool MayHoldText(Type type, Assembly ownAssembly)
@@ -117,4 +120,6 @@ public static class StorableText
             : type.GetInterfaces().Append(type).FirstOrDefault(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
         return items is not null && items != type && MayHoldText(items, ownAssembly);
     }
+
+    private sealed record TextProperty(PropertyInfo Property, string Name);
 }
