@@ -62,6 +62,7 @@ public static class WebApiSetup
         app.MapDiscoveryEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
+        app.MapPeopleEndpoints();
         app.MapTaskEndpoints();
         app.MapTeamEndpoints();
         app.MapTagEndpoints();

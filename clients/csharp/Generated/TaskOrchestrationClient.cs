@@ -32,6 +32,19 @@ namespace TaskOrchestration.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The people the caller may name, by display name: everyone for managers and admins; for members, themselves and their team-mates.
+        /// </summary>
+        /// <param name="search">Text that the display name contains, ignoring case.</param>
+        /// <param name="ids">Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries.</param>
+        /// <param name="page">The page number, from 1 (offset paging).</param>
+        /// <param name="pageSize">Items per page, 1 to 100.</param>
+        /// <param name="includeTotal">Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PagedListOfPersonDto> ListPeopleAsync(string? search = null, System.Collections.Generic.IEnumerable<System.Guid>? ids = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Every tag on the live tasks the caller can see, with how many tasks carry it, most used first.
         /// </summary>
         /// <returns>OK</returns>
@@ -130,7 +143,7 @@ namespace TaskOrchestration.Client
         /// <param name="includeTotal">Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PagedListOfUserDto> ListUsersAsync(Role? role = null, string? search = null, System.Guid? teamId = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PagedListOfUserDto> ListUsersAsync(UserRole? role = null, string? search = null, System.Guid? teamId = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -194,7 +207,7 @@ namespace TaskOrchestration.Client
         /// <param name="dead">True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PagedListOfTaskDto> ListTasksAsync(System.Collections.Generic.IEnumerable<Anonymous>? status = null, System.Collections.Generic.IEnumerable<Anonymous2>? priority = null, System.Guid? ownerId = null, System.Guid? createdBy = null, string? search = null, System.Guid? teamId = null, bool? archived = null, System.Guid? assigneeId = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.DateTimeOffset? dueBefore = null, System.DateTimeOffset? dueAfter = null, bool? overdue = null, SortBy? sortBy = null, SortDirection? sortDirection = null, int? page = null, int? pageSize = null, string? cursor = null, bool? includeTotal = null, string? kind = null, bool? dead = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PagedListOfTaskDto> ListTasksAsync(System.Collections.Generic.IEnumerable<TaskItemStatus>? status = null, System.Collections.Generic.IEnumerable<TaskPriority>? priority = null, System.Guid? ownerId = null, System.Guid? createdBy = null, string? search = null, System.Guid? teamId = null, bool? archived = null, System.Guid? assigneeId = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.DateTimeOffset? dueBefore = null, System.DateTimeOffset? dueAfter = null, bool? overdue = null, TaskSortField? sortBy = null, SortDirection? sortDirection = null, int? page = null, int? pageSize = null, string? cursor = null, bool? includeTotal = null, string? kind = null, bool? dead = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -603,7 +616,7 @@ namespace TaskOrchestration.Client
         /// <param name="includeTotal">Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PagedListOfWebhookDeliveryDto> ListWebhookDeliveriesAsync(System.Guid id, Status? status = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PagedListOfWebhookDeliveryDto> ListWebhookDeliveriesAsync(System.Guid id, WebhookDeliveryStatus? status = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -638,6 +651,127 @@ namespace TaskOrchestration.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The people the caller may name, by display name: everyone for managers and admins; for members, themselves and their team-mates.
+        /// </summary>
+        /// <param name="search">Text that the display name contains, ignoring case.</param>
+        /// <param name="ids">Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries.</param>
+        /// <param name="page">The page number, from 1 (offset paging).</param>
+        /// <param name="pageSize">Items per page, 1 to 100.</param>
+        /// <param name="includeTotal">Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PagedListOfPersonDto> ListPeopleAsync(string? search = null, System.Collections.Generic.IEnumerable<System.Guid>? ids = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/people"
+                    urlBuilder_.Append("api/v1/people");
+                    urlBuilder_.Append('?');
+                    if (search != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("search")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(search, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (ids != null)
+                    {
+                            foreach (var item_ in ids) { urlBuilder_.Append(System.Uri.EscapeDataString("ids")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (page != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (pageSize != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("pageSize")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(pageSize, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (includeTotal != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("includeTotal")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(includeTotal, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PagedListOfPersonDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1694,7 +1828,7 @@ namespace TaskOrchestration.Client
         /// <param name="includeTotal">Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PagedListOfUserDto> ListUsersAsync(Role? role = null, string? search = null, System.Guid? teamId = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PagedListOfUserDto> ListUsersAsync(UserRole? role = null, string? search = null, System.Guid? teamId = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2348,7 +2482,7 @@ namespace TaskOrchestration.Client
         /// <param name="dead">True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PagedListOfTaskDto> ListTasksAsync(System.Collections.Generic.IEnumerable<Anonymous>? status = null, System.Collections.Generic.IEnumerable<Anonymous2>? priority = null, System.Guid? ownerId = null, System.Guid? createdBy = null, string? search = null, System.Guid? teamId = null, bool? archived = null, System.Guid? assigneeId = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.DateTimeOffset? dueBefore = null, System.DateTimeOffset? dueAfter = null, bool? overdue = null, SortBy? sortBy = null, SortDirection? sortDirection = null, int? page = null, int? pageSize = null, string? cursor = null, bool? includeTotal = null, string? kind = null, bool? dead = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PagedListOfTaskDto> ListTasksAsync(System.Collections.Generic.IEnumerable<TaskItemStatus>? status = null, System.Collections.Generic.IEnumerable<TaskPriority>? priority = null, System.Guid? ownerId = null, System.Guid? createdBy = null, string? search = null, System.Guid? teamId = null, bool? archived = null, System.Guid? assigneeId = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.DateTimeOffset? dueBefore = null, System.DateTimeOffset? dueAfter = null, bool? overdue = null, TaskSortField? sortBy = null, SortDirection? sortDirection = null, int? page = null, int? pageSize = null, string? cursor = null, bool? includeTotal = null, string? kind = null, bool? dead = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7703,7 +7837,7 @@ namespace TaskOrchestration.Client
         /// <param name="includeTotal">Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PagedListOfWebhookDeliveryDto> ListWebhookDeliveriesAsync(System.Guid id, Status? status = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PagedListOfWebhookDeliveryDto> ListWebhookDeliveriesAsync(System.Guid id, WebhookDeliveryStatus? status = null, int? page = null, int? pageSize = null, bool? includeTotal = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -8779,6 +8913,53 @@ namespace TaskOrchestration.Client
     /// One page of a list, as the API returns it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PagedListOfPersonDto
+    {
+
+        /// <summary>
+        /// The items of this page, in order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.IReadOnlyList<PersonDto> Items { get; set; } = new System.Collections.Generic.List<PersonDto>();
+
+        /// <summary>
+        /// The page number, starting at 1.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("page")]
+        public int Page { get; set; } = default!;
+
+        /// <summary>
+        /// The largest number of items a page holds.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pageSize")]
+        public int PageSize { get; set; } = default!;
+
+        /// <summary>
+        /// How many items match across all pages: only when the request asked for it with `includeTotal=true`,
+        /// <br/>and only when at most 10,000 match; null otherwise (counting more costs more than the page is worth: page on
+        /// <br/>with `hasMore` or `nextCursor`, or narrow the filter).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
+        public int? TotalCount { get; set; } = default!;
+
+        /// <summary>
+        /// Whether another page follows this one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("hasMore")]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Where the next page starts, for keyset paging (pass it back as `cursor`); null on the last page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One page of a list, as the API returns it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PagedListOfTaskDto
     {
 
@@ -9043,6 +9224,33 @@ namespace TaskOrchestration.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("envelope")]
         public EventEnvelope Envelope { get; set; } = new EventEnvelope();
+
+    }
+
+    /// <summary>
+    /// Someone the caller may name: enough to show and to pick a person, nothing private (no email, no role).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PersonDto
+    {
+
+        /// <summary>
+        /// The user's id, what assignee, owner and author fields hold.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// The name shown to others.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("displayName")]
+        public string DisplayName { get; set; } = default!;
+
+        /// <summary>
+        /// False once an admin deactivated the account: shown by name, no longer worth picking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("isActive")]
+        public bool IsActive { get; set; } = default!;
 
     }
 
@@ -9332,6 +9540,18 @@ namespace TaskOrchestration.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         public System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum SortDirection
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"asc")]
+        Asc = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"desc")]
+        Desc = 1,
 
     }
 
@@ -9664,6 +9884,27 @@ namespace TaskOrchestration.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"critical")]
         Critical = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TaskSortField
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"createdAt")]
+        CreatedAt = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"updatedAt")]
+        UpdatedAt = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"dueDate")]
+        DueDate = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
+        Priority = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"title")]
+        Title = 4,
 
     }
 
@@ -10261,111 +10502,6 @@ namespace TaskOrchestration.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"lost")]
         Lost = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Role
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"member")]
-        Member = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"manager")]
-        Manager = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"admin")]
-        Admin = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Anonymous
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"draft")]
-        Draft = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
-        Pending = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"done")]
-        Done = 3,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
-        Failed = 4,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
-        Cancelled = 5,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Anonymous2
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"normal")]
-        Normal = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"critical")]
-        Critical = 3,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum SortBy
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"createdAt")]
-        CreatedAt = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"updatedAt")]
-        UpdatedAt = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"dueDate")]
-        DueDate = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
-        Priority = 3,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"title")]
-        Title = 4,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum SortDirection
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"asc")]
-        Asc = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"desc")]
-        Desc = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Status
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
-        Pending = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"succeeded")]
-        Succeeded = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
-        Failed = 2,
 
     }
 

@@ -23,6 +23,7 @@ internal static class ApiDocumentation
                 // No server URL: the document is the same wherever it is served (the checked-in copy the clients are
                 // generated from, clients/openapi.json, must equal it), and clients are given their base URL.
                 document.Servers = [];
+                ApiTags.Apply(document);
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
@@ -30,6 +31,7 @@ internal static class ApiDocumentation
             options.AddOperationTransformer<BearerSecurityRequirementTransformer>();
             options.AddOperationTransformer<QueryEnumParameterTransformer>();
             options.AddOperationTransformer<SharedParameterDescriptionTransformer>();
+            options.AddOperationTransformer<RequestExampleTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
             options.AddSchemaTransformer<StringEnumSchemaTransformer>();
         });

@@ -7,7 +7,11 @@ using TaskOrchestration.WebApi.Http;
 
 namespace TaskOrchestration.WebApi.OpenApi;
 
-/// <summary>Gives the string query parameters marked with <see cref="QueryEnumAttribute"/> their enum values.</summary>
+/// <summary>
+/// Gives the string query parameters marked with <see cref="QueryEnumAttribute"/> their enum, as a reference to a named
+/// schema (the enum type's name, the one the response bodies use), so that client generators give the parameter the
+/// same readable type the bodies have instead of inventing one per parameter (<c>Status2</c>, <c>Anonymous</c>).
+/// </summary>
 internal sealed class QueryEnumParameterTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -22,11 +26,7 @@ internal sealed class QueryEnumParameterTransformer : IOpenApiOperationTransform
                 continue;
             }
 
-            var enumSchema = new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Enum = [.. QueryEnumValues.Names(enumType).Select(name => (JsonNode)JsonValue.Create(name)!)],
-            };
+            var enumSchema = NamedEnumSchema(enumType, context.Document!);
             concrete.Schema = parameterInfo!.ParameterType.IsArray
                 ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = enumSchema }
                 : enumSchema;
@@ -34,5 +34,17 @@ internal sealed class QueryEnumParameterTransformer : IOpenApiOperationTransform
         }
 
         return Task.CompletedTask;
+    }
+
+    private static OpenApiSchemaReference NamedEnumSchema(Type enumType, OpenApiDocument document)
+    {
+        // The same schema the response bodies' enums get (StringEnumSchemaTransformer): registering it twice under one
+        // name is harmless, the first one stays.
+        document.AddComponent<IOpenApiSchema>(enumType.Name, new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. QueryEnumValues.Names(enumType).Select(name => (JsonNode)JsonValue.Create(name)!)],
+        });
+        return new OpenApiSchemaReference(enumType.Name, document);
     }
 }

@@ -6,6 +6,7 @@ using TaskOrchestration.Application.UnitTests.Support;
 using TaskOrchestration.Application.Users.Commands.IssueToken;
 using TaskOrchestration.Application.Users.Sessions;
 using TaskOrchestration.Domain.Users;
+using static TaskOrchestration.Application.UnitTests.Support.People;
 
 namespace TaskOrchestration.Application.UnitTests.Users;
 
@@ -65,7 +66,7 @@ public sealed class IssueTokenCommandHandlerTests
         Assert.Equal("invalid_credentials", error.Code);
         _ports.Hasher.Verify(hasher => hasher.Verify(user.PasswordHash, "wrong-password-entirely"), Times.Once);
         _ports.Users.Verify(users => users.RecordFailedSignInAsync(
-            user.Id, People.Now, SessionSettings.Default.MaxFailedSignIns, SessionSettings.Default.LockoutDuration, It.IsAny<CancellationToken>()), Times.Once);
+            user.Id, Now, SessionSettings.Default.MaxFailedSignIns, SessionSettings.Default.LockoutDuration, It.IsAny<CancellationToken>()), Times.Once);
         _ports.Users.Verify(users => users.TryRecordSuccessfulSignInAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _issuer.VerifyNoOtherCalls();
         Assert.Empty(_refreshTokens);
@@ -76,7 +77,7 @@ public sealed class IssueTokenCommandHandlerTests
     public async Task TheRightPassword_IsRefused_WhenAGuessSentAtTheSameTimeLockedTheAccount()
     {
         var user = _ports.Stored();
-        _ports.Users.Setup(users => users.TryRecordSuccessfulSignInAsync(user.Id, People.Now, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _ports.Users.Setup(users => users.TryRecordSuccessfulSignInAsync(user.Id, Now, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() =>
             Handler().Handle(new IssueTokenCommand(user.Email, UserPorts.Password), CancellationToken.None));
@@ -91,7 +92,7 @@ public sealed class IssueTokenCommandHandlerTests
     public async Task ADeactivatedAccount_IsTheSameRefusal_EvenWithTheRightPassword()
     {
         var user = _ports.Stored();
-        user.Deactivate(People.Now);
+        user.Deactivate(Now);
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() =>
             Handler().Handle(new IssueTokenCommand(user.Email, UserPorts.Password), CancellationToken.None));

@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["PATCH /api/v1/users/me"] = (Everyone200, _ => Call("/api/v1/users/me", new { displayName = "Renamed" })),
         ["POST /api/v1/users/me/password"] = (Everyone204, _ => Call("/api/v1/users/me/password", new { currentPassword = Password, newPassword = "another-long-password" })),
         ["GET /api/v1/users"] = (AdminOnly, _ => Call("/api/v1/users")),
+        ["GET /api/v1/people"] = (Everyone200, _ => Call("/api/v1/people")),
         ["PUT /api/v1/users/{id}/role"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/role", new { role = "manager" })),
         ["POST /api/v1/users/{id}/deactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/deactivate", null)),
         ["POST /api/v1/users/{id}/reactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/reactivate", null)),

@@ -126,7 +126,7 @@ internal sealed class FuzzWorld : IDisposable
     private async Task<ValueHints> HintsAsync(ApiOperation operation, FuzzCaller caller)
     {
         var hints = new ValueHints(NewUnknownId())
-            .Set("teamId", _targets.TeamId.ToString()).Set("ownerId", caller.Id.ToString()).Set("createdBy", caller.Id.ToString()).Set("assigneeId", caller.Id.ToString())
+            .Set("teamId", _targets.TeamId.ToString()).Set("ids", caller.Id.ToString()).Set("ownerId", caller.Id.ToString()).Set("createdBy", caller.Id.ToString()).Set("assigneeId", caller.Id.ToString())
             .Set("userIds", new JsonArray(Member.Id.ToString())).Set("tags", new JsonArray("fuzz")).Set("tag", "fuzz").Set("search", "fuzz")
             .Set("title", "Fuzzed task").Set("description", "Made by the fuzz suite").Set("body", "A fuzzed comment").Set("result", "Fuzzed").Set("reason", "Fuzzed")
             .Set("displayName", "Fuzz User").Set("url", "https://203.0.113.10/hooks").Set("metadata", new JsonObject { ["source"] = "fuzz" }).Set("input", new JsonObject())

@@ -179,6 +179,30 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Contains("hasMore", page.GetProperty("required").EnumerateArray().Select(name => name.GetString()));
     }
 
+    [Fact]
+    public async Task Tags_AreListedInTheOrderANewcomerWalks_EachWithADescription()
+    {
+        var tags = (await GetDocumentAsync()).GetProperty("tags").EnumerateArray().ToList();
+
+        Assert.Equal(["Auth", "Tasks", "Comments"], tags.Take(3).Select(tag => tag.GetProperty("name").GetString()));
+        Assert.Equal("Events", tags[^1].GetProperty("name").GetString());
+        Assert.All(tags, tag => Assert.False(string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString())));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tasks", "status", "TaskItemStatus")]
+    [InlineData("/api/v1/tasks", "sortBy", "TaskSortField")]
+    [InlineData("/api/v1/users", "role", "UserRole")]
+    [InlineData("/api/v1/webhooks/{id}/deliveries", "status", "WebhookDeliveryStatus")]
+    public async Task EnumQueryParameters_ReferTheEnumsNamedSchema_SoClientsGiveThemItsName(string path, string parameter, string schemaName)
+    {
+        var schema = (await GetDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(candidate => candidate.GetProperty("name").GetString() == parameter).GetProperty("schema");
+
+        var referenced = schema.TryGetProperty("items", out var items) ? items : schema;
+        Assert.Equal($"#/components/schemas/{schemaName}", referenced.GetProperty("$ref").GetString());
+    }
+
     private async Task<JsonElement> GetDocumentAsync()
     {
         using var client = Anonymous();

@@ -10,6 +10,17 @@
 export interface ITaskOrchestrationClient {
 
     /**
+     * The people the caller may name, by display name: everyone for managers and admins; for members, themselves and their team-mates.
+     * @param search (optional) Text that the display name contains, ignoring case.
+     * @param ids (optional) Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries.
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listPeople(search?: string | undefined, ids?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfPersonDto>;
+
+    /**
      * Every tag on the live tasks the caller can see, with how many tasks carry it, most used first.
      * @return OK
      */
@@ -85,7 +96,7 @@ export interface ITaskOrchestrationClient {
      * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
      * @return OK
      */
-    listUsers(role?: Role | undefined, search?: string | undefined, teamId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfUserDto>;
+    listUsers(role?: UserRole | undefined, search?: string | undefined, teamId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfUserDto>;
 
     /**
      * Change a user's role (admins).
@@ -139,7 +150,7 @@ export interface ITaskOrchestrationClient {
      * @param dead (optional) True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.
      * @return OK
      */
-    listTasks(status?: Status[] | undefined, priority?: Priority[] | undefined, ownerId?: string | undefined, createdBy?: string | undefined, search?: string | undefined, teamId?: string | undefined, archived?: boolean | undefined, assigneeId?: string | undefined, tag?: string[] | undefined, dueBefore?: string | undefined, dueAfter?: string | undefined, overdue?: boolean | undefined, sortBy?: SortBy | undefined, sortDirection?: SortDirection | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined, includeTotal?: boolean | undefined, kind?: string | undefined, dead?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskDto>;
+    listTasks(status?: TaskItemStatus[] | undefined, priority?: TaskPriority[] | undefined, ownerId?: string | undefined, createdBy?: string | undefined, search?: string | undefined, teamId?: string | undefined, archived?: boolean | undefined, assigneeId?: string | undefined, tag?: string[] | undefined, dueBefore?: string | undefined, dueAfter?: string | undefined, overdue?: boolean | undefined, sortBy?: TaskSortField | undefined, sortDirection?: SortDirection | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined, includeTotal?: boolean | undefined, kind?: string | undefined, dead?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskDto>;
 
     /**
      * Get one task; the ETag header carries its version.
@@ -468,7 +479,7 @@ export interface ITaskOrchestrationClient {
      * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
      * @return OK
      */
-    listWebhookDeliveries(id: string, status?: Status2 | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto>;
+    listWebhookDeliveries(id: string, status?: WebhookDeliveryStatus | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto>;
 }
 
 export class TaskOrchestrationClient implements ITaskOrchestrationClient {
@@ -479,6 +490,81 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
         this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The people the caller may name, by display name: everyone for managers and admins; for members, themselves and their team-mates.
+     * @param search (optional) Text that the display name contains, ignoring case.
+     * @param ids (optional) Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries.
+     * @param page (optional) The page number, from 1 (offset paging).
+     * @param pageSize (optional) Items per page, 1 to 100.
+     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @return OK
+     */
+    listPeople(search?: string | undefined, ids?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfPersonDto> {
+        let url_ = this.baseUrl + "/api/v1/people?";
+        if (search === null)
+            throw new globalThis.Error("The parameter 'search' cannot be null.");
+        else if (search !== undefined)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (ids === null)
+            throw new globalThis.Error("The parameter 'ids' cannot be null.");
+        else if (ids !== undefined)
+            ids && ids.forEach(item => { url_ += "ids=" + encodeURIComponent("" + item) + "&"; });
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPeople(_response);
+        });
+    }
+
+    protected processListPeople(response: Response): Promise<PagedListOfPersonDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfPersonDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PagedListOfPersonDto>(null as any);
     }
 
     /**
@@ -1046,7 +1132,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
      * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
      * @return OK
      */
-    listUsers(role?: Role | undefined, search?: string | undefined, teamId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfUserDto> {
+    listUsers(role?: UserRole | undefined, search?: string | undefined, teamId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfUserDto> {
         let url_ = this.baseUrl + "/api/v1/users?";
         if (role === null)
             throw new globalThis.Error("The parameter 'role' cannot be null.");
@@ -1422,7 +1508,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
      * @param dead (optional) True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.
      * @return OK
      */
-    listTasks(status?: Status[] | undefined, priority?: Priority[] | undefined, ownerId?: string | undefined, createdBy?: string | undefined, search?: string | undefined, teamId?: string | undefined, archived?: boolean | undefined, assigneeId?: string | undefined, tag?: string[] | undefined, dueBefore?: string | undefined, dueAfter?: string | undefined, overdue?: boolean | undefined, sortBy?: SortBy | undefined, sortDirection?: SortDirection | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined, includeTotal?: boolean | undefined, kind?: string | undefined, dead?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskDto> {
+    listTasks(status?: TaskItemStatus[] | undefined, priority?: TaskPriority[] | undefined, ownerId?: string | undefined, createdBy?: string | undefined, search?: string | undefined, teamId?: string | undefined, archived?: boolean | undefined, assigneeId?: string | undefined, tag?: string[] | undefined, dueBefore?: string | undefined, dueAfter?: string | undefined, overdue?: boolean | undefined, sortBy?: TaskSortField | undefined, sortDirection?: SortDirection | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined, includeTotal?: boolean | undefined, kind?: string | undefined, dead?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskDto> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -4446,7 +4532,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
      * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
      * @return OK
      */
-    listWebhookDeliveries(id: string, status?: Status2 | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto> {
+    listWebhookDeliveries(id: string, status?: WebhookDeliveryStatus | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto> {
         let url_ = this.baseUrl + "/api/v1/webhooks/{id}/deliveries?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4801,6 +4887,24 @@ with `hasMore` or `nextCursor`, or narrow the filter). */
 }
 
 /** One page of a list, as the API returns it. */
+export interface PagedListOfPersonDto {
+    /** The items of this page, in order. */
+    items: PersonDto[];
+    /** The page number, starting at 1. */
+    page: number;
+    /** The largest number of items a page holds. */
+    pageSize: number;
+    /** How many items match across all pages: only when the request asked for it with `includeTotal=true`,
+and only when at most 10,000 match; null otherwise (counting more costs more than the page is worth: page on
+with `hasMore` or `nextCursor`, or narrow the filter). */
+    totalCount: number | null;
+    /** Whether another page follows this one. */
+    hasMore: boolean;
+    /** Where the next page starts, for keyset paging (pass it back as `cursor`); null on the last page. */
+    nextCursor: string | null;
+}
+
+/** One page of a list, as the API returns it. */
 export interface PagedListOfTaskDto {
     /** The items of this page, in order. */
     items: TaskDto[];
@@ -4901,6 +5005,16 @@ export interface ParkedEventDto {
     /** When it was parked. */
     parkedAt: string;
     envelope: EventEnvelope;
+}
+
+/** Someone the caller may name: enough to show and to pick a person, nothing private (no email, no role). */
+export interface PersonDto {
+    /** The user's id, what assignee, owner and author fields hold. */
+    id: string;
+    /** The name shown to others. */
+    displayName: string;
+    /** False once an admin deactivated the account: shown by name, no longer worth picking. */
+    isActive: boolean;
 }
 
 export interface ProblemDetails {
@@ -5004,6 +5118,8 @@ export interface SetTagsRequest {
     tags: string[] | null;
 }
 
+export type SortDirection = "asc" | "desc";
+
 /** A tag and how many live tasks the caller can see carry it. */
 export interface TagUsage {
     /** The tag, in lower case. */
@@ -5095,6 +5211,8 @@ export type TaskItemStatus = "draft" | "pending" | "running" | "done" | "failed"
 
 /** How urgent a task is; ordered from least to most urgent. */
 export type TaskPriority = "low" | "normal" | "high" | "critical";
+
+export type TaskSortField = "createdAt" | "updatedAt" | "dueDate" | "priority" | "title";
 
 /** An action that moves a task through its lifecycle; the API lists the ones a user may fire now. */
 export type TaskTrigger = "publish" | "take" | "complete" | "fail" | "release" | "retry" | "requeue" | "cancel";
@@ -5286,18 +5404,6 @@ export interface WorkerDto {
 
 /** Whether a worker is alive. */
 export type WorkerStatus = "active" | "stopped" | "lost";
-
-export type Role = "member" | "manager" | "admin";
-
-export type Status = "draft" | "pending" | "running" | "done" | "failed" | "cancelled";
-
-export type Priority = "low" | "normal" | "high" | "critical";
-
-export type SortBy = "createdAt" | "updatedAt" | "dueDate" | "priority" | "title";
-
-export type SortDirection = "asc" | "desc";
-
-export type Status2 = "pending" | "succeeded" | "failed";
 
 export class ApiException extends Error {
     override message: string;

@@ -1,4 +1,4 @@
-import type { SortBy, SortDirection, TaskItemStatus, TaskPriority } from "@taskorchestration/client";
+import type { SortDirection, TaskSortField, TaskItemStatus, TaskPriority } from "@taskorchestration/client";
 import { priorities, statuses } from "./labels";
 
 /** Whose tasks: everyone's, or one of the three ways a task is someone's. */
@@ -57,7 +57,7 @@ export function queryOf(filters: ListFilters): string {
 
 /** The list request's arguments, in the generated client's order of listTasks' parameters. */
 export function listRequest(filters: ListFilters, meId: string) {
-  const [sortBy, sortDirection] = filters.sort.split("-") as [SortBy, SortDirection];
+  const [sortBy, sortDirection] = filters.sort.split("-") as [TaskSortField, SortDirection];
   return {
     status: filters.status.length > 0 ? filters.status : undefined,
     priority: filters.priority.length > 0 ? filters.priority : undefined,

@@ -1,4 +1,5 @@
 using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.People.Queries.ListPeople;
 using TaskOrchestration.Application.Users.Queries.ListUsers;
 using TaskOrchestration.Domain.Users;
 
@@ -32,4 +33,10 @@ public interface IUserRepository
 
     /// <summary>One page of the users that match, ordered by email.</summary>
     Task<Page<User>> ListAsync(ListUsersQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the people that match, ordered by display name then id; with <paramref name="sharingTeamsWith"/>,
+    /// only that user and the members of their teams.
+    /// </summary>
+    Task<Page<User>> ListPeopleAsync(ListPeopleQuery query, Guid? sharingTeamsWith, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Common.Models;
+using TaskOrchestration.Application.People.Queries.ListPeople;
 using TaskOrchestration.Application.Users.Queries.ListUsers;
 using TaskOrchestration.Domain.Users;
 
@@ -61,5 +62,30 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
         // Emails are unique: no tiebreak needed.
         var pageStart = users.OrderBy(user => user.Email).Skip((query.Page - 1) * query.PageSize);
         return await PageReader.ReadAsync(users, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
+    }
+
+    public async Task<Page<User>> ListPeopleAsync(ListPeopleQuery query, Guid? sharingTeamsWith, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var people = db.Users.AsNoTracking();
+        if (sharingTeamsWith is { } viewerId)
+        {
+            people = people.Where(user => user.Id == viewerId
+                || db.Teams.Any(team => team.Members.Any(member => member.UserId == viewerId) && team.Members.Any(member => member.UserId == user.Id)));
+        }
+
+        if (query.Ids is { Count: > 0 } ids)
+        {
+            people = people.Where(user => ids.Contains(user.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{LikePattern.Escape(query.Search.Trim())}%";
+            people = people.Where(user => EF.Functions.ILike(user.DisplayName, pattern, LikePattern.EscapeCharacter));
+        }
+
+        var pageStart = people.OrderBy(user => user.DisplayName).ThenBy(user => user.Id).Skip((query.Page - 1) * query.PageSize);
+        return await PageReader.ReadAsync(people, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
     }
 }
