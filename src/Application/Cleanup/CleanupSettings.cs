@@ -1,6 +1,6 @@
 namespace TaskOrchestration.Application.Cleanup;
 
-/// <summary>How long the cleanup job keeps what it deletes (section <c>Cleanup</c>; README lists the settings).</summary>
+/// <summary>How long the cleanup job keeps what it deletes (section <c>Cleanup</c>; docs/configuration.md lists the settings).</summary>
 public sealed class CleanupSettings
 {
     public const string SectionName = "Cleanup";

@@ -2,7 +2,7 @@ using TaskOrchestration.Application.Engine;
 
 namespace TaskOrchestration.Infrastructure.Email;
 
-/// <summary>How email leaves the system (section <c>Email</c>); README lists every setting.</summary>
+/// <summary>How email leaves the system (section <c>Email</c>); docs/configuration.md lists every setting.</summary>
 public sealed class EmailOptions
 {
     public const string SectionName = "Email";

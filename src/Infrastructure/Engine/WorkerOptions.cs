@@ -3,7 +3,7 @@ using TaskOrchestration.Application.Engine;
 namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
-/// The worker engine's settings (section <c>Worker</c>); README lists them next to what Hangfire, River and Celery
+/// The worker engine's settings (section <c>Worker</c>); docs/configuration.md lists them, docs/engine.md next to what Hangfire, River and Celery
 /// use. Durations are TimeSpans ("00:00:30").
 /// </summary>
 public sealed class WorkerOptions

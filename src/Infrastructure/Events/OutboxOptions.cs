@@ -2,7 +2,7 @@ using TaskOrchestration.Application.Engine;
 
 namespace TaskOrchestration.Infrastructure.Events;
 
-/// <summary>The outbox dispatcher's settings (section <c>Outbox</c>); README lists them.</summary>
+/// <summary>The outbox dispatcher's settings (section <c>Outbox</c>); docs/configuration.md lists them.</summary>
 public sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";

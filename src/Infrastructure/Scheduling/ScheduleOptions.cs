@@ -1,6 +1,6 @@
 namespace TaskOrchestration.Infrastructure.Scheduling;
 
-/// <summary>The section <c>Schedules</c>: each job's schedule under its name (<c>Schedules:cleanup:Cron</c>); README lists them.</summary>
+/// <summary>The section <c>Schedules</c>: each job's schedule under its name (<c>Schedules:cleanup:Cron</c>); docs/configuration.md lists them.</summary>
 public sealed class ScheduleOptions
 {
     public const string SectionName = "Schedules";

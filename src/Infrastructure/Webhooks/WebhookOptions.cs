@@ -2,7 +2,7 @@ using TaskOrchestration.Application.Engine;
 
 namespace TaskOrchestration.Infrastructure.Webhooks;
 
-/// <summary>Outgoing webhooks' settings (section <c>Webhooks</c>); README lists them.</summary>
+/// <summary>Outgoing webhooks' settings (section <c>Webhooks</c>); docs/configuration.md lists them.</summary>
 public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";
