@@ -22,7 +22,7 @@ internal static class AuthEndpoints
 
         anonymous.MapPost("/register", Register).WithName("RegisterUser")
             .WithSummary("Create an account with the member role.")
-            .ProducesProblems(Status400BadRequest, Status409Conflict, Status429TooManyRequests);
+            .ProducesProblems(Status400BadRequest, Status429TooManyRequests);
         anonymous.MapPost("/token", IssueToken).WithName("IssueToken")
             .WithSummary("Sign in: email and password for an access token and a refresh token.")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status429TooManyRequests);

@@ -180,6 +180,18 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     }
 
     [Fact]
+    public async Task EveryOperation_DeclaresTheDatabaseUnavailableProblem_ItCanAnswerWhileTheDatabaseIsAway()
+    {
+        foreach (var (path, operation) in Operations(await GetDocumentAsync()))
+        {
+            Assert.True(
+                operation.GetProperty("responses").TryGetProperty("503", out var unavailable)
+                && unavailable.GetProperty("content").TryGetProperty("application/problem+json", out _),
+                $"{path} does not declare its 503 problem.");
+        }
+    }
+
+    [Fact]
     public async Task Tags_AreListedInTheOrderANewcomerWalks_EachWithADescription()
     {
         var tags = (await GetDocumentAsync()).GetProperty("tags").EnumerateArray().ToList();
