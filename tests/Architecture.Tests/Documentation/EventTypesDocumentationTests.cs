@@ -75,24 +75,11 @@ public sealed partial class EventTypesDocumentationTests
 
     private static string EventTypesSection()
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), Document)).ReplaceLineEndings("\n");
+        var text = RepositoryFiles.Read(Document);
         var start = text.IndexOf("\n## Event types\n", StringComparison.Ordinal);
         Assert.True(start >= 0, $"{Document} has no '## Event types' section.");
         var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         return end < 0 ? text[start..] : text[start..end];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TaskOrchestration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository: no TaskOrchestration.sln above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^\|\s*`(?<name>[^`]+)`\s*\|")]
