@@ -446,17 +446,20 @@ public sealed class TaskItem : AggregateRoot
     }
 
     /// <summary>What <paramref name="actor"/> may do to this task now (nothing while it is archived).</summary>
-    public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => IsArchived ? [] : LifecycleFor(actor).PermittedTriggers;
+    public IReadOnlyList<TaskTrigger> PermittedTriggers(Actor actor) => IsArchived ? [] : TaskLifecycle.PermittedTriggers(this, actor);
 
-    private TaskLifecycle LifecycleFor(Actor actor) =>
-        new(() => Status, status => Status = status, () => OwnerId, CreatedBy, userId => _assignees.Count == 0 || IsAssignedTo(userId), IsAutomated, actor);
+    /// <summary>What <paramref name="actor"/> could do to this task's status but may not, with the code that says why (nothing while it is archived).</summary>
+    public IReadOnlyList<RefusedTrigger> RefusedTriggers(Actor actor) => IsArchived ? [] : TaskLifecycle.RefusedTriggers(this, actor);
+
+    /// <summary>An unassigned task may be taken by anyone who sees it, an assigned one by its assignees.</summary>
+    internal bool MayBeTakenBy(Guid userId) => _assignees.Count == 0 || IsAssignedTo(userId);
 
     private void Transition(TaskTrigger trigger, Actor actor, DateTimeOffset now, string? reason = null, Action? onEntered = null, string? result = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureNotArchived();
         var from = Status;
-        LifecycleFor(actor).Fire(trigger);
+        Status = TaskLifecycle.Fire(this, actor, trigger, reason, result);
         onEntered?.Invoke();
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Transition(Id, from, Status, trigger, actor.UserId, now, reason));

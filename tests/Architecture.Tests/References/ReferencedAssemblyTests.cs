@@ -7,9 +7,12 @@ namespace TaskOrchestration.Architecture.Tests.References;
 public sealed class ReferencedAssemblyTests
 {
     [Fact]
-    public void TheDomain_ReferencesOnlyTheRuntime() =>
+    public void TheDomain_ReferencesOnlyTheRuntimeAndStateless()
+    {
         RuleAssert.NoViolations(ReferenceRules.Unexpected(DomainAssembly, ReferenceRules.AllowedInDomain),
-            "Domain references outside the runtime");
+            "Domain references outside the runtime and Stateless");
+        Assert.Contains("Stateless", ReferenceRules.ReferencedNames(DomainAssembly));
+    }
 
     [Fact]
     public void TheApplication_ReferencesOnlyTheRuntimeTheDomainAndItsChosenLibraries()
@@ -28,7 +31,7 @@ public sealed class ReferencedAssemblyTests
     [InlineData("Microsoft.Extensions.Logging")]
     [InlineData("Microsoft.Extensions.DependencyInjection")]
     [InlineData("MediatR")]
-    [InlineData("Stateless")]
+    [InlineData("Stateless.Extensions")]
     [InlineData("TaskOrchestration.Application")]
     public void TheDomainsAllowList_RefusesOtherAssemblies(string name) => Assert.False(ReferenceRules.AllowedInDomain(name));
 

@@ -8,7 +8,7 @@ internal static class ReferenceRules
     public static bool IsRuntime(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
 
     /// <summary>The Domain: the runtime and the state-machine library, nothing else.</summary>
-    public static bool AllowedInDomain(string name) => IsRuntime(name);
+    public static bool AllowedInDomain(string name) => IsRuntime(name) || name == "Stateless";
 
     /// <summary>The Application: the runtime, the Domain, its three libraries and the Microsoft.Extensions abstractions and logging.</summary>
     public static bool AllowedInApplication(string name) =>
