@@ -42,7 +42,7 @@ export function TaskAssignees({ task, canAssign, onChanged }: { task: TaskDto; c
       </ul>
       {canAssign && !task.archivedAt ? (
         <div className="inline-form">
-          <PersonPicker id="assign-person" label="Assign someone" hint="Type part of their name, then pick them." onPick={add} exclude={task.assigneeIds} clearOnPick errorId={command.error ? "assign-error" : undefined} disabled={command.busy} />
+          <PersonPicker id="assign-person" label="Assign someone" hint="Type part of their name, then pick them." onPick={add} exclude={task.assigneeIds} clearOnPick errorId={command.error ? "assign-error" : undefined} />
           <InlineError id="assign-error" message={command.error} testId="assign-error" />
         </div>
       ) : null}
