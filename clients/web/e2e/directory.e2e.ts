@@ -17,6 +17,7 @@ let iris: Account;
 let jonas: Account;
 let kim: Account;
 let admin: Awaited<ReturnType<typeof adminApi>>;
+const designTeam = uniqueName("Design");
 const opened: Person[] = [];
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   admin = await adminApi();
   [manager, iris, jonas, kim] = await Promise.all([createAccount(uniqueName("Lena"), "manager"), createAccount(uniqueName("Iris")), createAccount(uniqueName("Jonas")), createAccount(uniqueName("Kim"))]);
-  const team = await admin.createTeam({ name: uniqueName("Design") });
+  const team = await admin.createTeam({ name: designTeam });
   await admin.addTeamMember(team.id, iris.user.id);
   await admin.addTeamMember(team.id, jonas.user.id);
 });
@@ -196,6 +197,8 @@ describe("the admin section", () => {
     // Teams: a new one, a member picked by name, then taken out again.
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Teams" }).click();
     await page.getByRole("heading", { level: 1, name: "Teams" }).waitFor();
+    // Every team, with its members by name.
+    await expect.poll(() => page.locator(`[data-team="${designTeam}"]`).getByTestId("members").innerText(), soon).toContain(iris.user.displayName);
     const name = uniqueName("Ops");
     await page.getByLabel("New team’s name").fill(name);
     await page.getByRole("button", { name: "Create team" }).click();

@@ -28,13 +28,13 @@ export function TeamsPage() {
     try {
       const team = await api.createTeam({ name: name.trim() });
       setName("");
-      teams.set([...(teams.data ?? []), team]);
+      teams.set((current) => [...(current ?? []).filter((each) => each.id !== team.id), team]);
       announce(`Team ${team.name} created: add its members below.`);
     } catch (error) {
       setProblem(formProblem(error));
     }
   };
-  const replace = (team: TeamDto) => teams.set((teams.data ?? []).map((each) => (each.id === team.id ? team : each)));
+  const replace = (team: TeamDto) => teams.set((current) => (current ?? []).map((each) => (each.id === team.id ? team : each)));
 
   return (
     <section>

@@ -124,7 +124,7 @@ export function TaskBoardPage() {
           New task
         </Link>
       </div>
-      <TaskFilters filters={filters} tags={tags.data ?? []} onApply={apply} onSearch={search} />
+      <TaskFilters filters={filters} tags={tags.data ?? []} onApply={apply} onSearch={search} collapsed />
       <ShortcutsHint view="board" />
       {board.error ? (
         <p className="error-text" role="alert">
@@ -151,9 +151,10 @@ export function TaskBoardPage() {
               aria-labelledby={`column-${status}`}
               data-column={status}
               onDragOver={(event) => {
-                // Every column takes the drop, so that a move the card may not make is explained rather than ignored.
+                // Every column takes the drop (a "none" drop effect would cancel it), so that a move the card may not
+                // make is explained rather than ignored; the columns' look says which moves are open.
                 event.preventDefault();
-                event.dataTransfer.dropEffect = targets.includes(status) ? "move" : "none";
+                event.dataTransfer.dropEffect = "move";
               }}
               onDrop={(event) => onDrop(event, status)}
             >

@@ -18,7 +18,7 @@ const mineOptions: { value: Mine; label: string }[] = [
  * person types, once the typing pauses, and leaves the keyboard in the box; the other filters apply when the form is
  * sent (a button, or Enter), so that a few boxes ticked cost one request.
  */
-export function TaskFilters({ filters, tags, onApply, onSearch }: { filters: ListFilters; tags: TagUsage[]; onApply(filters: ListFilters): void; onSearch(search: string): void }) {
+export function TaskFilters({ filters, tags, onApply, onSearch, collapsed }: { filters: ListFilters; tags: TagUsage[]; onApply(filters: ListFilters): void; onSearch(search: string): void; /** Filters folded even when some apply (the board wants the room); the summary still counts them. */ collapsed?: boolean }) {
   const [draft, setDraft] = useState(filters);
   const [tagText, setTagText] = useState(filters.tags.join(", "));
   // Filters applied elsewhere (back, a tag's link) replace the unsent ones; a search typed here leaves them be.
@@ -69,7 +69,7 @@ export function TaskFilters({ filters, tags, onApply, onSearch }: { filters: Lis
         <Field id="search" label="Search titles and descriptions" type="search" value={draft.search} onChange={(search) => setDraft((current) => ({ ...current, search }))} hint="Results follow as you type. Press / to come here." />
         <SelectField id="sort" label="Sort" value={draft.sort} options={sortOptions} onChange={(sort) => setDraft({ ...draft, sort: sort as ListFilters["sort"] })} />
       </div>
-      <details open={active > 0 || undefined}>
+      <details open={(active > 0 && !collapsed) || undefined}>
         <summary>Filters{active > 0 ? ` (${active} active)` : ""}</summary>
         <div className="filters__grid">
           <fieldset>

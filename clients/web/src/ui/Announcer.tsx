@@ -30,9 +30,9 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * The live region, in the top bar's own space: it never covers a control (it is in the page's flow, and on wide
- * screens the bar stays at the top as the page scrolls, so the message stays in sight). It exists from the first
- * render, as live regions must.
+ * The live region, in the top bar's own space: it never covers a control, since it is in the page's flow, not over
+ * it (what an action changed shows where it was done, too: a card in its new column, an error beside its control).
+ * It exists from the first render, as live regions must.
  */
 export function Announcements() {
   const message = useContext(MessageContext);
