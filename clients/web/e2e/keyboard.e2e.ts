@@ -34,7 +34,7 @@ async function focusRing(locator: Locator): Promise<string> {
 async function controlsUnderTheLiveRegion(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const region = document.querySelector('[data-testid="announcer"]')!.getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>("a, button, input, select, textarea, [tabindex]")]
+    return Array.from(document.querySelectorAll<HTMLElement>("a, button, input, select, textarea, [tabindex]"))
       .filter((control) => control.dataset.testid !== "announcer" && control.getClientRects().length > 0)
       .filter((control) => {
         const box = control.getBoundingClientRect();
