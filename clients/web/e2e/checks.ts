@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
 
 /** How long a live update may take to show: the outbox polls every 100 ms here; this only bounds a failure. */
@@ -27,4 +28,23 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 /** What the polite live region says now (the app announces what an action did there). */
 export async function announced(page: Page): Promise<string> {
   return (await page.getByTestId("announcer").innerText()).trim();
+}
+
+/**
+ * Picks a person in a person picker as someone at the keyboard would: types part of the name into the combobox
+ * labelled `label`, waits for the person among the options, moves to them with the arrow keys, and presses Enter.
+ */
+export async function pickPerson(page: Page, label: string, displayName: string): Promise<void> {
+  const combobox = page.getByRole("combobox", { name: label });
+  await combobox.fill(displayName.slice(0, Math.max(3, displayName.length - 2)));
+  const listbox = page.getByRole("listbox", { name: label });
+  await listbox.getByRole("option", { name: displayName, exact: true }).waitFor();
+  const names = await listbox.getByRole("option").allInnerTexts();
+  for (let step = 0; step <= names.indexOf(displayName); step++) {
+    await combobox.press("ArrowDown");
+  }
+  expect(await combobox.getAttribute("aria-activedescendant"), "the option reached by the arrow keys is the active one").toBe(
+    await listbox.getByRole("option", { name: displayName, exact: true }).getAttribute("id"),
+  );
+  await combobox.press("Enter");
 }

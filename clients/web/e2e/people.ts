@@ -15,16 +15,27 @@ export function apiSession(): Session {
   return new Session(inject("apiUrl"));
 }
 
+/** The admin's own API session (the account the run bootstraps). */
+export async function adminApi(): Promise<Session["client"]> {
+  const admin = apiSession();
+  await admin.signIn(inject("adminEmail"), inject("adminPassword"));
+  return admin.client;
+}
+
+/** A display name no other test uses, so that a search for it finds this person alone. */
+export function uniqueName(first: string): string {
+  const surname = randomBytes(3).toString("hex").replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]);
+  return `${first} ${surname[0].toUpperCase()}${surname.slice(1)}`;
+}
+
 /** Registers a person through the API (the generated client, as the app uses it) with `role`, and signs them in. */
 export async function createAccount(displayName: string, role: "member" | "manager" = "member"): Promise<Account> {
-  const email = `${displayName.toLowerCase()}-${randomBytes(4).toString("hex")}@e2e.example.com`;
+  const email = `${displayName.toLowerCase().replace(/[^a-z]+/g, "-")}-${randomBytes(4).toString("hex")}@e2e.example.com`;
   const password = `pw-${randomBytes(12).toString("base64url")}`;
   const session = apiSession();
   let user = await session.client.registerUser({ email, password, displayName });
   if (role !== "member") {
-    const admin = apiSession();
-    await admin.signIn(inject("adminEmail"), inject("adminPassword"));
-    user = await admin.client.changeUserRole(user.id, { role });
+    user = await (await adminApi()).changeUserRole(user.id, { role });
   }
   await session.signIn(email, password);
   return { user, email, password, api: session.client };

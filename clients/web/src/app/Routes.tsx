@@ -1,9 +1,14 @@
 import { useEffect } from "react";
+import { TeamsPage } from "../admin/TeamsPage";
+import { UsersPage } from "../admin/UsersPage";
 import { RegisterPage } from "../auth/RegisterPage";
 import { SignInPage } from "../auth/SignInPage";
 import { NotificationsPage } from "../notifications";
+import { NotificationSettingsPage } from "../profile/NotificationSettingsPage";
+import { PasswordPage } from "../profile/PasswordPage";
 import { ProfilePage } from "../profile/ProfilePage";
-import { useSession, type SessionStatus } from "../session/SessionProvider";
+import { isManager, useSession, type SessionStatus } from "../session/SessionProvider";
+import { TaskBoardPage } from "../tasks/TaskBoardPage";
 import { TaskFormPage } from "../tasks/TaskFormPage";
 import { TaskListPage } from "../tasks/TaskListPage";
 import { TaskPage } from "../tasks/TaskPage";
@@ -12,7 +17,7 @@ import { Link, matchPath, navigate, useLocation } from "./routing";
 
 /** The pages, by address below /app. Everything but sign-in and registration needs a signed-in person. */
 export function Routes() {
-  const { status, reload } = useSession();
+  const { status, reload, me } = useSession();
   const { path, query } = useLocation();
   const isPublic = path === "/sign-in" || path === "/register";
 
@@ -45,6 +50,9 @@ export function Routes() {
   if (path === "/") {
     return <TaskListPage />;
   }
+  if (path === "/board") {
+    return <TaskBoardPage />;
+  }
   if (path === "/tasks/new") {
     return <TaskFormPage key="new" />;
   }
@@ -57,8 +65,21 @@ export function Routes() {
   if (path === "/profile") {
     return <ProfilePage />;
   }
+  if (path === "/profile/password") {
+    return <PasswordPage />;
+  }
+  if (path === "/profile/notifications") {
+    return <NotificationSettingsPage />;
+  }
   if (path === "/notifications") {
     return <NotificationsPage />;
+  }
+  // The API decides who may do what; these pages are only offered to those it lets use them.
+  if (path === "/admin/users" && me?.role === "admin") {
+    return <UsersPage />;
+  }
+  if (path === "/admin/teams" && me && isManager(me)) {
+    return <TeamsPage />;
   }
   return (
     <section>

@@ -6,10 +6,11 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Field } from "../ui/Field";
 import { PageHeading } from "../ui/PageHeading";
 import { summaryOf } from "../ui/summary";
+import { ProfileNav } from "./ProfileNav";
 
 const labels = { displayName: "Your name" };
 
-/** The signed-in person: their name (editable), role, and the user id a manager assigns tasks by. */
+/** The signed-in person: their name (editable), email and role. */
 export function ProfilePage() {
   const { api, reload } = useSession();
   const me = useMe();
@@ -32,16 +33,12 @@ export function ProfilePage() {
   return (
     <section className="narrow">
       <PageHeading title="Your profile">Your profile</PageHeading>
+      <ProfileNav />
       <dl className="details">
         <dt>Email</dt>
         <dd>{me.email}</dd>
         <dt>Role</dt>
         <dd>{me.role}</dd>
-        <dt>User id</dt>
-        <dd>
-          <code data-testid="my-user-id">{me.id}</code>
-          <p className="hint">Give it to a manager to have tasks assigned to you.</p>
-        </dd>
       </dl>
       <ErrorSummary title="Your name was not saved" items={summaryOf(problem, labels)} />
       <form onSubmit={(event) => void save(event)} noValidate>

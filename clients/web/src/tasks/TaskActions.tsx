@@ -1,38 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ifMatch, type TaskDto, type TaskOrchestrationClient, type TaskTrigger } from "@taskorchestration/client";
+import type { TaskDto, TaskTrigger } from "@taskorchestration/client";
 import { useSession } from "../session/SessionProvider";
 import { InlineError } from "../ui/InlineError";
 import { actionDone, actionLabels } from "./labels";
+import { reasons, sendAction } from "./sendAction";
 import { useTaskCommand } from "./useTaskCommand";
-
-/** The actions that ask for a few words first: what came of it, why it failed, why it is cancelled. */
-const reasons: Partial<Record<TaskTrigger, { label: string; confirm: string; required: boolean }>> = {
-  complete: { label: "Result (optional)", confirm: "Complete the task", required: false },
-  fail: { label: "Why did it fail?", confirm: "Mark as failed", required: true },
-  cancel: { label: "Reason (optional)", confirm: "Cancel the task", required: false },
-};
-
-function send(api: TaskOrchestrationClient, task: TaskDto, action: TaskTrigger, text: string): Promise<TaskDto> {
-  const version = ifMatch(task);
-  switch (action) {
-    case "publish":
-      return api.publishTask(task.id, version);
-    case "take":
-      return api.takeTask(task.id, version);
-    case "complete":
-      return api.completeTask(task.id, version, { result: text || null });
-    case "fail":
-      return api.failTask(task.id, version, { reason: text || null });
-    case "release":
-      return api.releaseTask(task.id, version);
-    case "retry":
-      return api.retryTask(task.id, version);
-    case "cancel":
-      return api.cancelTask(task.id, version, { reason: text || null });
-    case "requeue":
-      throw new Error("Only the engine requeues tasks.");
-  }
-}
 
 /**
  * The lifecycle actions the API allows this person on this task now (`allowedActions`), and nothing else. Each is
@@ -60,7 +32,7 @@ export function TaskActions({ task, onChanged, onDone }: { task: TaskDto; onChan
   }, [asking]);
 
   const act = async (action: TaskTrigger) => {
-    if (await command.run(() => send(api, task, action, text.trim()), actionDone[action] ?? "Done.")) {
+    if (await command.run(() => sendAction(api, task, action, text.trim()), actionDone[action] ?? "Done.")) {
       setAsking(null);
       setText("");
       onDone();

@@ -1,33 +1,19 @@
-import { useState, type FormEvent } from "react";
-import type { TaskDto } from "@taskorchestration/client";
-import { useNameOf } from "../session/PeopleProvider";
+import type { PersonDto, TaskDto } from "@taskorchestration/client";
+import { useNames } from "../session/PeopleProvider";
 import { useSession } from "../session/SessionProvider";
 import { InlineError } from "../ui/InlineError";
+import { PersonPicker } from "../ui/PersonPicker";
 import { useTaskCommand } from "./useTaskCommand";
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Who the task is assigned to (only they may take it). Managers and admins add people by user id (each person
- * finds theirs on their profile page) and remove them.
+ * Who the task is assigned to (only they may take it). Managers and admins pick people by name and remove them.
  */
 export function TaskAssignees({ task, canAssign, onChanged }: { task: TaskDto; canAssign: boolean; onChanged(task: TaskDto | null): void }) {
   const { api } = useSession();
-  const nameOf = useNameOf();
+  const nameOf = useNames(task.assigneeIds);
   const command = useTaskCommand(onChanged);
-  const [userId, setUserId] = useState("");
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const id = userId.trim();
-    if (!uuid.test(id)) {
-      command.fail("That is not a user id: it looks like 0193a4c2-6a00-7d2e-8f11-0b9c3e5a7d21.");
-      return;
-    }
-    if (await command.run(() => api.addTaskAssignee(task.id, id), `Assigned to ${nameOf(id)}.`)) {
-      setUserId("");
-    }
-  };
+  const add = (person: PersonDto) => void command.run(() => api.addTaskAssignee(task.id, person.id), `Assigned to ${person.displayName}.`);
 
   const remove = async (id: string) => {
     if (await command.run(() => api.removeTaskAssignee(task.id, id), `${nameOf(id)} is no longer assigned.`)) {
@@ -55,16 +41,10 @@ export function TaskAssignees({ task, canAssign, onChanged }: { task: TaskDto; c
         ))}
       </ul>
       {canAssign && !task.archivedAt ? (
-        <form className="inline-form" onSubmit={(event) => void add(event)} noValidate>
-          <label htmlFor="assignee-id">Assign someone (user id)</label>
-          <div className="input-with-button">
-            <input id="assignee-id" value={userId} autoComplete="off" spellCheck={false} aria-describedby={command.error ? "assign-error" : undefined} aria-invalid={command.error ? true : undefined} onChange={(event) => setUserId(event.target.value)} />
-            <button type="submit" disabled={command.busy || userId.trim() === ""}>
-              Assign
-            </button>
-          </div>
+        <div className="inline-form">
+          <PersonPicker id="assign-person" label="Assign someone" hint="Type part of their name, then pick them." onPick={add} exclude={task.assigneeIds} clearOnPick errorId={command.error ? "assign-error" : undefined} />
           <InlineError id="assign-error" message={command.error} testId="assign-error" />
-        </form>
+        </div>
       ) : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { CommentDto, TaskDto } from "@taskorchestration/client";
 import { explainProblem } from "../app/problems";
-import { useNameOf } from "../session/PeopleProvider";
+import { useNames } from "../session/PeopleProvider";
 import { isManager, useMe, useSession } from "../session/SessionProvider";
 import { useAnnounce } from "../ui/Announcer";
 import { InlineError } from "../ui/InlineError";
@@ -65,7 +65,7 @@ export function TaskComments({ task, comments, onMore, onChanged }: { task: Task
 function Comment({ taskId, comment, onChanged }: { taskId: string; comment: CommentDto; onChanged(): void }) {
   const { api } = useSession();
   const me = useMe();
-  const nameOf = useNameOf();
+  const nameOf = useNames([comment.authorId]);
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

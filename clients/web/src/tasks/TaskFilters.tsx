@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { TagUsage } from "@taskorchestration/client";
 import { Field, SelectField } from "../ui/Field";
+import { PersonPicker } from "../ui/PersonPicker";
+import { useDebounced } from "../ui/useDebounced";
 import { priorities, priorityLabels, statuses, statusLabels } from "./labels";
-import { activeFilterCount, sortOptions, type ListFilters, type Mine } from "./listQuery";
+import { activeFilterCount, queryOf, sortOptions, type ListFilters, type Mine } from "./listQuery";
 
 const mineOptions: { value: Mine; label: string }[] = [
   { value: "", label: "Everyone's" },
@@ -12,16 +14,37 @@ const mineOptions: { value: Mine; label: string }[] = [
 ];
 
 /**
- * The list's search and filters. They apply when the form is sent (a button, or Enter), not at each keystroke, so
- * that screen readers are not interrupted and the API is not asked for every letter.
+ * The search and filters of the list and the board (both keep them in the address). The search applies as the
+ * person types, once the typing pauses, and leaves the keyboard in the box; the other filters apply when the form is
+ * sent (a button, or Enter), so that a few boxes ticked cost one request.
  */
-export function TaskFilters({ filters, tags, onApply }: { filters: ListFilters; tags: TagUsage[]; onApply(filters: ListFilters): void }) {
+export function TaskFilters({ filters, tags, onApply, onSearch, collapsed }: { filters: ListFilters; tags: TagUsage[]; onApply(filters: ListFilters): void; onSearch(search: string): void; /** Filters folded even when some apply (the board wants the room); the summary still counts them. */ collapsed?: boolean }) {
   const [draft, setDraft] = useState(filters);
   const [tagText, setTagText] = useState(filters.tags.join(", "));
+  // Filters applied elsewhere (back, a tag's link) replace the unsent ones; a search typed here leaves them be.
+  const appliedFilters = queryOf({ ...filters, search: "", page: 1 });
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
   useEffect(() => {
-    setDraft(filters);
-    setTagText(filters.tags.join(", "));
-  }, [filters]);
+    setDraft((current) => ({ ...latestFilters.current, search: current.search }));
+    setTagText(latestFilters.current.tags.join(", "));
+  }, [appliedFilters]);
+
+  // The search box follows the address (back, a link) unless the address only says what was typed here.
+  const searchSent = useRef(filters.search);
+  useEffect(() => {
+    if (filters.search !== searchSent.current) {
+      searchSent.current = filters.search;
+      setDraft((current) => ({ ...current, search: filters.search }));
+    }
+  }, [filters.search]);
+  const typed = useDebounced(draft.search.trim(), 300);
+  useEffect(() => {
+    if (typed !== searchSent.current) {
+      searchSent.current = typed;
+      onSearch(typed);
+    }
+  }, [typed, onSearch]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -29,19 +52,24 @@ export function TaskFilters({ filters, tags, onApply }: { filters: ListFilters; 
       .split(/[\s,]+/)
       .map((tag) => tag.trim().toLowerCase())
       .filter(Boolean);
-    onApply({ ...draft, search: draft.search.trim(), assignee: draft.assignee.trim(), tags: tagList, page: 1 });
+    searchSent.current = draft.search.trim();
+    onApply({ ...draft, search: draft.search.trim(), tags: tagList, page: 1 });
   };
-  const clear = () => onApply({ status: [], priority: [], tags: [], search: "", assignee: "", mine: "", sort: filters.sort, page: 1 });
+  const clear = () => {
+    searchSent.current = "";
+    setDraft((current) => ({ ...current, search: "" }));
+    onApply({ status: [], priority: [], tags: [], search: "", assignee: "", mine: "", sort: filters.sort, page: 1 });
+  };
   const toggle = <T extends string>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
   const active = activeFilterCount(filters);
 
   return (
     <form className="filters" role="search" aria-label="Tasks" onSubmit={apply} noValidate>
       <div className="filters__row">
-        <Field id="search" label="Search titles and descriptions" type="search" value={draft.search} onChange={(search) => setDraft({ ...draft, search })} />
+        <Field id="search" label="Search titles and descriptions" type="search" value={draft.search} onChange={(search) => setDraft((current) => ({ ...current, search }))} hint="Results follow as you type. Press / to come here." />
         <SelectField id="sort" label="Sort" value={draft.sort} options={sortOptions} onChange={(sort) => setDraft({ ...draft, sort: sort as ListFilters["sort"] })} />
       </div>
-      <details open={active > 0 || undefined}>
+      <details open={(active > 0 && !collapsed) || undefined}>
         <summary>Filters{active > 0 ? ` (${active} active)` : ""}</summary>
         <div className="filters__grid">
           <fieldset>
@@ -76,11 +104,12 @@ export function TaskFilters({ filters, tags, onApply }: { filters: ListFilters; 
                 <option key={tag.name} value={tag.name} />
               ))}
             </datalist>
-            <Field
+            <PersonPicker
               id="assignee"
-              label="Assigned to (user id)"
-              value={draft.assignee}
-              onChange={(assignee) => setDraft({ ...draft, assignee })}
+              label="Assigned to"
+              selected={draft.assignee || null}
+              onPick={(person) => setDraft((current) => ({ ...current, assignee: person.id }))}
+              onClear={() => setDraft((current) => ({ ...current, assignee: "" }))}
               hint="“Assigned to me” above takes precedence."
             />
           </div>

@@ -9,6 +9,7 @@ import { Field, SelectField } from "../ui/Field";
 import { PageHeading } from "../ui/PageHeading";
 import { summaryOf } from "../ui/summary";
 import { useLoad } from "../ui/useLoad";
+import { newIdempotencyKey } from "./idempotency";
 import { fromLocalInput, priorities, priorityLabels, toLocalInput } from "./labels";
 
 const labels = { title: "Title", description: "Description", priority: "Priority", dueDate: "Due", teamId: "Team" };
@@ -47,9 +48,7 @@ export function TaskFormPage({ taskId }: { taskId?: string }) {
   const [form, setForm] = useState<Draft>(empty);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  // One key per version of the form: sending the same form again (after a lost answer, say) cannot create a second
-  // task, and a changed form is a new request. (The generated client would otherwise send an empty header, which
-  // the API refuses.)
+  // One key per version of the form (newIdempotencyKey says why).
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
   const original = useLoad<TaskDto | null>(taskId ?? "new", (signal) => (taskId ? api.getTask(taskId, signal) : Promise.resolve(null)));
@@ -179,13 +178,4 @@ export function TaskFormPage({ taskId }: { taskId?: string }) {
       </form>
     </section>
   );
-}
-
-/** A random UUID; crypto.randomUUID exists only on secure origins (https, localhost), getRandomValues everywhere. */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,10 +1,10 @@
 import type { TaskHistoryEntryDto } from "@taskorchestration/client";
-import { useNameOf } from "../session/PeopleProvider";
+import { useNames } from "../session/PeopleProvider";
 import { describeHistory, formatDateTime } from "./labels";
 
 /** The task's history, oldest first: who did what, and when. */
 export function TaskHistory({ entries, onMore }: { entries: TaskHistoryEntryDto[]; onMore: (() => void) | null }) {
-  const nameOf = useNameOf();
+  const nameOf = useNames(entries.map((entry) => entry.actorId));
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>

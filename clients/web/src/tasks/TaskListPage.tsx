@@ -1,60 +1,41 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { PagedListOfTaskDto, TagUsage } from "@taskorchestration/client";
 import { explainProblem } from "../app/problems";
-import { Link, navigate, useLocation } from "../app/routing";
+import { Link } from "../app/routing";
+import { useShortcuts } from "../app/shortcuts";
 import { useTaskEvents } from "../live/LiveUpdatesProvider";
-import { useNameOf } from "../session/PeopleProvider";
+import { useNames } from "../session/PeopleProvider";
 import { useMe, useSession } from "../session/SessionProvider";
 import { PageHeading } from "../ui/PageHeading";
 import { useLoad } from "../ui/useLoad";
 import { formatDateTime, priorityLabels, statusLabels } from "./labels";
-import { filtersFrom, listRequest, pageSize, queryOf, type ListFilters } from "./listQuery";
+import { activeFilterCount, fetchTasks, pageSize, queryOf, type ListFilters } from "./listQuery";
 import { TaskFilters } from "./TaskFilters";
+import { ShortcutsHint, TaskViewSwitch, useFiltersInAddress } from "./TaskViews";
 
-/** The task list: search, filters and pages from the address; refreshed live when any visible task changes. */
+/**
+ * The task list: search, filters and pages from the address; refreshed live when any visible task changes. `j` and
+ * `k` move the keyboard from task to task, Enter opens the one it is on.
+ */
 export function TaskListPage() {
   const { api } = useSession();
   const me = useMe();
-  const nameOf = useNameOf();
-  const { query } = useLocation();
-  const filters = useMemo(() => filtersFrom(query), [query]);
+  const { filters, apply, search } = useFiltersInAddress("list");
   const key = queryOf(filters);
   // The total is counted for the first page only (README: counts cost), and kept while paging the same filters.
   const total = useRef<{ filters: string; count: number | null } | null>(null);
   const filtersKey = queryOf({ ...filters, page: 1 });
 
   const list = useLoad<PagedListOfTaskDto>(key, async (signal) => {
-    const request = listRequest(filters, me.id);
     const knownTotal = total.current?.filters === filtersKey;
-    const page = await api.listTasks(
-      request.status,
-      request.priority,
-      request.ownerId,
-      request.createdBy,
-      request.search,
-      undefined,
-      undefined,
-      request.assigneeId,
-      request.tag,
-      undefined,
-      undefined,
-      undefined,
-      request.sortBy,
-      request.sortDirection,
-      request.page,
-      pageSize,
-      undefined,
-      !knownTotal || request.page === 1,
-      undefined,
-      undefined,
-      signal,
-    );
-    if (!knownTotal || request.page === 1) {
+    const page = await fetchTasks(api, filters, me.id, { page: filters.page, pageSize, includeTotal: !knownTotal || filters.page === 1 }, signal);
+    if (!knownTotal || filters.page === 1) {
       total.current = { filters: filtersKey, count: page.totalCount };
     }
     return page;
   });
   const tags = useLoad<TagUsage[]>("tags", (signal) => api.listTags(signal));
+  const nameOf = useNames((list.data?.items ?? []).flatMap((task) => [...(task.ownerId ? [task.ownerId] : []), ...task.assigneeIds]));
 
   // Another person's change to any task may add one to this page, remove one or reorder it: read the page again.
   useTaskEvents(() => {
@@ -73,22 +54,32 @@ export function TaskListPage() {
   }, [list.loading, list.data]);
   const go = (next: ListFilters) => {
     focusSummary.current = true;
-    navigate(`/${queryOf(next)}`);
+    apply(next);
   };
+
+  const taskList = useRef<HTMLUListElement>(null);
+  useShortcuts({
+    j: () => moveThroughTasks(taskList.current, 1),
+    k: () => moveThroughTasks(taskList.current, -1),
+    "/": () => document.getElementById("search")?.focus(),
+  });
 
   const page = list.data;
   const count = total.current?.filters === filtersKey ? total.current.count : null;
   const first = (filters.page - 1) * pageSize + 1;
+  const filtered = activeFilterCount(filters) > 0 || filters.search !== "";
 
   return (
     <section>
       <div className="page-title">
         <PageHeading title="Tasks">Tasks</PageHeading>
+        <TaskViewSwitch view="list" filters={filters} />
         <Link to="/tasks/new" className="button">
           New task
         </Link>
       </div>
-      <TaskFilters filters={filters} tags={tags.data ?? []} onApply={go} />
+      <TaskFilters filters={filters} tags={tags.data ?? []} onApply={go} onSearch={search} />
+      <ShortcutsHint view="list" />
 
       {list.error ? (
         <p className="error-text" role="alert">
@@ -107,11 +98,16 @@ export function TaskListPage() {
               ? "No task matches."
               : `Tasks ${first}–${first + page.items.length - 1}${count !== null ? ` of ${count}` : page.hasMore ? " (more on the next pages)" : ""}`}
           </p>
-          <ul className="task-list" data-testid="task-list">
+          {page.items.length === 0 ? (
+            <EmptyList filtered={filtered} onClear={() => go({ ...filters, status: [], priority: [], tags: [], search: "", assignee: "", mine: "", page: 1 })} />
+          ) : null}
+          <ul ref={taskList} className="task-list" data-testid="task-list">
             {page.items.map((task) => (
               <li key={task.id} className="task-card">
                 <h2>
-                  <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+                  <Link to={`/tasks/${task.id}`} data-task-link="">
+                    {task.title}
+                  </Link>
                 </h2>
                 <p className="task-card__meta">
                   <span className={`badge badge--${task.status}`}>{statusLabels[task.status]}</span>{" "}
@@ -141,6 +137,43 @@ export function TaskListPage() {
       ) : null}
     </section>
   );
+}
+
+/** What to do when the list is empty: widen the search, or make the first task. */
+function EmptyList({ filtered, onClear }: { filtered: boolean; onClear(): void }) {
+  return filtered ? (
+    <div className="empty-state" data-testid="empty-state">
+      <p>No task matches this search and these filters.</p>
+      <p>
+        <button type="button" className="secondary" onClick={onClear}>
+          Clear the search and filters
+        </button>{" "}
+        or <Link to="/tasks/new">create a task</Link>.
+      </p>
+    </div>
+  ) : (
+    <div className="empty-state" data-testid="empty-state">
+      <p>There are no tasks yet.</p>
+      <p>
+        <Link to="/tasks/new">Create the first task</Link>, or press <kbd>c</kbd> anywhere to create one in a few keystrokes.
+      </p>
+    </div>
+  );
+}
+
+/** Moves the keyboard to the next (1) or previous (-1) task's link, from the one it is on (or from the top). */
+function moveThroughTasks(list: HTMLUListElement | null, step: 1 | -1): void {
+  if (!list) {
+    return;
+  }
+  const links = [...list.querySelectorAll<HTMLAnchorElement>("a[data-task-link]")];
+  if (links.length === 0) {
+    return;
+  }
+  const current = links.findIndex((link) => link === document.activeElement);
+  const next = current === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
+  links[next].focus();
+  links[next].scrollIntoView({ block: "nearest" });
 }
 
 function PageLink({ filters, page, onGo, label }: { filters: ListFilters; page: number; onGo(filters: ListFilters): void; label: string }) {

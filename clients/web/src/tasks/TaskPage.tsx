@@ -3,7 +3,7 @@ import { ifMatch, problemOf, type CommentDto, type EventEnvelope, type TaskDto, 
 import { explainProblem } from "../app/problems";
 import { Link, navigate } from "../app/routing";
 import { concernsTask, useTaskEvents } from "../live/LiveUpdatesProvider";
-import { useNameOf } from "../session/PeopleProvider";
+import { useNames } from "../session/PeopleProvider";
 import { isManager, useMe, useSession } from "../session/SessionProvider";
 import { useAnnounce } from "../ui/Announcer";
 import { InlineError } from "../ui/InlineError";
@@ -28,11 +28,11 @@ const listPageSize = 50;
 export function TaskPage({ taskId }: { taskId: string }) {
   const { api } = useSession();
   const me = useMe();
-  const nameOf = useNameOf();
   const announce = useAnnounce();
   const status = useRef<HTMLParagraphElement>(null);
 
   const task = useLoad<TaskDto>(taskId, (signal) => api.getTask(taskId, signal));
+  const nameOf = useNames(task.data ? [task.data.createdBy, ...(task.data.ownerId ? [task.data.ownerId] : [])] : []);
   const comments = usePaged<CommentDto>(`comments-${taskId}`, (page, signal) => api.listComments(taskId, page, listPageSize, undefined, signal));
   const history = usePaged<TaskHistoryEntryDto>(`history-${taskId}`, (page, signal) => api.getTaskHistory(taskId, page, listPageSize, undefined, signal));
 
@@ -61,7 +61,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
     }
     const byOthers = messages.filter((message): message is EventEnvelope => message !== "resync" && message.taskId === taskId && message.actor.id !== me.id);
     if (byOthers.length > 0) {
-      announce(`This task was just changed by ${nameOf(byOthers[byOthers.length - 1].actor.id)}.`);
+      const who = nameOf(byOthers[byOthers.length - 1].actor.id);
+      announce(who === "…" ? "This task was just changed by someone else." : `This task was just changed by ${who}.`);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { SortDirection, TaskSortField, TaskItemStatus, TaskPriority } from "@taskorchestration/client";
+import type { PagedListOfTaskDto, SortDirection, TaskItemStatus, TaskOrchestrationClient, TaskPriority, TaskSortField } from "@taskorchestration/client";
 import { priorities, statuses } from "./labels";
 
 /** Whose tasks: everyone's, or one of the three ways a task is someone's. */
@@ -55,21 +55,44 @@ export function queryOf(filters: ListFilters): string {
   return text ? `?${text}` : "";
 }
 
-/** The list request's arguments, in the generated client's order of listTasks' parameters. */
-export function listRequest(filters: ListFilters, meId: string) {
+export interface TaskPageRequest {
+  /** Only these statuses, in place of the filters' (a board column). */
+  status?: TaskItemStatus[];
+  page: number;
+  pageSize: number;
+  includeTotal: boolean;
+}
+
+/**
+ * The one call that reads tasks for the list and the board: the filters as the address holds them, turned into
+ * GET /api/v1/tasks's query (a person's "mine" becomes their id).
+ */
+export function fetchTasks(api: TaskOrchestrationClient, filters: ListFilters, meId: string, request: TaskPageRequest, signal: AbortSignal): Promise<PagedListOfTaskDto> {
   const [sortBy, sortDirection] = filters.sort.split("-") as [TaskSortField, SortDirection];
-  return {
-    status: filters.status.length > 0 ? filters.status : undefined,
-    priority: filters.priority.length > 0 ? filters.priority : undefined,
-    ownerId: filters.mine === "taken" ? meId : undefined,
-    createdBy: filters.mine === "created" ? meId : undefined,
-    assigneeId: filters.mine === "assigned" ? meId : filters.assignee || undefined,
-    tag: filters.tags.length > 0 ? filters.tags : undefined,
-    search: filters.search || undefined,
+  const status = request.status ?? filters.status;
+  return api.listTasks(
+    status.length > 0 ? status : undefined,
+    filters.priority.length > 0 ? filters.priority : undefined,
+    filters.mine === "taken" ? meId : undefined,
+    filters.mine === "created" ? meId : undefined,
+    filters.search || undefined,
+    undefined,
+    undefined,
+    filters.mine === "assigned" ? meId : filters.assignee || undefined,
+    filters.tags.length > 0 ? filters.tags : undefined,
+    undefined,
+    undefined,
+    undefined,
     sortBy,
     sortDirection,
-    page: filters.page,
-  };
+    request.page,
+    request.pageSize,
+    undefined,
+    request.includeTotal,
+    undefined,
+    undefined,
+    signal,
+  );
 }
 
 /** How many filters narrow the list (the search box is shown on its own). */

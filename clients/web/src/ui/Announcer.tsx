@@ -3,10 +3,11 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 type Announce = (message: string) => void;
 
 const AnnouncerContext = createContext<Announce>(() => {});
+const MessageContext = createContext("");
 
 /**
- * One polite live region for what happened after an asynchronous action ("Task taken", "Comment added"), shown
- * to everyone and read out by screen readers. It exists from the first render, as live regions must.
+ * What happened after an asynchronous action ("Task taken", "Comment added"): said once, then cleared after a while.
+ * <Announcements /> shows it, in one polite live region that screen readers read out.
  */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState("");
@@ -23,11 +24,22 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 
   return (
     <AnnouncerContext.Provider value={announce}>
-      {children}
-      <div className={message ? "announcer announcer--shown" : "announcer"} role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
-        {message}
-      </div>
+      <MessageContext.Provider value={message}>{children}</MessageContext.Provider>
     </AnnouncerContext.Provider>
+  );
+}
+
+/**
+ * The live region, in the top bar's own space: it never covers a control, since it is in the page's flow, not over
+ * it (what an action changed shows where it was done, too: a card in its new column, an error beside its control).
+ * It exists from the first render, as live regions must.
+ */
+export function Announcements() {
+  const message = useContext(MessageContext);
+  return (
+    <div className={message ? "announcer announcer--shown" : "announcer"} role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      {message}
+    </div>
   );
 }
 

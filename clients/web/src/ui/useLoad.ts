@@ -6,8 +6,8 @@ export interface Loaded<T> {
   loading: boolean;
   /** Loads again, keeping what is shown until the new answer comes (live updates, after an action). */
   reload(): void;
-  /** Replaces what is shown by an answer already in hand (the task an action returned). */
-  set(data: T): void;
+  /** Replaces what is shown by an answer already in hand (the task an action returned), or by what `update` makes of it. */
+  set(data: T | ((current: T | null) => T)): void;
 }
 
 /**
@@ -47,8 +47,9 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((current) => current + 1), []);
-  const set = useCallback((answer: T) => {
-    setData(answer);
+  const set = useCallback((answer: T | ((current: T | null) => T)) => {
+    // A function is told what is shown when it runs, not when the change was sent (a load may have ended meanwhile).
+    setData((current) => (typeof answer === "function" ? (answer as (current: T | null) => T)(current) : answer));
     setError(null);
   }, []);
   return { data, error, loading, reload, set };
