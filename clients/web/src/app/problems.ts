@@ -1,7 +1,7 @@
 import { fieldErrors, problemOf } from "@taskorchestration/client";
 
 /**
- * What to tell a person about a failed call, by the problem's stable `code` (README: every error is
+ * What to tell a person about a failed call, by the problem's stable `code` (docs/api.md: every error is
  * application/problem+json with a `code`). Codes not listed here fall back to the API's own `detail`.
  */
 const explanations: Record<string, string> = {

@@ -22,7 +22,7 @@ export function TaskListPage() {
   const me = useMe();
   const { filters, apply, search } = useFiltersInAddress("list");
   const key = queryOf(filters);
-  // The total is counted for the first page only (README: counts cost), and kept while paging the same filters.
+  // The total is counted for the first page only (docs/api.md: counts cost), and kept while paging the same filters.
   const total = useRef<{ filters: string; count: number | null } | null>(null);
   const filtersKey = queryOf({ ...filters, page: 1 });
 
