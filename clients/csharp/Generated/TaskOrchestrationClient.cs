@@ -9950,6 +9950,25 @@ namespace TaskOrchestration.Client
     }
 
     /// <summary>
+    /// An action of the task's status that the caller may not take, and why.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RefusedActionDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("action")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskTrigger>))]
+        public TaskTrigger Action { get; set; } = default!;
+
+        /// <summary>
+        /// The stable problem code the API would answer if the caller took it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// Creates an account with the member role.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -10332,6 +10351,14 @@ namespace TaskOrchestration.Client
         [System.Text.Json.Serialization.JsonPropertyName("allowedActions")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         public System.Collections.Generic.IReadOnlyList<TaskTrigger> AllowedActions { get; set; } = new System.Collections.Generic.List<TaskTrigger>();
+
+        /// <summary>
+        /// The other actions of the task's status, that a rule refuses to the caller, each with the problem code that
+        /// <br/>taking it would answer (`not_owner`, `not_creator_or_manager`, `not_assignee`,
+        /// <br/>`automated_task`): why a button is disabled. Empty while the task is archived.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusedActions")]
+        public System.Collections.Generic.IReadOnlyList<RefusedActionDto> RefusedActions { get; set; } = new System.Collections.Generic.List<RefusedActionDto>();
 
     }
 

@@ -92,4 +92,21 @@ public sealed class TaskDto
 
     /// <summary>The lifecycle actions the caller may take now.</summary>
     public IReadOnlyList<TaskTrigger> AllowedActions { get; init; } = [];
+
+    /// <summary>
+    /// The other actions of the task's status, that a rule refuses to the caller, each with the problem code that
+    /// taking it would answer (<c>not_owner</c>, <c>not_creator_or_manager</c>, <c>not_assignee</c>,
+    /// <c>automated_task</c>): why a button is disabled. Empty while the task is archived.
+    /// </summary>
+    public IReadOnlyList<RefusedActionDto> RefusedActions { get; init; } = [];
+}
+
+/// <summary>An action of the task's status that the caller may not take, and why.</summary>
+public sealed class RefusedActionDto
+{
+    /// <summary>The lifecycle action.</summary>
+    public TaskTrigger Action { get; init; }
+
+    /// <summary>The stable problem code the API would answer if the caller took it.</summary>
+    public string Code { get; init; } = string.Empty;
 }

@@ -14,6 +14,8 @@ public sealed class TaskMappingProfile : Profile
         CreateMap<TaskItem, TaskDto>()
             .ForMember(dto => dto.AllowedActions, options => options.MapFrom((task, _, _, context) =>
                 task.PermittedTriggers((Actor)context.Items[ActorKey])))
+            .ForMember(dto => dto.RefusedActions, options => options.MapFrom((task, _, _, context) =>
+                task.RefusedTriggers((Actor)context.Items[ActorKey]).Select(refused => new RefusedActionDto { Action = refused.Trigger, Code = refused.Code }).ToList()))
             .ForMember(dto => dto.AssigneeIds, options => options.MapFrom(task => task.Assignees.Select(assignee => assignee.UserId).ToList()))
             .ForMember(dto => dto.Metadata, options => options.MapFrom(task => ParseJson(task.Metadata)))
             .ForMember(dto => dto.Input, options => options.MapFrom(task => ParseJson(task.Input)))

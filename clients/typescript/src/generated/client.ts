@@ -5409,6 +5409,13 @@ export interface RefreshSessionCommand {
     refreshToken: string;
 }
 
+/** An action of the task's status that the caller may not take, and why. */
+export interface RefusedActionDto {
+    action: TaskTrigger;
+    /** The stable problem code the API would answer if the caller took it. */
+    code: string;
+}
+
 /** Creates an account with the member role. */
 export interface RegisterUserCommand {
     /** The sign-in email; unique, ignoring case. */
@@ -5537,6 +5544,10 @@ then. Changing the due date clears it. */
     version: number;
     /** The lifecycle actions the caller may take now. */
     allowedActions: TaskTrigger[];
+    /** The other actions of the task's status, that a rule refuses to the caller, each with the problem code that
+taking it would answer (`not_owner`, `not_creator_or_manager`, `not_assignee`,
+`automated_task`): why a button is disabled. Empty while the task is archived. */
+    refusedActions: RefusedActionDto[];
 }
 
 /** One change in a task's history. */
