@@ -72,11 +72,17 @@ test("cards move by dragging and by keyboard to the columns their allowedActions
   await expect.poll(() => announced(page), soon).toBe("“Book the venue” moved to Running.");
   expect(await member.api.getTask(venue.id)).toMatchObject({ status: "running", ownerId: member.user.id });
 
-  // Dragged where the API will not let Theo take it (it is assigned to Mina): refused, and told why.
+  // Dragged where the API will not let Theo take it (it is assigned to Mina): refused, and told why, from the task's
+  // refusedActions alone: no take is sent.
+  const takes: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith(`/tasks/${badges.id}/take`)) takes.push(request.url());
+  });
   await card(page, "Order the badges").dragTo(column(page, "running"));
   const refusal = page.getByTestId("board-refusal");
   await expect.poll(() => refusal.innerText(), soon).toBe("“Order the badges” was not moved to Running: This task is assigned to other people: only they can take it.");
   expect((await member.api.getTask(badges.id)).status).toBe("pending");
+  expect(takes).toEqual([]);
   expect(await columnTitles(page, "pending")).toContain("Order the badges");
   // And where no single step leads: done is final.
   await card(page, "Pick the date").dragTo(column(page, "pending"));

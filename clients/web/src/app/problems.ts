@@ -27,6 +27,11 @@ const explanations: Record<string, string> = {
   forbidden: "You may not do this.",
 };
 
+/** What to tell a person about a problem `code` the API would answer, for example a task's `refusedActions` entry. */
+export function explainCode(code: string): string {
+  return explanations[code] ?? "You may not do this.";
+}
+
 export function explainProblem(error: unknown): string {
   const problem = problemOf(error);
   if (problem) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import type { PagedListOfTaskDto, TagUsage, TaskDto, TaskItemStatus, TaskTrigger } from "@taskorchestration/client";
-import { explainProblem, isStale } from "../app/problems";
+import { explainCode, explainProblem, isStale } from "../app/problems";
 import { Link } from "../app/routing";
 import { useShortcuts } from "../app/shortcuts";
 import { useTaskEvents } from "../live/LiveUpdatesProvider";
@@ -96,7 +96,12 @@ export function TaskBoardPage() {
       setRefusal(`“${task.title}” was not moved to ${statusLabels[to]}: ${noStepExplained(task, to)}`);
       return;
     }
-    // A move this person may not make is still asked of the API, which says why not (not theirs, assigned to others…).
+    // A move a rule refuses to this person is explained from the task's refusedActions, without asking the API.
+    const refused = task.refusedActions.find((action) => action.action === trigger);
+    if (refused) {
+      setRefusal(`“${task.title}” was not moved to ${statusLabels[to]}: ${explainCode(refused.code)}`);
+      return;
+    }
     if (reasons[trigger] && task.allowedActions.includes(trigger)) {
       setAsking({ task, trigger, to });
       return;
