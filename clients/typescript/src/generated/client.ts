@@ -446,7 +446,8 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        // globalThis rather than window: the global fetch in browsers, Node (18+), Deno and workers alike.
+        this.http = http ? http : globalThis as any;
         this.baseUrl = baseUrl ?? "";
     }
 
