@@ -154,9 +154,11 @@ count_vitest_report() {
   fi
 }
 
-# The TypeScript client's own suite (clients/typescript: its auth hook, problems, and that the checked-in clients
-# are what NSwag generates from clients/openapi.json), type-checked first: vitest strips types without checking them,
-# so a test that no longer compiles against the client would otherwise still run.
+# The TypeScript client's own suite (clients/typescript), type-checked first: vitest strips types without checking
+# them, so a test that no longer compiles against the client would otherwise still run. Two vitest projects: "unit"
+# (its auth hook, problems, request shapes, the packed package from require and import, and that the checked-in
+# clients are what NSwag generates from clients/openapi.json) and "live" (every operation against the Release API,
+# started once on a database of the throwaway cluster, and the README's snippet run as written).
 echo "==> clients/typescript (npm)"
 ts_status=0
 (

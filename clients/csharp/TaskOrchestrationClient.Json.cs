@@ -13,6 +13,12 @@ public partial class TaskOrchestrationClient
 {
     private static readonly JsonStringEnumConverter ApiEnumWords = new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
+    /// <summary>
+    /// Keeps every answer's text: a refused call's <see cref="ApiException.Response"/> is then the problem the API
+    /// answered, which ApiException reads its Code, Errors and TraceId from (read from the stream, it would be empty).
+    /// </summary>
+    partial void Initialize() => ReadResponseAsString = true;
+
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

@@ -246,7 +246,7 @@ describe("notifications", () => {
     await expect.poll(() => summary.innerText(), soon).toBe("Nothing unread.");
     await expect.poll(() => hasFocus(summary), soon).toBe(true);
     await expect.poll(() => page.getByTestId("announcer").innerText(), soon).toBe("2 notifications marked as read.");
-    expect((await dana.api.listNotifications(true, 1, 10, true)).totalCount).toBe(0);
+    expect((await dana.api.listNotifications({ unread: true, page: 1, pageSize: 10, includeTotal: true })).totalCount).toBe(0);
     expect(await wasNotReloaded(page)).toBe(true);
   });
 });

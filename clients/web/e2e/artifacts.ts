@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { repoRoot } from "./apiHost";
+// The API is started the same way for the client's live suite and for these tests: one module, in the client package.
+import { repoRoot } from "../../typescript/test/live/apiHost";
 
 /**
  * Where a run leaves what a person looks at afterwards: screenshots/, the API's log and the emails it sent (mail/). TestResults/ is git-ignored

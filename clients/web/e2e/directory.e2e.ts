@@ -183,15 +183,15 @@ describe("the admin section", () => {
 
     await row.getByRole("combobox", { name: `Role of ${jonas.user.displayName}` }).selectOption("manager");
     await expect.poll(() => announced(page), soon).toBe(`${jonas.user.displayName} is now manager.`);
-    expect((await admin.listUsers(undefined, jonas.email)).items[0].role).toBe("manager");
+    expect((await admin.listUsers({ search: jonas.email })).items[0].role).toBe("manager");
 
     await row.getByRole("button", { name: `Deactivate ${jonas.user.displayName}` }).click();
     await expect.poll(() => row.innerText(), soon).toContain("Deactivated");
-    expect((await admin.listUsers(undefined, jonas.email)).items[0].isActive).toBe(false);
+    expect((await admin.listUsers({ search: jonas.email })).items[0].isActive).toBe(false);
     await screenshot(page, "22-admin-users");
     await row.getByRole("button", { name: `Reactivate ${jonas.user.displayName}` }).click();
     await expect.poll(() => row.innerText(), soon).toContain("Active");
-    expect((await admin.listUsers(undefined, jonas.email)).items[0]).toMatchObject({ isActive: true, role: "manager" });
+    expect((await admin.listUsers({ search: jonas.email })).items[0]).toMatchObject({ isActive: true, role: "manager" });
     await admin.changeUserRole(jonas.user.id, { role: "member" });
 
     // Teams: a new one, a member picked by name, then taken out again.

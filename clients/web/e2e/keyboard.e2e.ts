@@ -105,7 +105,7 @@ test("at the keyboard: c creates a task from anywhere (not while typing), search
   await dialog.waitFor({ state: "hidden" });
   await expect.poll(() => announced(page), soon).toBe(`Task “${word} errand 3” created.`);
   await expect.poll(() => page.getByTestId("list-summary").innerText(), soon).toBe("Tasks 1–3 of 3");
-  expect((await member.api.listTasks(undefined, undefined, undefined, undefined, word)).items.map((task) => task.title)).toContain(`${word} errand 3`);
+  expect((await member.api.listTasks({ search: word })).items.map((task) => task.title)).toContain(`${word} errand 3`);
 
   // The message is in the top bar's own line: it covers no control, and nothing moved when it appeared.
   expect(await controlsUnderTheLiveRegion(page)).toEqual([]);

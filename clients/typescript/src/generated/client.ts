@@ -11,14 +11,10 @@ export interface ITaskOrchestrationClient {
 
     /**
      * The people the caller may name, by display name: everyone for managers and admins; for members, themselves and their team-mates.
-     * @param search (optional) Text that the display name contains, ignoring case.
-     * @param ids (optional) Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listPeople(search?: string | undefined, ids?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfPersonDto>;
+    listPeople(query?: ListPeopleQuery, signal?: AbortSignal): Promise<PagedListOfPersonDto>;
 
     /**
      * Every tag on the live tasks the caller can see, with how many tasks carry it, most used first.
@@ -88,15 +84,10 @@ export interface ITaskOrchestrationClient {
 
     /**
      * List users (admins).
-     * @param role (optional) Only users with this role.
-     * @param search (optional) Text that the email or display name contains, ignoring case.
-     * @param teamId (optional) Only the members of this team.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listUsers(role?: UserRole | undefined, search?: string | undefined, teamId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfUserDto>;
+    listUsers(query?: ListUsersQuery, signal?: AbortSignal): Promise<PagedListOfUserDto>;
 
     /**
      * Change a user's role (admins).
@@ -128,29 +119,10 @@ export interface ITaskOrchestrationClient {
 
     /**
      * List tasks, filtered, sorted and paged.
-     * @param status (optional) Any of these statuses (repeat the parameter for several).
-     * @param priority (optional) Any of these priorities (repeat the parameter for several).
-     * @param ownerId (optional) Taken by this user.
-     * @param createdBy (optional) Created by this user.
-     * @param search (optional) Text that the title or description contains, ignoring case (at most 200 characters).
-     * @param teamId (optional) Only this team's tasks.
-     * @param archived (optional) True lists only archived tasks; by default they are left out.
-     * @param assigneeId (optional) Only the tasks assigned to this user.
-     * @param tag (optional) Only the tasks that carry every one of these tags (repeat the parameter for several).
-     * @param dueBefore (optional) Only tasks due before this time.
-     * @param dueAfter (optional) Only tasks due after this time.
-     * @param overdue (optional) True: only open tasks (draft, pending, running) whose due date has passed.
-     * @param sortBy (optional) What to order by; createdAt when left out. The id breaks ties; tasks without a due date come last either way.
-     * @param sortDirection (optional) Which way; desc when left out.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param cursor (optional) Keyset paging for deep pages: the nextCursor of the previous page, with the same sort (then page is ignored; not with sortBy=dueDate).
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
-     * @param kind (optional) Only tasks of this kind: manual, or an automated kind.
-     * @param dead (optional) True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listTasks(status?: TaskItemStatus[] | undefined, priority?: TaskPriority[] | undefined, ownerId?: string | undefined, createdBy?: string | undefined, search?: string | undefined, teamId?: string | undefined, archived?: boolean | undefined, assigneeId?: string | undefined, tag?: string[] | undefined, dueBefore?: string | undefined, dueAfter?: string | undefined, overdue?: boolean | undefined, sortBy?: TaskSortField | undefined, sortDirection?: SortDirection | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined, includeTotal?: boolean | undefined, kind?: string | undefined, dead?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskDto>;
+    listTasks(query?: ListTasksQuery, signal?: AbortSignal): Promise<PagedListOfTaskDto>;
 
     /**
      * Get one task; the ETag header carries its version.
@@ -178,12 +150,10 @@ export interface ITaskOrchestrationClient {
     /**
      * A task's history, oldest first: transitions, edits (old and new values), archiving.
      * @param id The task's id.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    getTaskHistory(id: string, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskHistoryEntryDto>;
+    getTaskHistory(id: string, query?: GetTaskHistoryQuery, signal?: AbortSignal): Promise<PagedListOfTaskHistoryEntryDto>;
 
     /**
      * Replace who the task is assigned to (managers and admins); only assignees may then take it.
@@ -322,12 +292,10 @@ export interface ITaskOrchestrationClient {
     /**
      * A task's comments, oldest first.
      * @param id The task's id.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listComments(id: string, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfCommentDto>;
+    listComments(id: string, query?: ListCommentsQuery, signal?: AbortSignal): Promise<PagedListOfCommentDto>;
 
     /**
      * Comment on a task.
@@ -374,12 +342,10 @@ export interface ITaskOrchestrationClient {
 
     /**
      * Events set aside after too many failed deliveries, most recently parked first, with the last error (admins).
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listParkedEvents(page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfParkedEventDto>;
+    listParkedEvents(query?: ListParkedEventsQuery, signal?: AbortSignal): Promise<PagedListOfParkedEventDto>;
 
     /**
      * Deliver a parked event again, to the consumers that have not had it (admins).
@@ -390,13 +356,10 @@ export interface ITaskOrchestrationClient {
 
     /**
      * The signed-in user's notifications, newest first.
-     * @param unread (optional) Only the notifications not yet marked read.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listNotifications(unread?: boolean | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfNotificationDto>;
+    listNotifications(query?: ListNotificationsQuery, signal?: AbortSignal): Promise<PagedListOfNotificationDto>;
 
     /**
      * Mark one of the signed-in user's notifications read.
@@ -431,12 +394,10 @@ export interface ITaskOrchestrationClient {
 
     /**
      * The registered webhooks, newest first, without their secrets (admins).
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listWebhooks(page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDto>;
+    listWebhooks(query?: ListWebhooksQuery, signal?: AbortSignal): Promise<PagedListOfWebhookDto>;
 
     /**
      * One webhook, without its secret (admins); the ETag header carries its version.
@@ -473,13 +434,10 @@ export interface ITaskOrchestrationClient {
     /**
      * A webhook's deliveries, newest first, with each one's status, attempts and last answer (admins).
      * @param id The webhook's id.
-     * @param status (optional) Only the deliveries in this status.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listWebhookDeliveries(id: string, status?: WebhookDeliveryStatus | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto>;
+    listWebhookDeliveries(id: string, query?: ListWebhookDeliveriesQuery, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto>;
 }
 
 export class TaskOrchestrationClient implements ITaskOrchestrationClient {
@@ -488,20 +446,22 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
+        // globalThis rather than window: the global fetch in browsers, Node (18+), Deno and workers alike.
+        this.http = http ? http : globalThis as any;
         this.baseUrl = baseUrl ?? "";
     }
 
     /**
      * The people the caller may name, by display name: everyone for managers and admins; for members, themselves and their team-mates.
-     * @param search (optional) Text that the display name contains, ignoring case.
-     * @param ids (optional) Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listPeople(search?: string | undefined, ids?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfPersonDto> {
+    listPeople(query?: ListPeopleQuery, signal?: AbortSignal): Promise<PagedListOfPersonDto> {
+        const search = query?.search;
+        const ids = query?.ids;
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/people?";
         if (search === null)
             throw new globalThis.Error("The parameter 'search' cannot be null.");
@@ -1190,15 +1150,16 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
 
     /**
      * List users (admins).
-     * @param role (optional) Only users with this role.
-     * @param search (optional) Text that the email or display name contains, ignoring case.
-     * @param teamId (optional) Only the members of this team.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listUsers(role?: UserRole | undefined, search?: string | undefined, teamId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfUserDto> {
+    listUsers(query?: ListUsersQuery, signal?: AbortSignal): Promise<PagedListOfUserDto> {
+        const role = query?.role;
+        const search = query?.search;
+        const teamId = query?.teamId;
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/users?";
         if (role === null)
             throw new globalThis.Error("The parameter 'role' cannot be null.");
@@ -1528,7 +1489,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1582,29 +1543,30 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
 
     /**
      * List tasks, filtered, sorted and paged.
-     * @param status (optional) Any of these statuses (repeat the parameter for several).
-     * @param priority (optional) Any of these priorities (repeat the parameter for several).
-     * @param ownerId (optional) Taken by this user.
-     * @param createdBy (optional) Created by this user.
-     * @param search (optional) Text that the title or description contains, ignoring case (at most 200 characters).
-     * @param teamId (optional) Only this team's tasks.
-     * @param archived (optional) True lists only archived tasks; by default they are left out.
-     * @param assigneeId (optional) Only the tasks assigned to this user.
-     * @param tag (optional) Only the tasks that carry every one of these tags (repeat the parameter for several).
-     * @param dueBefore (optional) Only tasks due before this time.
-     * @param dueAfter (optional) Only tasks due after this time.
-     * @param overdue (optional) True: only open tasks (draft, pending, running) whose due date has passed.
-     * @param sortBy (optional) What to order by; createdAt when left out. The id breaks ties; tasks without a due date come last either way.
-     * @param sortDirection (optional) Which way; desc when left out.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param cursor (optional) Keyset paging for deep pages: the nextCursor of the previous page, with the same sort (then page is ignored; not with sortBy=dueDate).
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
-     * @param kind (optional) Only tasks of this kind: manual, or an automated kind.
-     * @param dead (optional) True: only dead tasks (automated, failed for good: out of attempts); false: leave them out.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listTasks(status?: TaskItemStatus[] | undefined, priority?: TaskPriority[] | undefined, ownerId?: string | undefined, createdBy?: string | undefined, search?: string | undefined, teamId?: string | undefined, archived?: boolean | undefined, assigneeId?: string | undefined, tag?: string[] | undefined, dueBefore?: string | undefined, dueAfter?: string | undefined, overdue?: boolean | undefined, sortBy?: TaskSortField | undefined, sortDirection?: SortDirection | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined, includeTotal?: boolean | undefined, kind?: string | undefined, dead?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskDto> {
+    listTasks(query?: ListTasksQuery, signal?: AbortSignal): Promise<PagedListOfTaskDto> {
+        const status = query?.status;
+        const priority = query?.priority;
+        const ownerId = query?.ownerId;
+        const createdBy = query?.createdBy;
+        const search = query?.search;
+        const teamId = query?.teamId;
+        const archived = query?.archived;
+        const assigneeId = query?.assigneeId;
+        const tag = query?.tag;
+        const dueBefore = query?.dueBefore;
+        const dueAfter = query?.dueAfter;
+        const overdue = query?.overdue;
+        const sortBy = query?.sortBy;
+        const sortDirection = query?.sortDirection;
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const cursor = query?.cursor;
+        const includeTotal = query?.includeTotal;
+        const kind = query?.kind;
+        const dead = query?.dead;
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -1822,7 +1784,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "PATCH",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1909,7 +1871,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "DELETE",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
             }
         };
 
@@ -1978,12 +1940,13 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
     /**
      * A task's history, oldest first: transitions, edits (old and new values), archiving.
      * @param id The task's id.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    getTaskHistory(id: string, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfTaskHistoryEntryDto> {
+    getTaskHistory(id: string, query?: GetTaskHistoryQuery, signal?: AbortSignal): Promise<PagedListOfTaskHistoryEntryDto> {
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/tasks/{id}/history?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2076,7 +2039,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2342,7 +2305,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2429,7 +2392,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Accept": "application/json"
             }
         };
@@ -2515,7 +2478,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Accept": "application/json"
             }
         };
@@ -2601,7 +2564,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Accept": "application/json"
             }
         };
@@ -2691,7 +2654,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2782,7 +2745,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2869,7 +2832,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Accept": "application/json"
             }
         };
@@ -2955,7 +2918,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Accept": "application/json"
             }
         };
@@ -3045,7 +3008,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3440,12 +3403,13 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
     /**
      * A task's comments, oldest first.
      * @param id The task's id.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listComments(id: string, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfCommentDto> {
+    listComments(id: string, query?: ListCommentsQuery, signal?: AbortSignal): Promise<PagedListOfCommentDto> {
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/tasks/{id}/comments?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3949,12 +3913,13 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
 
     /**
      * Events set aside after too many failed deliveries, most recently parked first, with the last error (admins).
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listParkedEvents(page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfParkedEventDto> {
+    listParkedEvents(query?: ListParkedEventsQuery, signal?: AbortSignal): Promise<PagedListOfParkedEventDto> {
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/events/parked?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4095,13 +4060,14 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
 
     /**
      * The signed-in user's notifications, newest first.
-     * @param unread (optional) Only the notifications not yet marked read.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listNotifications(unread?: boolean | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfNotificationDto> {
+    listNotifications(query?: ListNotificationsQuery, signal?: AbortSignal): Promise<PagedListOfNotificationDto> {
+        const unread = query?.unread;
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/notifications?";
         if (unread === null)
             throw new globalThis.Error("The parameter 'unread' cannot be null.");
@@ -4460,12 +4426,13 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
 
     /**
      * The registered webhooks, newest first, without their secrets (admins).
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listWebhooks(page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDto> {
+    listWebhooks(query?: ListWebhooksQuery, signal?: AbortSignal): Promise<PagedListOfWebhookDto> {
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/webhooks?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4627,7 +4594,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "PATCH",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4714,7 +4681,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "DELETE",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
             }
         };
 
@@ -4801,7 +4768,7 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4874,13 +4841,14 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
     /**
      * A webhook's deliveries, newest first, with each one's status, attempts and last answer (admins).
      * @param id The webhook's id.
-     * @param status (optional) Only the deliveries in this status.
-     * @param page (optional) The page number, from 1 (offset paging).
-     * @param pageSize (optional) Items per page, 1 to 100.
-     * @param includeTotal (optional) Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper.
+     * @param query (optional) The query parameters; each one left out is not sent.
      * @return OK
      */
-    listWebhookDeliveries(id: string, status?: WebhookDeliveryStatus | undefined, page?: number | undefined, pageSize?: number | undefined, includeTotal?: boolean | undefined, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto> {
+    listWebhookDeliveries(id: string, query?: ListWebhookDeliveriesQuery, signal?: AbortSignal): Promise<PagedListOfWebhookDeliveryDto> {
+        const status = query?.status;
+        const page = query?.page;
+        const pageSize = query?.pageSize;
+        const includeTotal = query?.includeTotal;
         let url_ = this.baseUrl + "/api/v1/webhooks/{id}/deliveries?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4962,6 +4930,144 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
         }
         return Promise.resolve<PagedListOfWebhookDeliveryDto>(null as any);
     }
+}
+
+/** The query parameters of listPeople, all optional: a parameter left out is not sent. */
+export interface ListPeopleQuery {
+    /** Text that the display name contains, ignoring case. */
+    search?: string | undefined;
+    /** Only these people (repeat the parameter, up to 100): to name the ids a task, comment or history carries. */
+    ids?: string[] | undefined;
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listUsers, all optional: a parameter left out is not sent. */
+export interface ListUsersQuery {
+    /** Only users with this role. */
+    role?: UserRole | undefined;
+    /** Text that the email or display name contains, ignoring case. */
+    search?: string | undefined;
+    /** Only the members of this team. */
+    teamId?: string | undefined;
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listTasks, all optional: a parameter left out is not sent. */
+export interface ListTasksQuery {
+    /** Any of these statuses (repeat the parameter for several). */
+    status?: TaskItemStatus[] | undefined;
+    /** Any of these priorities (repeat the parameter for several). */
+    priority?: TaskPriority[] | undefined;
+    /** Taken by this user. */
+    ownerId?: string | undefined;
+    /** Created by this user. */
+    createdBy?: string | undefined;
+    /** Text that the title or description contains, ignoring case (at most 200 characters). */
+    search?: string | undefined;
+    /** Only this team's tasks. */
+    teamId?: string | undefined;
+    /** True lists only archived tasks; by default they are left out. */
+    archived?: boolean | undefined;
+    /** Only the tasks assigned to this user. */
+    assigneeId?: string | undefined;
+    /** Only the tasks that carry every one of these tags (repeat the parameter for several). */
+    tag?: string[] | undefined;
+    /** Only tasks due before this time. */
+    dueBefore?: string | undefined;
+    /** Only tasks due after this time. */
+    dueAfter?: string | undefined;
+    /** True: only open tasks (draft, pending, running) whose due date has passed. */
+    overdue?: boolean | undefined;
+    /** What to order by; createdAt when left out. The id breaks ties; tasks without a due date come last either way. */
+    sortBy?: TaskSortField | undefined;
+    /** Which way; desc when left out. */
+    sortDirection?: SortDirection | undefined;
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Keyset paging for deep pages: the nextCursor of the previous page, with the same sort (then page is ignored; not with sortBy=dueDate). */
+    cursor?: string | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+    /** Only tasks of this kind: manual, or an automated kind. */
+    kind?: string | undefined;
+    /** True: only dead tasks (automated, failed for good: out of attempts); false: leave them out. */
+    dead?: boolean | undefined;
+}
+
+/** The query parameters of getTaskHistory, all optional: a parameter left out is not sent. */
+export interface GetTaskHistoryQuery {
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listComments, all optional: a parameter left out is not sent. */
+export interface ListCommentsQuery {
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listParkedEvents, all optional: a parameter left out is not sent. */
+export interface ListParkedEventsQuery {
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listNotifications, all optional: a parameter left out is not sent. */
+export interface ListNotificationsQuery {
+    /** Only the notifications not yet marked read. */
+    unread?: boolean | undefined;
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listWebhooks, all optional: a parameter left out is not sent. */
+export interface ListWebhooksQuery {
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
+}
+
+/** The query parameters of listWebhookDeliveries, all optional: a parameter left out is not sent. */
+export interface ListWebhookDeliveriesQuery {
+    /** Only the deliveries in this status. */
+    status?: WebhookDeliveryStatus | undefined;
+    /** The page number, from 1 (offset paging). */
+    page?: number | undefined;
+    /** Items per page, 1 to 100. */
+    pageSize?: number | undefined;
+    /** Count every match too and answer it as totalCount (up to 10,000; null beyond). The page alone is much cheaper. */
+    includeTotal?: boolean | undefined;
 }
 
 /** A bearer token to send as `Authorization: Bearer {accessToken}`, and the refresh token that gets the next one from `POST /api/v1/auth/refresh` (each refresh token works once). */

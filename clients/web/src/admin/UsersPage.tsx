@@ -20,7 +20,7 @@ export function UsersPage() {
   const { api } = useSession();
   const [search, setSearch] = useState("");
   const typed = useDebounced(search.trim(), 300);
-  const users = usePaged<UserDto>(`users-${typed}`, (page, signal) => api.listUsers(undefined, typed || undefined, undefined, page, 50, undefined, signal));
+  const users = usePaged<UserDto>(`users-${typed}`, (page, signal) => api.listUsers({ search: typed || undefined, page, pageSize: 50 }, signal));
 
   return (
     <section>

@@ -24,7 +24,7 @@ export function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const summary = useRef<HTMLParagraphElement>(null);
-  const list = usePaged<NotificationDto>(`notifications-${unreadOnly}`, (page, signal) => api.listNotifications(unreadOnly || undefined, page, pageSize, undefined, signal));
+  const list = usePaged<NotificationDto>(`notifications-${unreadOnly}`, (page, signal) => api.listNotifications({ unread: unreadOnly || undefined, page, pageSize }, signal));
 
   useNotificationEvents(() => list.reload());
   useTaskEvents((messages) => {

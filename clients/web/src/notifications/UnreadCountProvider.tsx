@@ -37,7 +37,7 @@ export function UnreadCountProvider({ children }: { children: ReactNode }) {
     const abort = new AbortController();
     // One item is enough: the count is what the badge needs.
     api
-      .listNotifications(true, 1, 1, true, abort.signal)
+      .listNotifications({ unread: true, page: 1, pageSize: 1, includeTotal: true }, abort.signal)
       .then((page) => setUnread({ count: page.totalCount, many: page.totalCount === null && page.hasMore }))
       .catch(() => {
         // The badge is a hint: it stays as it was until the next look.

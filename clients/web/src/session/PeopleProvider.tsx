@@ -53,7 +53,7 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
     queued.current = new Set();
     for (let start = 0; start < ids.length; start += idsPerRequest) {
       const batch = ids.slice(start, start + idsPerRequest);
-      api.listPeople(undefined, batch, 1, idsPerRequest).then(
+      api.listPeople({ ids: batch, page: 1, pageSize: idsPerRequest }).then(
         (page) => {
           const found = new Map(page.items.map((person) => [person.id, person.displayName]));
           setNames((current) => ({ ...current, ...Object.fromEntries(batch.map((id) => [id, found.get(id) ?? null])) }));
@@ -99,7 +99,7 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
 
   const search = useCallback(
     async (text: string, signal: AbortSignal) => {
-      const page = await api.listPeople(text.trim() || undefined, undefined, 1, 20, undefined, signal);
+      const page = await api.listPeople({ search: text.trim() || undefined, page: 1, pageSize: 20 }, signal);
       // Someone who reads the list now learns their names: no need to ask for them again.
       setNames((current) => ({ ...current, ...Object.fromEntries(page.items.map((person) => [person.id, person.displayName])) }));
       page.items.forEach((person) => asked.current.add(person.id));

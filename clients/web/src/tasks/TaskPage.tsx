@@ -33,8 +33,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
   const task = useLoad<TaskDto>(taskId, (signal) => api.getTask(taskId, signal));
   const nameOf = useNames(task.data ? [task.data.createdBy, ...(task.data.ownerId ? [task.data.ownerId] : [])] : []);
-  const comments = usePaged<CommentDto>(`comments-${taskId}`, (page, signal) => api.listComments(taskId, page, listPageSize, undefined, signal));
-  const history = usePaged<TaskHistoryEntryDto>(`history-${taskId}`, (page, signal) => api.getTaskHistory(taskId, page, listPageSize, undefined, signal));
+  const comments = usePaged<CommentDto>(`comments-${taskId}`, (page, signal) => api.listComments(taskId, { page, pageSize: listPageSize }, signal));
+  const history = usePaged<TaskHistoryEntryDto>(`history-${taskId}`, (page, signal) => api.getTaskHistory(taskId, { page, pageSize: listPageSize }, signal));
 
   const { set: showTask, reload: reloadTask } = task;
   const reloadHistory = history.reload;

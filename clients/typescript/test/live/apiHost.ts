@@ -6,10 +6,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * The real API for the browser tests: the Release build that build/test.sh makes (TaskOrchestration.WebApi.dll,
- * role both), on a free port, against a database of its own on the server TASKORCH_TEST_CONNECTION names, with a
- * signing key made for the run, the outbox polled every 100 ms, emails written to a folder, and the built app served
- * under /app.
+ * The real API as its own process, for the suites that test against it (this package's live suite, and the web app's
+ * browser tests with the built app): the Release build that build/test.sh makes
+ * (TaskOrchestration.WebApi.dll, role both), on a free port, against a database of its own on the server
+ * TASKORCH_TEST_CONNECTION names, with a signing key made for the run, the outbox polled every 100 ms, emails written
+ * to a folder, and, when given, a built web app served under /app.
  */
 export interface ApiHost {
   baseUrl: string;
@@ -18,29 +19,41 @@ export interface ApiHost {
   stop(): Promise<void>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, "../../..");
-const appDist = resolve(here, "../dist");
+export interface ApiHostOptions {
+  /** Where the API's output goes. */
+  logFile: string;
+  /** Where the emails it sends are written, one .eml file each. */
+  mailFolder: string;
+  /** Names the database (taskorch_{purpose}_…), so that a leftover one says whose it is. */
+  purpose: string;
+  /** A built web app (its dist folder) to serve under /app. */
+  webApp?: string;
+  /** More settings, as environment variables (`Section__Key`). */
+  settings?: Record<string, string>;
+}
 
-export async function startApi(logFile: string, mailFolder: string): Promise<ApiHost> {
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "../../../..");
+
+export async function startApi({ logFile, mailFolder, purpose, webApp, settings = {} }: ApiHostOptions): Promise<ApiHost> {
   const server = process.env.TASKORCH_TEST_CONNECTION;
   if (!server) {
-    throw new Error("TASKORCH_TEST_CONNECTION is not set: run the browser tests with build/test.sh, or set it to a PostgreSQL server (no database named).");
+    throw new Error("TASKORCH_TEST_CONNECTION is not set: run the tests with build/test.sh, or set it to a PostgreSQL server (no database named).");
   }
   const dll = process.env.TASKORCH_E2E_API_DLL ?? join(repoRoot, "src/WebApi/bin/Release/net10.0/TaskOrchestration.WebApi.dll");
   if (!existsSync(dll)) {
     throw new Error(`${dll} does not exist: build the API first (dotnet build TaskOrchestration.sln -c Release).`);
   }
-  if (!existsSync(join(appDist, "index.html"))) {
-    throw new Error(`${appDist} holds no built app: run npm run build first.`);
+  if (webApp !== undefined && !existsSync(join(webApp, "index.html"))) {
+    throw new Error(`${webApp} holds no built app: run npm run build first.`);
   }
 
-  const database = `taskorch_e2e_${Date.now()}_${process.pid}`;
-  const keys = mkdtempSync(join(tmpdir(), "taskorch-e2e-keys-"));
+  const database = `taskorch_${purpose}_${Date.now()}_${process.pid}`;
+  const keys = mkdtempSync(join(tmpdir(), `taskorch-${purpose}-keys-`));
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-  writeFileSync(join(keys, "e2e.pem"), privateKey, { mode: 0o600 });
+  writeFileSync(join(keys, `${purpose}.pem`), privateKey, { mode: 0o600 });
 
-  const adminEmail = "admin@e2e.example.com";
+  const adminEmail = `admin@${purpose}.example.com`;
   const adminPassword = randomBytes(18).toString("base64url");
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
@@ -50,7 +63,7 @@ export async function startApi(logFile: string, mailFolder: string): Promise<Api
     Jwt__KeysPath: keys,
     Bootstrap__AdminEmail: adminEmail,
     Bootstrap__AdminPassword: adminPassword,
-    WebApp__Path: appDist,
+    ...(webApp === undefined ? {} : { WebApp__Path: webApp }),
     Outbox__PollInterval: "00:00:00.100",
     // The emails the run's notifications send, as .eml files beside the run's other artifacts.
     Email__Delivery: "PickupFolder",
@@ -59,6 +72,7 @@ export async function startApi(logFile: string, mailFolder: string): Promise<Api
     RateLimiting__Auth__PermitLimit: "1000",
     Logging__LogLevel__Default: "Warning",
     "Logging__LogLevel__Microsoft.Hosting.Lifetime": "Information",
+    ...settings,
   };
   const log = createWriteStream(logFile);
 
