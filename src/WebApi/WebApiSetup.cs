@@ -63,6 +63,7 @@ public static class WebApiSetup
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapPeopleEndpoints();
+        app.MapLifecycleEndpoints();
         app.MapTaskEndpoints();
         app.MapTeamEndpoints();
         app.MapTagEndpoints();

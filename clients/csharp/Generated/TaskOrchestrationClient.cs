@@ -45,6 +45,15 @@ namespace TaskOrchestration.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The task lifecycle: statuses, triggers, and each transition with its guards and their problem codes; ?format=mermaid answers the state diagram alone, as text/plain.
+        /// </summary>
+        /// <param name="format">json (the default), or mermaid for the state diagram alone as text/plain.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<LifecycleDto> GetLifecycleAsync(LifecycleFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Every tag on the live tasks the caller can see, with how many tasks carry it, most used first.
         /// </summary>
         /// <returns>OK</returns>
@@ -727,6 +736,117 @@ namespace TaskOrchestration.Client
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PagedListOfPersonDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The task lifecycle: statuses, triggers, and each transition with its guards and their problem codes; ?format=mermaid answers the state diagram alone, as text/plain.
+        /// </summary>
+        /// <param name="format">json (the default), or mermaid for the state diagram alone as text/plain.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<LifecycleDto> GetLifecycleAsync(LifecycleFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/lifecycle"
+                    urlBuilder_.Append("api/v1/lifecycle");
+                    urlBuilder_.Append('?');
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<LifecycleDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -9214,6 +9334,101 @@ namespace TaskOrchestration.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("password")]
         public string Password { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The task lifecycle, published from the machine that enforces it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LifecycleDto
+    {
+
+        /// <summary>
+        /// Every status a task can be in.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("states")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        public System.Collections.Generic.IReadOnlyList<TaskItemStatus> States { get; set; } = new System.Collections.Generic.List<TaskItemStatus>();
+
+        /// <summary>
+        /// Every trigger (the actions of allowedActions, and the engine's requeue).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("triggers")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        public System.Collections.Generic.IReadOnlyList<TaskTrigger> Triggers { get; set; } = new System.Collections.Generic.List<TaskTrigger>();
+
+        /// <summary>
+        /// Each transition, with the guards that must all hold, checked in order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("transitions")]
+        public System.Collections.Generic.IReadOnlyList<LifecycleTransitionDto> Transitions { get; set; } = new System.Collections.Generic.List<LifecycleTransitionDto>();
+
+        /// <summary>
+        /// The same lifecycle as a Mermaid state diagram (Stateless's export); also served alone with `?format=mermaid`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mermaid")]
+        public string Mermaid { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum LifecycleFormat
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"json")]
+        Json = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"mermaid")]
+        Mermaid = 1,
+
+    }
+
+    /// <summary>
+    /// A condition on the caller and the task, and the problem code answered when it does not hold.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LifecycleGuardDto
+    {
+
+        /// <summary>
+        /// What it asks for ("owner", "creator or manager", …).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("condition")]
+        public string Condition { get; set; } = default!;
+
+        /// <summary>
+        /// The stable problem code of its refusal (`not_owner`, …); a task's refusedActions carry the same.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// From a status, a trigger leads to another status when every guard holds.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LifecycleTransitionDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskItemStatus>))]
+        public TaskItemStatus From { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("trigger")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskTrigger>))]
+        public TaskTrigger Trigger { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskItemStatus>))]
+        public TaskItemStatus To { get; set; } = default!;
+
+        /// <summary>
+        /// The guards, in the order they are checked: the first that does not hold gives the refusal's code.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("guards")]
+        public System.Collections.Generic.IReadOnlyList<LifecycleGuardDto> Guards { get; set; } = new System.Collections.Generic.List<LifecycleGuardDto>();
 
     }
 

@@ -1,4 +1,5 @@
 using Stateless;
+using Stateless.Graph;
 using TaskOrchestration.Domain.Common;
 
 namespace TaskOrchestration.Domain.Tasks;
@@ -13,7 +14,8 @@ namespace TaskOrchestration.Domain.Tasks;
 /// <para>
 /// One machine is configured per thread and reused for every task (ADR 0026): its state lives in the task (external
 /// state storage), and its guards read a cursor holding the facts about the task and the actor of the call in
-/// progress. Configuring a machine per call cost 37 µs and 28 KB per engine task (ADR 0015).
+/// progress. Configuring a machine per call cost 37 µs and 28 KB per engine task (ADR 0015). A guard is described by
+/// its condition (what the diagram shows); <see cref="Guards"/> gives the error code of its refusal.
 /// </para>
 /// <para>
 /// The machine has no entry or exit actions, so what it answers is a function of the status, the trigger and the
@@ -53,11 +55,11 @@ public sealed class TaskLifecycle
         _requeue = _machine.SetTriggerParameters<string>(TaskTrigger.Requeue);
         _cancel = _machine.SetTriggerParameters<string?>(TaskTrigger.Cancel);
 
-        var creatorOrManager = Guard(Facts.CreatorOrManager, TaskErrors.NotCreatorOrManagerCode);
-        var owner = Guard(Facts.Owner, TaskErrors.NotOwnerCode);
-        var assignee = Guard(Facts.Assignee, TaskErrors.NotAssigneeCode);
-        var runsThisKind = Guard(Facts.RunsThisKind, TaskErrors.AutomatedTaskCode);
-        var automated = Guard(Facts.Automated, TaskErrors.AutomatedTaskCode);
+        var creatorOrManager = Guard(Facts.CreatorOrManager);
+        var owner = Guard(Facts.Owner);
+        var assignee = Guard(Facts.Assignee);
+        var runsThisKind = Guard(Facts.RunsThisKind);
+        var automated = Guard(Facts.Automated);
 
         _machine.Configure(TaskItemStatus.Draft)
             .PermitIf(TaskTrigger.Publish, TaskItemStatus.Pending, creatorOrManager)
@@ -78,7 +80,7 @@ public sealed class TaskLifecycle
         _machine.Configure(TaskItemStatus.Cancelled);
 
         _machine.OnUnhandledTrigger((status, trigger, unmetGuards) =>
-            throw new DomainException(unmetGuards is { Count: > 0 } ? TaskErrors.FromGuardCode(unmetGuards.First()) : NotAllowedHere(status, trigger)));
+            throw new DomainException(unmetGuards is { Count: > 0 } ? TaskErrors.FromGuardCode(CodeOf(unmetGuards.First())) : NotAllowedHere(status, trigger)));
 
         _triggersFrom = _machine.GetInfo().States.ToDictionary(
             state => (TaskItemStatus)state.UnderlyingState,
@@ -102,6 +104,16 @@ public sealed class TaskLifecycle
         HasOwner = 32,
     }
 
+    /// <summary>Each guard: the condition it asks for, and the error code its refusal answers.</summary>
+    private static readonly Dictionary<Facts, LifecycleGuard> Guards = new()
+    {
+        [Facts.CreatorOrManager] = new("creator or manager", TaskErrors.NotCreatorOrManagerCode),
+        [Facts.Owner] = new("owner", TaskErrors.NotOwnerCode),
+        [Facts.Assignee] = new("assignee, or nobody assigned", TaskErrors.NotAssigneeCode),
+        [Facts.RunsThisKind] = new("the engine for automated tasks, people for the rest", TaskErrors.AutomatedTaskCode),
+        [Facts.Automated] = new("automated task", TaskErrors.AutomatedTaskCode),
+    };
+
     private static TaskLifecycle OfThisThread => _ofThisThread ??= new TaskLifecycle();
 
     /// <summary>The triggers <paramref name="actor"/> may fire on <paramref name="task"/> now, in declaration order.</summary>
@@ -123,6 +135,23 @@ public sealed class TaskLifecycle
     {
         var outcome = OfThisThread.Decide(task.Status, trigger, FactsOf(task, actor), reason, result);
         return outcome.Refusal is null ? outcome.Destination : throw new DomainException(outcome.Refusal);
+    }
+
+    /// <summary>
+    /// The lifecycle as data, read from the machine itself: every status, every trigger, and each transition with the
+    /// error codes of its guards, in declaration order; and the Mermaid state diagram Stateless draws of it.
+    /// </summary>
+    public static LifecycleMap Map()
+    {
+        var info = new TaskLifecycle()._machine.GetInfo();
+        var transitions = info.States
+            .SelectMany(state => state.FixedTransitions.Select(transition => new LifecycleTransition(
+                (TaskItemStatus)state.UnderlyingState,
+                (TaskTrigger)transition.Trigger.UnderlyingTrigger,
+                (TaskItemStatus)transition.DestinationState.UnderlyingState,
+                [.. transition.GuardConditionsMethodDescriptions.Select(guard => new LifecycleGuard(guard.Description, CodeOf(guard.Description)))])))
+            .ToList();
+        return new LifecycleMap(Enum.GetValues<TaskItemStatus>(), Enum.GetValues<TaskTrigger>(), transitions, MermaidGraph.Format(info));
     }
 
     private static Facts FactsOf(TaskItem task, Actor actor)
@@ -158,7 +187,10 @@ public sealed class TaskLifecycle
         return facts;
     }
 
-    private Tuple<Func<bool>, string> Guard(Facts fact, string code) => Tuple.Create<Func<bool>, string>(() => (_facts & fact) != 0, code);
+    /// <summary>A guard on one fact, described by the condition it asks for (what the diagram shows).</summary>
+    private Tuple<Func<bool>, string> Guard(Facts fact) => Tuple.Create<Func<bool>, string>(() => (_facts & fact) != 0, Guards[fact].Condition);
+
+    private static string CodeOf(string condition) => Guards.Values.First(guard => guard.Condition == condition).Code;
 
     private Outcome Decide(TaskItemStatus status, TaskTrigger trigger, Facts facts, string? reason, string? result)
     {
@@ -223,7 +255,7 @@ public sealed class TaskLifecycle
             {
                 if (!_machine.CanFire(trigger, out var unmetGuards) && unmetGuards is { Count: > 0 })
                 {
-                    list.Add(new RefusedTrigger(trigger, unmetGuards.First()));
+                    list.Add(new RefusedTrigger(trigger, CodeOf(unmetGuards.First())));
                 }
             }
 
@@ -251,6 +283,19 @@ public sealed class TaskLifecycle
     /// <summary>The machine's answer to one trigger: the status it leads to, or why it is refused.</summary>
     private sealed record Outcome(TaskItemStatus Destination, DomainError? Refusal);
 }
+
+/// <summary>The task lifecycle as data (<see cref="TaskLifecycle.Map"/>).</summary>
+/// <param name="States">Every status.</param>
+/// <param name="Triggers">Every trigger.</param>
+/// <param name="Transitions">Each transition, from the statuses in order.</param>
+/// <param name="Mermaid">The state diagram, as Stateless's Mermaid export writes it.</param>
+public sealed record LifecycleMap(IReadOnlyList<TaskItemStatus> States, IReadOnlyList<TaskTrigger> Triggers, IReadOnlyList<LifecycleTransition> Transitions, string Mermaid);
+
+/// <summary>One transition: from a status, a trigger leads to another when every guard holds, checked in order.</summary>
+public sealed record LifecycleTransition(TaskItemStatus From, TaskTrigger Trigger, TaskItemStatus To, IReadOnlyList<LifecycleGuard> Guards);
+
+/// <summary>A guard: the condition it asks for about the caller and the task, and the error code when it does not hold.</summary>
+public sealed record LifecycleGuard(string Condition, string Code);
 
 /// <summary>A trigger of the task's status that a guard refuses to the caller, and the guard's error code.</summary>
 public sealed record RefusedTrigger(TaskTrigger Trigger, string Code);

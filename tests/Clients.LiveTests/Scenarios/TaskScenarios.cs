@@ -10,6 +10,16 @@ internal static class TaskScenarios
 
     public static readonly IReadOnlyDictionary<string, Func<World, Task>> All = new Dictionary<string, Func<World, Task>>(StringComparer.Ordinal)
     {
+        ["GetLifecycle"] = async world =>
+        {
+            var ada = await world.NewPersonAsync();
+            var lifecycle = await ada.Api.GetLifecycleAsync();
+            var complete = Assert.Single(lifecycle.Transitions, transition => transition.From == TaskItemStatus.Running && transition.Trigger == TaskTrigger.Complete);
+            Assert.Equal((TaskItemStatus.Done, "not_owner"), (complete.To, Assert.Single(complete.Guards).Code));
+            Assert.StartsWith("stateDiagram-v2", lifecycle.Mermaid, StringComparison.Ordinal);
+            Assert.Equal(lifecycle.Mermaid, (await ada.Api.GetLifecycleAsync(LifecycleFormat.Json)).Mermaid);
+            await Expect.ProblemAsync(401, "unauthorized", () => world.Anonymous().GetLifecycleAsync());
+        },
         ["CreateTask"] = async world =>
         {
             var ada = await world.NewPersonAsync();

@@ -59,6 +59,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTestBase(f
         ["POST /api/v1/users/me/password"] = (Everyone204, _ => Call("/api/v1/users/me/password", new { currentPassword = Password, newPassword = "another-long-password" })),
         ["GET /api/v1/users"] = (AdminOnly, _ => Call("/api/v1/users")),
         ["GET /api/v1/people"] = (Everyone200, _ => Call("/api/v1/people")),
+        ["GET /api/v1/lifecycle"] = (Everyone200, _ => Call("/api/v1/lifecycle")),
         ["PUT /api/v1/users/{id}/role"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/role", new { role = "manager" })),
         ["POST /api/v1/users/{id}/deactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/deactivate", null)),
         ["POST /api/v1/users/{id}/reactivate"] = (AdminOnly, async people => ($"/api/v1/users/{(await people.NewMemberAsync()).Id}/reactivate", null)),

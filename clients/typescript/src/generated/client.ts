@@ -17,6 +17,13 @@ export interface ITaskOrchestrationClient {
     listPeople(query?: ListPeopleQuery, signal?: AbortSignal): Promise<PagedListOfPersonDto>;
 
     /**
+     * The task lifecycle: statuses, triggers, and each transition with its guards and their problem codes; ?format=mermaid answers the state diagram alone, as text/plain.
+     * @param query (optional) The query parameters; each one left out is not sent.
+     * @return OK
+     */
+    getLifecycle(query?: GetLifecycleQuery, signal?: AbortSignal): Promise<LifecycleDto>;
+
+    /**
      * Every tag on the live tasks the caller can see, with how many tasks carry it, most used first.
      * @return OK
      */
@@ -531,6 +538,68 @@ export class TaskOrchestrationClient implements ITaskOrchestrationClient {
             });
         }
         return Promise.resolve<PagedListOfPersonDto>(null as any);
+    }
+
+    /**
+     * The task lifecycle: statuses, triggers, and each transition with its guards and their problem codes; ?format=mermaid answers the state diagram alone, as text/plain.
+     * @param query (optional) The query parameters; each one left out is not sent.
+     * @return OK
+     */
+    getLifecycle(query?: GetLifecycleQuery, signal?: AbortSignal): Promise<LifecycleDto> {
+        const format = query?.format;
+        let url_ = this.baseUrl + "/api/v1/lifecycle?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLifecycle(_response);
+        });
+    }
+
+    protected processGetLifecycle(response: Response): Promise<LifecycleDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LifecycleDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LifecycleDto>(null as any);
     }
 
     /**
@@ -4946,6 +5015,12 @@ export interface ListPeopleQuery {
     includeTotal?: boolean | undefined;
 }
 
+/** The query parameters of getLifecycle, all optional: a parameter left out is not sent. */
+export interface GetLifecycleQuery {
+    /** json (the default), or mermaid for the state diagram alone as text/plain. */
+    format?: LifecycleFormat | undefined;
+}
+
 /** The query parameters of listUsers, all optional: a parameter left out is not sent. */
 export interface ListUsersQuery {
     /** Only users with this role. */
@@ -5239,6 +5314,37 @@ export interface IssueTokenCommand {
     email: string;
     /** The account's password. */
     password: string;
+}
+
+/** The task lifecycle, published from the machine that enforces it. */
+export interface LifecycleDto {
+    /** Every status a task can be in. */
+    states: TaskItemStatus[];
+    /** Every trigger (the actions of allowedActions, and the engine's requeue). */
+    triggers: TaskTrigger[];
+    /** Each transition, with the guards that must all hold, checked in order. */
+    transitions: LifecycleTransitionDto[];
+    /** The same lifecycle as a Mermaid state diagram (Stateless's export); also served alone with `?format=mermaid`. */
+    mermaid: string;
+}
+
+export type LifecycleFormat = "json" | "mermaid";
+
+/** A condition on the caller and the task, and the problem code answered when it does not hold. */
+export interface LifecycleGuardDto {
+    /** What it asks for ("owner", "creator or manager", …). */
+    condition: string;
+    /** The stable problem code of its refusal (`not_owner`, …); a task's refusedActions carry the same. */
+    code: string;
+}
+
+/** From a status, a trigger leads to another status when every guard holds. */
+export interface LifecycleTransitionDto {
+    from: TaskItemStatus;
+    trigger: TaskTrigger;
+    to: TaskItemStatus;
+    /** The guards, in the order they are checked: the first that does not hold gives the refusal's code. */
+    guards: LifecycleGuardDto[];
 }
 
 /** The outcome of marking the whole inbox read. */

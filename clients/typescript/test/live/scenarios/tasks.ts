@@ -9,6 +9,15 @@ const stale = '"0"';
 
 /** Tasks: creating, listing, reading, editing, their lifecycle, assignees, tags and history. */
 export const taskScenarios: Record<string, Scenario> = {
+  async GetLifecycle(world) {
+    const ada = await world.newPerson();
+    const lifecycle = await ada.api.getLifecycle();
+    expect(lifecycle.transitions).toContainEqual({ from: "running", trigger: "complete", to: "done", guards: [{ condition: "owner", code: "not_owner" }] });
+    expect(lifecycle.mermaid).toMatch(/^stateDiagram-v2/);
+    expect(await ada.api.getLifecycle({ format: "json" })).toEqual(lifecycle);
+    await expectProblem(world.anonymous().getLifecycle(), 401, "unauthorized");
+  },
+
   async CreateTask(world) {
     const ada = await world.newPerson();
     // As the README shows it: no Idempotency-Key (an empty one used to be sent, and refused).
