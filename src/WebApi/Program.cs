@@ -10,7 +10,7 @@ try
     var isMigrateCommand = args.Length > 0 && args[0] == MigrateCommand.Name;
     var builder = WebApplication.CreateBuilder(isMigrateCommand ? args[1..] : args);
     var role = HostRoles.Parse(builder.Configuration[HostRoles.SettingName]);
-    builder.Logging.LeaveStartFailuresToProgram();
+    builder.Logging.AddConsoleLogFormat().LeaveStartFailuresToProgram();
 
     builder.Services
         .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
