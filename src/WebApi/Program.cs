@@ -27,7 +27,7 @@ try
     }
 
     var app = builder.Build();
-    await StartupChecks.EnsureCanStartAsync(app, role, isMigrateCommand);
+    await StartupChecks.EnsureCanStartAsync(app, isMigrateCommand);
 
     if (isMigrateCommand)
     {

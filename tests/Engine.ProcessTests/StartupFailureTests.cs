@@ -67,13 +67,16 @@ public sealed class StartupFailureTests(FleetFixture fleet) : FleetTest(fleet)
         AssertRefusedToStart(run, "no database is configured. Set ConnectionStrings__Default");
     }
 
-    [Fact]
-    public async Task NoSigningKeyOutsideDevelopment_IsOneLine_WhereTheHostUsedToStartAndAnswer500()
+    [Theory]
+    [InlineData("api")]
+    // A worker signs no tokens, but the authentication middleware in front of its /ready loads the keys.
+    [InlineData("worker")]
+    public async Task NoSigningKeyOutsideDevelopment_IsOneLine_WhereTheHostUsedToStartAndAnswer500(string role)
     {
         var noKeys = Directory.CreateTempSubdirectory("taskorch-no-keys-");
         try
         {
-            var run = await RunAsync("api", Fleet.Database.ConnectionString, noKeys.FullName, new() { ["environment"] = "Production" });
+            var run = await RunAsync(role, Fleet.Database.ConnectionString, noKeys.FullName, new() { ["environment"] = "Production" });
 
             AssertRefusedToStart(run, "the token signing keys cannot be loaded (environment Production: only Development makes a key itself): No token signing key is configured.");
         }

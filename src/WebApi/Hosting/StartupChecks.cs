@@ -31,7 +31,7 @@ internal static partial class StartupChecks
         logging.AddFilter(HostCategory, LogLevel.Critical);
 
     /// <summary>Throws <see cref="CannotStartException"/> when the configuration cannot work.</summary>
-    public static async Task EnsureCanStartAsync(WebApplication app, HostRole role, bool migrating)
+    public static async Task EnsureCanStartAsync(WebApplication app, bool migrating)
     {
         var connectionString = app.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -40,8 +40,9 @@ internal static partial class StartupChecks
                 "no database is configured. Set ConnectionStrings__Default (Host=...;Port=5432;Database=...;Username=...;Password=...).");
         }
 
-        // The worker and the migrate command sign no tokens.
-        if (role.ServesApi() && !migrating)
+        // The migrate command serves nothing. A worker signs no tokens, but its /health and /ready pass through the
+        // authentication middleware that ASP.NET Core adds by itself, which loads the keys: without them, a 500.
+        if (!migrating)
         {
             EnsureSigningKeys(app);
         }
