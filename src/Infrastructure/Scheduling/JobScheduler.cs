@@ -126,10 +126,14 @@ internal sealed partial class JobScheduler(
             catch (Exception exception)
             {
                 outcome = ScheduleRunOutcome.Failed;
-                error = exception is OperationCanceledException && stoppingToken.IsCancellationRequested
-                    ? StoppedError
-                    : $"{exception.GetType().Name}: {exception.Message}";
-                LogRunFailed(logger, exception, jobName, slot);
+                var stopped = exception is OperationCanceledException && stoppingToken.IsCancellationRequested;
+                error = stopped ? StoppedError : $"{exception.GetType().Name}: {exception.Message}";
+                if (!stopped)
+                {
+                    // A run the shutdown cut short is no error to investigate (every Ctrl-C would print a stack
+                    // trace): its end, logged below, says that the worker stopped.
+                    LogRunFailed(logger, exception, jobName, slot);
+                }
             }
             finally
             {

@@ -159,7 +159,7 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
     }
 
     [Fact]
-    public async Task ARunCutShortByTheWorkersShutdown_IsRecordedFailed()
+    public async Task ARunCutShortByTheWorkersShutdown_IsRecordedFailed_ButNotLoggedAsAnError()
     {
         _probe.Body = async (_, token) =>
         {
@@ -175,6 +175,9 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
 
         var recorded = Assert.Single(await RunsAsync());
         Assert.Equal((ScheduleRunOutcome.Failed, JobScheduler.StoppedError), (recorded.Outcome!.Value, recorded.Error));
+        // Every Ctrl-C during a run would print an error and its stack trace otherwise.
+        Assert.DoesNotContain(SchedulerEntries(), entry => entry.Level >= LogLevel.Error);
+        Assert.Contains(SchedulerEntries(), entry => entry.EventId == SchedulerLogEvents.RunFinished && entry.Level == LogLevel.Information);
     }
 
     [Fact]
