@@ -39,6 +39,20 @@ public sealed class StartupFailureTests(FleetFixture fleet) : FleetTest(fleet)
     }
 
     [Fact]
+    public async Task WithTheDatabaseCheckTurnedOff_AHostWhoseDatabaseIsAway_StartsAndSaysItIsNotReady()
+    {
+        var unreachable = new NpgsqlConnectionStringBuilder(Fleet.Database.ConnectionString) { Host = "127.0.0.1", Port = PortNothingListensOn() }.ConnectionString;
+
+        await using var api = await ApiProcess.StartAsync(unreachable, Fleet.KeysFolder, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Startup:CheckDatabase"] = "false",
+        });
+        using var client = new HttpClient { BaseAddress = api.Address };
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/ready", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task CredentialsPostgreSqlRefuses_AreOneLineNamingTheUser_AndNeverThePassword()
     {
         var stranger = new NpgsqlConnectionStringBuilder(Fleet.Database.ConnectionString) { Username = "nobody_here", Password = "not-the-password" }.ConnectionString;

@@ -18,6 +18,12 @@ internal static partial class StartupChecks
     /// <summary>How every startup failure line begins (tests and scripts look for it).</summary>
     public const string LinePrefix = "TaskOrchestration cannot start: ";
 
+    /// <summary>
+    /// <c>Startup:CheckDatabase=false</c> starts the host without reaching the database first, for a deployment that
+    /// starts it before the database (it then answers 503 and /ready says not ready until the database answers).
+    /// </summary>
+    public const string CheckDatabaseSetting = "Startup:CheckDatabase";
+
     /// <summary>The category under which the generic host logs a failed start, with its stack trace.</summary>
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
@@ -47,7 +53,8 @@ internal static partial class StartupChecks
             EnsureSigningKeys(app);
         }
 
-        if (await DatabaseConnectionCheck.FindProblemAsync(connectionString, app.Lifetime.ApplicationStopping) is { } problem)
+        if (app.Configuration.GetValue(CheckDatabaseSetting, defaultValue: true)
+            && await DatabaseConnectionCheck.FindProblemAsync(connectionString, app.Lifetime.ApplicationStopping) is { } problem)
         {
             throw new CannotStartException(problem);
         }
