@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The README's run command: a project-local PostgreSQL when no connection string is given, the migrations and the
-# bootstrap admin (`migrate`), then the API. Ctrl-C stops the API, and the database too if this script started it.
+# bootstrap admin (`migrate`), then the API (with the worker engine and the web app). The ready banner comes once the
+# API answers /ready. Ctrl-C, or SIGINT or SIGTERM sent to this script alone (`kill $pid`), stops the API, and the
+# database too if this script started it. What is up to date is not built again: a restart with nothing changed
+# only starts the database, migrates (a no-op) and starts the API.
 #
 # Environment (each optional):
 #   ConnectionStrings__Default  use this database instead of the local cluster (then no cluster is started)
 #   TASKORCH_PG_PORT            port of the local cluster (default 55432)
+#   PG_BIN                      the PostgreSQL 15 server binaries (default /usr/lib/postgresql/15/bin)
 #   ASPNETCORE_URLS             where the API listens (default http://127.0.0.1:5080)
 #   ASPNETCORE_ENVIRONMENT      default Development
 #   Bootstrap__AdminEmail       default admin@taskorchestration.local
@@ -38,10 +42,35 @@ stop_cluster() {
   fi
 }
 trap stop_cluster EXIT
-# Ctrl-C reaches the whole foreground process group: dotnet and the API stop on their own, then this shell exits
-# through the EXIT trap. The server does not see Ctrl-C (pg_ctl starts it in its own session).
-trap 'exit 130' INT
-trap 'exit 143' TERM
+
+# Each long step (npm, dotnet build, migrate, the API) runs as a background job in a process group of its own while
+# this shell waits for it: a signal sent to this script alone then runs its trap at once (a shell in the foreground
+# wait of a child runs traps only after the child ends), and the trap stops the whole step (npm and its node, the API).
+# Ctrl-C from the terminal reaches this script the same way, and the trap stops the step.
+set -m
+step_pid=""
+# run_step COMMAND...: runs COMMAND as the current step and answers its exit status.
+run_step() {
+  "$@" </dev/null &
+  step_pid=$!
+  local status=0
+  wait "$step_pid" || status=$?
+  step_pid=""
+  return "$status"
+}
+# shellcheck disable=SC2317 # called from the INT and TERM traps
+stop_step_and_exit() {
+  local status="$1"
+  trap - INT TERM
+  if [[ -n "$step_pid" ]] && kill -0 "$step_pid" 2>/dev/null; then
+    # The API stops gracefully on SIGTERM (the worker hands back its running tasks); a build just stops.
+    kill -TERM -- "-$step_pid" 2>/dev/null || true
+    wait "$step_pid" 2>/dev/null || true
+  fi
+  exit "$status"
+}
+trap 'stop_step_and_exit 130' INT
+trap 'stop_step_and_exit 143' TERM
 
 if [[ -z "${ConnectionStrings__Default:-}" ]]; then
   pg_require_binaries
@@ -102,32 +131,91 @@ if [[ -z "${WebApp__Path:-}" ]]; then
     if command -v npm >/dev/null 2>&1; then
       echo "==> Building the web app (clients/web)"
       # A failed build leaves the API to run without the app (or with its previous build), as without npm.
-      if ! (cd "$web_dir" &&
+      if ! run_step bash -c 'cd "$1" &&
         { [[ node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund --loglevel=error; } &&
-        npm run --silent build); then
+        npm run --silent build' web-build "$web_dir"; then
         echo "==> The web app did not build (see above): /app serves its previous build, if any" >&2
       fi
     else
       echo "==> npm not found: the web app is not built, and /app is not served" >&2
     fi
+  else
+    echo "==> The web app is up to date (clients/web/dist)"
   fi
   export WebApp__Path="$web_dist"
 fi
 
-echo "==> Building src/WebApi"
-dotnet build src/WebApi -c Debug -nologo -v quiet
+# The API, built in Debug when anything it is built from changed since the last build here: a fingerprint of every
+# source file under src/ (path, time, size), the build settings and the SDK, kept in .local/webapi-build.stamp.
+# `dotnet build` itself would find nothing to do too, but only after 10 to 30 seconds of evaluating the projects.
+api_dir="$repo_root/src/WebApi/bin/Debug/net10.0"
+api_dll="$api_dir/TaskOrchestration.WebApi.dll"
+build_stamp="$local_dir/webapi-build.stamp"
+build_fingerprint() {
+  {
+    dotnet --version
+    find src Directory.Build.props Directory.Packages.props global.json .editorconfig \
+      \( -name bin -o -name obj \) -prune -o -type f -printf '%p %T@ %s\n' | LC_ALL=C sort
+  } | sha256sum | cut -d' ' -f1
+}
+fingerprint="$(build_fingerprint)"
+if [[ -f "$api_dll" && -f "$build_stamp" && "$(<"$build_stamp")" == "$fingerprint" ]]; then
+  echo "==> src/WebApi is up to date (nothing under src/ changed since the last build)"
+else
+  echo "==> Building src/WebApi"
+  rm -f "$build_stamp"
+  run_step dotnet build src/WebApi -c Debug -nologo -v quiet
+  echo "$fingerprint" >"$build_stamp"
+fi
 
-# --no-launch-profile: launchSettings.json would otherwise override ASPNETCORE_URLS and ASPNETCORE_ENVIRONMENT.
+# The built host, started directly rather than through `dotnet run` (which would start it as a child of its own, and
+# not pass a SIGTERM on), with the project folder as its content root as `dotnet run` has it.
+api=(dotnet "$api_dll" --contentRoot "$repo_root/src/WebApi")
+
 echo "==> Migrating the database and bootstrapping the admin"
-dotnet run --no-build --no-launch-profile --project src/WebApi -- migrate
+run_step "${api[0]}" "${api[1]}" migrate "${api[@]:2}"
 
 # A browsable address from the first URL: a wildcard host (+, *, 0.0.0.0, [::]) means this machine.
 first_url="${ASPNETCORE_URLS%%;*}"
 browse_url="$(sed -E 's#^(https?://)(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#\1localhost\3#' <<<"${first_url%/}")"
-echo "==> Serving on $ASPNETCORE_URLS (Ctrl-C stops)"
+
+# api_is_ready: true once GET /ready answers 200 (the database answers and is migrated).
+api_is_ready() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -o /dev/null --max-time 2 "$browse_url/ready" 2>/dev/null
+  else
+    # No curl: bash's /dev/tcp, for an http:// address.
+    local authority="${browse_url#http://}"
+    authority="${authority%%/*}"
+    (exec 3<>"/dev/tcp/${authority%:*}/${authority##*:}" &&
+      printf 'GET /ready HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$authority" >&3 &&
+      head -n 1 <&3 | grep -q ' 200 ') 2>/dev/null
+  fi
+}
+
+echo "==> Starting the API on $ASPNETCORE_URLS"
+"${api[@]}" </dev/null &
+step_pid=$!
+waited=0
+until api_is_ready; do
+  if ! kill -0 "$step_pid" 2>/dev/null; then
+    # It refused to start, and said why on the line above.
+    status=0
+    wait "$step_pid" || status=$?
+    step_pid=""
+    exit "$(( status == 0 ? 1 : status ))"
+  fi
+  sleep 0.2
+  waited=$((waited + 1))
+  if (( waited == 300 )); then
+    echo "==> Still waiting for $browse_url/ready (the database answers and is migrated) after a minute"
+  fi
+done
+echo "==> Ready on $ASPNETCORE_URLS (Ctrl-C stops)"
 echo "    Swagger UI: $browse_url/api/docs"
 echo "    Web app:    $browse_url/app/"
 # Not exec: this shell must outlive the API to stop the cluster it started (EXIT trap).
 status=0
-dotnet run --no-build --no-launch-profile --project src/WebApi || status=$?
+wait "$step_pid" || status=$?
+step_pid=""
 exit "$status"

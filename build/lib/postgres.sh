@@ -7,7 +7,8 @@
 # Every cluster listens on 127.0.0.1 only, on a non-default port, with its Unix socket in a private folder (never
 # /var/run/postgresql, which belongs to the system's own cluster); clients here always connect over TCP.
 
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+PG_DEBIAN_BIN=/usr/lib/postgresql/15/bin
+PG_BIN="${PG_BIN:-$PG_DEBIAN_BIN}"
 
 pg_fail() {
   echo "error: $*" >&2
@@ -15,15 +16,17 @@ pg_fail() {
 }
 
 # Makes sure the server binaries (and, as root, the postgres user) exist. A machine set up from scratch may lack
-# them: as root, with apt-get at hand, install Debian's postgresql-15 (the package creates the postgres user).
+# them: as root, with apt-get at hand, install Debian's postgresql-15 (the package creates the postgres user), unless
+# PG_BIN names another folder, which no package fills.
 pg_require_binaries() {
-  if [[ ! -x "$PG_BIN/initdb" || ! -x "$PG_BIN/pg_ctl" ]] && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  if [[ ! -x "$PG_BIN/initdb" || ! -x "$PG_BIN/pg_ctl" ]] && [[ "$PG_BIN" == "$PG_DEBIAN_BIN" && $(id -u) -eq 0 ]] &&
+    command -v apt-get >/dev/null 2>&1; then
     echo "PostgreSQL 15 server binaries not found in $PG_BIN: installing Debian's postgresql-15..." >&2
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null
   fi
   [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" && -x "$PG_BIN/psql" ]] ||
-    pg_fail "PostgreSQL 15 server binaries not found in $PG_BIN (install postgresql-15, or set PG_BIN)"
+    pg_fail "the PostgreSQL 15 server binaries (initdb, pg_ctl, psql) are not in $PG_BIN. Install Debian's postgresql-15, or set PG_BIN to the folder that holds them."
   if [[ $(id -u) -eq 0 ]]; then
     id postgres >/dev/null 2>&1 || pg_fail "running as root needs a 'postgres' user to own the cluster"
   fi

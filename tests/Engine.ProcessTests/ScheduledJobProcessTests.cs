@@ -18,7 +18,8 @@ public sealed class ScheduledJobProcessTests(FleetFixture fleet) : FleetTest(fle
     {
         [$"Schedules:{Job}:Cron"] = "* * * * * *",
         [$"Schedules:{Job}:Enabled"] = "true",
-        ["Logging:LogLevel:TaskOrchestration.Infrastructure.Scheduling"] = "Information",
+        // A run's start, and the end of a run that changed nothing, are Debug.
+        ["Logging:LogLevel:TaskOrchestration.Infrastructure.Scheduling"] = "Debug",
         // Nothing to claim here: idle workers need not poll twenty times a second.
         ["Worker:PollInterval"] = "00:00:01",
     };

@@ -20,9 +20,10 @@ public sealed class CleanupJob(IRetentionStore store, CleanupSettings settings, 
 
     public string Name => JobName;
 
-    public async Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
+    public async Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         var deleted = new List<string>();
+        var changes = 0;
         foreach (var step in Steps(clock.GetUtcNow()))
         {
             var total = 0;
@@ -36,9 +37,10 @@ public sealed class CleanupJob(IRetentionStore store, CleanupSettings settings, 
             while (batch == step.BatchSize);
 
             deleted.Add($"{total} {step.What}");
+            changes += total;
         }
 
-        return $"Deleted {string.Join(", ", deleted)}.";
+        return new JobRunSummary($"Deleted {string.Join(", ", deleted)}.", changes);
     }
 
     /// <summary>What is deleted, in this order; a new table with a retention gets its step here.</summary>

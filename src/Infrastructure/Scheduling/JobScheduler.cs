@@ -112,7 +112,7 @@ internal sealed partial class JobScheduler(
         var jobName = schedule.Name;
         LogRunStarted(logger, jobName, slot, worker.Id);
         var outcome = ScheduleRunOutcome.Succeeded;
-        string? summary = null;
+        JobRunSummary? summary = null;
         string? error = null;
         using (var heartbeatStop = new CancellationTokenSource())
         {
@@ -126,10 +126,14 @@ internal sealed partial class JobScheduler(
             catch (Exception exception)
             {
                 outcome = ScheduleRunOutcome.Failed;
-                error = exception is OperationCanceledException && stoppingToken.IsCancellationRequested
-                    ? StoppedError
-                    : $"{exception.GetType().Name}: {exception.Message}";
-                LogRunFailed(logger, exception, jobName, slot);
+                var stopped = exception is OperationCanceledException && stoppingToken.IsCancellationRequested;
+                error = stopped ? StoppedError : $"{exception.GetType().Name}: {exception.Message}";
+                if (!stopped)
+                {
+                    // A run the shutdown cut short is no error to investigate (every Ctrl-C would print a stack
+                    // trace): its end, logged below, says that the worker stopped.
+                    LogRunFailed(logger, exception, jobName, slot);
+                }
             }
             finally
             {
@@ -141,14 +145,16 @@ internal sealed partial class JobScheduler(
         try
         {
             // Recorded even while the host stops: an unrecorded end would read as abandoned a minute later.
-            await runs.FinishAsync(jobName, slot, worker.Id, outcome, summary, error, clock.GetUtcNow(), CancellationToken.None);
+            await runs.FinishAsync(jobName, slot, worker.Id, outcome, summary?.Text, error, clock.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception exception)
         {
             LogFinishNotRecorded(logger, exception, jobName, slot);
         }
 
-        LogRunFinished(logger, jobName, slot, outcome, summary ?? error);
+        // A run that changed nothing (overdue detection every minute, most minutes) is not news at Information.
+        var level = summary is { Changes: 0 } ? LogLevel.Debug : LogLevel.Information;
+        LogRunFinished(logger, level, jobName, slot, outcome, summary?.Text ?? error);
         if (_runEnded.CurrentCount == 0)
         {
             try
@@ -198,11 +204,11 @@ internal sealed partial class JobScheduler(
     [LoggerMessage(EventId = SchedulerLogEvents.SchedulerStarted, Level = LogLevel.Information, Message = "Scheduler of worker {WorkerId} started; enabled jobs: {Jobs}.")]
     private static partial void LogStarted(ILogger logger, string workerId, IReadOnlyList<string> jobs);
 
-    [LoggerMessage(EventId = SchedulerLogEvents.RunStarted, Level = LogLevel.Information, Message = "Running {Job} for slot {Slot} in worker {Runner}.")]
+    [LoggerMessage(EventId = SchedulerLogEvents.RunStarted, Level = LogLevel.Debug, Message = "Running {Job} for slot {Slot} in worker {Runner}.")]
     private static partial void LogRunStarted(ILogger logger, string job, DateTimeOffset slot, string runner);
 
-    [LoggerMessage(EventId = SchedulerLogEvents.RunFinished, Level = LogLevel.Information, Message = "{Job} for slot {Slot} ended: {Outcome}. {Summary}")]
-    private static partial void LogRunFinished(ILogger logger, string job, DateTimeOffset slot, ScheduleRunOutcome outcome, string? summary);
+    [LoggerMessage(EventId = SchedulerLogEvents.RunFinished, Message = "{Job} for slot {Slot} ended: {Outcome}. {Summary}")]
+    private static partial void LogRunFinished(ILogger logger, LogLevel level, string job, DateTimeOffset slot, ScheduleRunOutcome outcome, string? summary);
 
     [LoggerMessage(EventId = SchedulerLogEvents.RunFailed, Level = LogLevel.Error, Message = "{Job} for slot {Slot} failed.")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);

@@ -20,7 +20,7 @@ internal static class HostRoles
         null or "" or "both" => HostRole.Both,
         "api" => HostRole.Api,
         "worker" => HostRole.Worker,
-        _ => throw new ArgumentException($"Unknown role '{value}': use --role api, --role worker or --role both.", nameof(value)),
+        _ => throw new CannotStartException($"the role '{value}' is unknown. Use --role api, --role worker or --role both (or the Role setting)."),
     };
 
     public static bool ServesApi(this HostRole role) => role is HostRole.Both or HostRole.Api;

@@ -42,7 +42,8 @@ public sealed class CleanupJobTests
 
         var summary = await new CleanupJob(_store.Object, settings, new FakeTimeProvider(Now)).RunAsync(Slot, CancellationToken.None);
 
-        Assert.Equal("Deleted 205 archived tasks, 1000 processed events, 12 consumption records, 7 notifications, 4 finished emails, 2 finished webhook deliveries, 3 expired idempotency keys, 0 schedule runs.", summary);
+        Assert.Equal("Deleted 205 archived tasks, 1000 processed events, 12 consumption records, 7 notifications, 4 finished emails, 2 finished webhook deliveries, 3 expired idempotency keys, 0 schedule runs.", summary.Text);
+        Assert.Equal(205 + 1000 + 12 + 7 + 4 + 2 + 3, summary.Changes);
         _store.Verify(store => store.DeleteArchivedTasksAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
         _store.Verify(store => store.DeleteProcessedEventsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _store.Verify(store => store.DeleteConsumptionRecordsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);

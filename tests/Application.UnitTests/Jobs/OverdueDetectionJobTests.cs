@@ -30,7 +30,7 @@ public sealed class OverdueDetectionJobTests
 
         var summary = await Job().RunAsync(Slot, CancellationToken.None);
 
-        Assert.Equal("103 tasks flagged overdue.", summary);
+        Assert.Equal(new JobRunSummary("103 tasks flagged overdue.", 103), summary);
         Assert.All(first.Concat(second), task => Assert.Equal(Now, task.OverdueFlaggedAt));
         _unitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
         _unitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Exactly(2));
@@ -51,7 +51,7 @@ public sealed class OverdueDetectionJobTests
 
         var summary = await Job().RunAsync(Slot, CancellationToken.None);
 
-        Assert.Equal("2 tasks flagged overdue.", summary);
+        Assert.Equal(new JobRunSummary("2 tasks flagged overdue.", 2), summary);
         _unitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Exactly(2));
     }
 

@@ -24,7 +24,7 @@ internal sealed class JobServices(string connectionString, FakeTimeProvider cloc
     {
         await using var scope = _provider.CreateAsyncScope();
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(candidate => candidate.Name == name);
-        return await job.RunAsync(new ScheduledSlot(clock.GetUtcNow(), Previous: null, TimeZoneInfo.Utc), CancellationToken.None);
+        return (await job.RunAsync(new ScheduledSlot(clock.GetUtcNow(), Previous: null, TimeZoneInfo.Utc), CancellationToken.None)).Text;
     }
 
     public T Get<T>()

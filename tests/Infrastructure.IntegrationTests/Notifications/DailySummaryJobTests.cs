@@ -191,7 +191,7 @@ public sealed class DailySummaryJobTests(DatabaseFixture fixture) : DatabaseTest
             });
         await using var scope = provider.CreateAsyncScope();
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(job => job.Name == "daily-summary");
-        return await job.RunAsync(slot, CancellationToken.None);
+        return (await job.RunAsync(slot, CancellationToken.None)).Text;
     }
 
     private Task ChooseAsync(Guid userId, NotificationChannels channels) => ChooseAsync(userId, EventType.DailySummary, channels);

@@ -19,12 +19,15 @@ internal sealed class JobProbe
     /// <summary>The job's body; by default it answers "ran" at once.</summary>
     public Func<DateTimeOffset, CancellationToken, Task<string>> Body { get; set; } = (_, _) => Task.FromResult("ran");
 
-    public Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
+    /// <summary>How many changes each run reports; by default one.</summary>
+    public int Changes { get; set; } = 1;
+
+    public async Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _executions);
         Slots.Enqueue(slot.At);
         Told.Enqueue(slot);
-        return Body(slot.At, cancellationToken);
+        return new JobRunSummary(await Body(slot.At, cancellationToken), Changes);
     }
 }
 
@@ -35,5 +38,5 @@ internal sealed class ProbeJob(JobProbe probe) : IScheduledJob
 
     public string Name => JobName;
 
-    public Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken) => probe.RunAsync(slot, cancellationToken);
+    public Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken) => probe.RunAsync(slot, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TaskOrchestration.Application;
@@ -19,6 +20,7 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
 {
     private const string EveryFiveMinutes = "*/5 * * * *";
     private readonly JobProbe _probe = new();
+    private readonly RecordingLoggerProvider _log = new();
     private readonly List<ServiceProvider> _providers = [];
 
     [Fact]
@@ -61,6 +63,25 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
         Assert.Null(runs[0].Summary);
         Assert.NotNull(runs[0].FinishedAt);
         Assert.Equal((Now.AddMinutes(5), ScheduleRunOutcome.Succeeded, (string?)null), (runs[1].Slot, runs[1].Outcome!.Value, runs[1].Error));
+    }
+
+    [Fact]
+    public async Task ARunThatChangedNothing_IsLoggedAtDebugOnly_AndOneThatChangedSomethingAtInformation()
+    {
+        var clock = new FakeTimeProvider(Now.AddMinutes(1));
+        var (scheduler, _) = Scheduler(clock);
+
+        _probe.Changes = 0;
+        await Task.WhenAll(await scheduler.StartDueRunsAsync(CancellationToken.None));
+        var quiet = SchedulerEntries().ToList();
+        _probe.Changes = 3;
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await Task.WhenAll(await scheduler.StartDueRunsAsync(CancellationToken.None));
+
+        // A job every minute that finds nothing to do leaves the console quiet at Information.
+        Assert.All(quiet, entry => Assert.Equal(LogLevel.Debug, entry.Level));
+        Assert.Contains(quiet, entry => entry.EventId == SchedulerLogEvents.RunFinished);
+        Assert.Contains(SchedulerEntries().Skip(quiet.Count), entry => entry.EventId == SchedulerLogEvents.RunFinished && entry.Level == LogLevel.Information);
     }
 
     [Fact]
@@ -138,7 +159,7 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
     }
 
     [Fact]
-    public async Task ARunCutShortByTheWorkersShutdown_IsRecordedFailed()
+    public async Task ARunCutShortByTheWorkersShutdown_IsRecordedFailed_ButNotLoggedAsAnError()
     {
         _probe.Body = async (_, token) =>
         {
@@ -154,6 +175,9 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
 
         var recorded = Assert.Single(await RunsAsync());
         Assert.Equal((ScheduleRunOutcome.Failed, JobScheduler.StoppedError), (recorded.Outcome!.Value, recorded.Error));
+        // Every Ctrl-C during a run would print an error and its stack trace otherwise.
+        Assert.DoesNotContain(SchedulerEntries(), entry => entry.Level >= LogLevel.Error);
+        Assert.Contains(SchedulerEntries(), entry => entry.EventId == SchedulerLogEvents.RunFinished && entry.Level == LogLevel.Information);
     }
 
     [Fact]
@@ -210,10 +234,14 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(_probe);
             services.AddScheduledJob<ProbeJob>();
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_log));
         });
         _providers.Add(provider);
         return provider;
     }
+
+    private IEnumerable<(string Category, int EventId, LogLevel Level)> SchedulerEntries() =>
+        _log.Entries.Where(entry => entry.Category == typeof(JobScheduler).FullName);
 
     private async Task<IReadOnlyList<ScheduleDto>> MonitorAsync(DateTimeOffset now)
     {

@@ -23,7 +23,10 @@ public sealed class UnreliableDatabaseApiFactory : ApiFactory
     public WebApplicationFactory<Program> WithoutDatabase()
     {
         var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = "127.0.0.1", Port = ClosedPort() }.ConnectionString;
-        return WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:Default", connection));
+        // Started without its database, as if it had gone away after the start (which it would otherwise refuse).
+        return WithWebHostBuilder(builder => builder
+            .UseSetting("ConnectionStrings:Default", connection)
+            .UseSetting("Startup:CheckDatabase", "false"));
     }
 
     protected override void ConfigureHost(IWebHostBuilder builder) =>

@@ -5,7 +5,10 @@ using TaskOrchestration.Application.Common.Interfaces;
 
 namespace TaskOrchestration.Application.Common.Behaviours;
 
-/// <summary>Logs every request with the acting user and how long it took; warns when it was slow.</summary>
+/// <summary>
+/// Logs every request with the acting user and how long it took, at Debug (a line per request would drown the console
+/// at Information; turn it on with Logging__LogLevel__TaskOrchestration.Application=Debug); warns when it was slow.
+/// </summary>
 public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ICurrentUser currentUser)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -32,7 +35,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
         return response;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {RequestName} for user {UserId} in {ElapsedMilliseconds:0.0} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled {RequestName} for user {UserId} in {ElapsedMilliseconds:0.0} ms")]
     private partial void LogHandled(string requestName, Guid? userId, double elapsedMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request {RequestName} for user {UserId} took {ElapsedMilliseconds:0.0} ms")]

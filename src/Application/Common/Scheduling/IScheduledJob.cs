@@ -9,6 +9,6 @@ public interface IScheduledJob
     /// <summary>The job's stable name ("overdue-detection"): its configuration key and its name in GET /api/v1/schedules.</summary>
     string Name { get; }
 
-    /// <summary>Runs the slot due (<see cref="ScheduledSlot.At"/>); answers a one-line outcome ("12 tasks flagged"), or throws.</summary>
-    Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken);
+    /// <summary>Runs the slot due (<see cref="ScheduledSlot.At"/>); answers what it did, or throws.</summary>
+    Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
     /// <summary>The period reported when the schedule has no earlier slot to start from (a daily summary's day).</summary>
     public static readonly TimeSpan PeriodWithoutPreviousSlot = TimeSpan.FromDays(1);
 
-    public async Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
+    public async Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slot);
         var period = new SummaryPeriod(slot.Previous ?? slot.At - PeriodWithoutPreviousSlot, slot.At, slot.TimeZone);
@@ -54,7 +54,7 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
             after = people[^1].Id;
         }
 
-        return $"summaries: {inApp} in the inbox, {byEmail} by email";
+        return new JobRunSummary($"summaries: {inApp} in the inbox, {byEmail} by email", inApp + byEmail);
     }
 
     private async Task<(int InApp, int ByEmail)> SummariseAsync(List<NotificationPerson> people, SummaryPeriod period, Guid eventId, CancellationToken cancellationToken)

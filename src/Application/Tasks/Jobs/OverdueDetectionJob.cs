@@ -23,7 +23,7 @@ public sealed class OverdueDetectionJob(ITaskRepository tasks, IUnitOfWork unitO
 
     public string Name => JobName;
 
-    public async Task<string> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
+    public async Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var flagged = 0;
@@ -55,7 +55,7 @@ public sealed class OverdueDetectionJob(ITaskRepository tasks, IUnitOfWork unitO
 
             if (batch.Count < BatchSize)
             {
-                return $"{flagged} tasks flagged overdue.";
+                return new JobRunSummary($"{flagged} tasks flagged overdue.", flagged);
             }
         }
     }
