@@ -122,6 +122,34 @@ public sealed class StartupFailureTests(FleetFixture fleet) : FleetTest(fleet)
         AssertRefusedToStart(run, $"PostgreSQL at 127.0.0.1:{port} cannot be reached");
     }
 
+    [Fact]
+    public async Task TheMigrateCommand_CreatesADatabaseThatDoesNotExistYet()
+    {
+        // The test suites and run.sh migrate into a database name nobody created: migrating creates it.
+        var name = $"taskorch_migrated_{Guid.NewGuid():N}";
+        var fresh = new NpgsqlConnectionStringBuilder(Fleet.Database.ConnectionString) { Database = name }.ConnectionString;
+        var start = HostProcessStart.For("both", fresh, Fleet.KeysFolder, new Dictionary<string, string>(), new Dictionary<string, string>());
+        start.ArgumentList.Insert(1, "migrate");
+        try
+        {
+            var run = await HostRun.UntilExitAsync(start, GivesUpWithin);
+
+            Assert.True(run.ExitCode == 0, run.Printed);
+            await using var connection = new NpgsqlConnection(fresh);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM users", connection);
+            Assert.True((long)(await count.ExecuteScalarAsync())! >= 0);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Fleet.Database.ConnectionString) { Database = "postgres" }.ConnectionString);
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
     private static Task<HostRun> RunAsync(string role, string connectionString, string keysFolder, Dictionary<string, string> settings) =>
         HostRun.UntilExitAsync(HostProcessStart.For(role, connectionString, keysFolder, new Dictionary<string, string>(), settings), GivesUpWithin);
 

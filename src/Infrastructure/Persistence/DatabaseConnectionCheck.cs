@@ -11,8 +11,12 @@ namespace TaskOrchestration.Infrastructure.Persistence;
 /// </summary>
 public static class DatabaseConnectionCheck
 {
-    /// <summary>Answers null when a connection opens, else what is wrong and what to change. Never shows the password.</summary>
-    public static async Task<string?> FindProblemAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers null when a connection opens, else what is wrong and what to change. Never shows the password. A missing
+    /// database is no problem to the migrate command (<paramref name="creatingTheDatabase"/>): applying the migrations
+    /// creates it.
+    /// </summary>
+    public static async Task<string?> FindProblemAsync(string connectionString, bool creatingTheDatabase, CancellationToken cancellationToken)
     {
         NpgsqlConnectionStringBuilder settings;
         try
@@ -37,7 +41,9 @@ public static class DatabaseConnectionCheck
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            return $"{server} has no database '{settings.Database}'. Create it (migrate creates the tables, not the database), or fix Database in ConnectionStrings__Default.";
+            return creatingTheDatabase
+                ? null
+                : $"{server} has no database '{settings.Database}'. Run the migrate command first (it creates the database and its tables), or fix Database in ConnectionStrings__Default.";
         }
         catch (PostgresException exception)
         {

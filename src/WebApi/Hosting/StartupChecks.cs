@@ -54,7 +54,7 @@ internal static partial class StartupChecks
         }
 
         if (app.Configuration.GetValue(CheckDatabaseSetting, defaultValue: true)
-            && await DatabaseConnectionCheck.FindProblemAsync(connectionString, app.Lifetime.ApplicationStopping) is { } problem)
+            && await DatabaseConnectionCheck.FindProblemAsync(connectionString, creatingTheDatabase: migrating, app.Lifetime.ApplicationStopping) is { } problem)
         {
             throw new CannotStartException(problem);
         }
