@@ -38,12 +38,15 @@ public sealed partial class ReadmeSnippetTests
         Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)) + Environment.NewLine + snippet);
     }
 
-    /// <summary>The one ```csharp block of the README's typed-clients section.</summary>
+    /// <summary>The one ```csharp block of the README's "Call it from code" section.</summary>
     private static string CSharpSnippet()
     {
         var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
-        var section = readme[readme.IndexOf("### The typed clients", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n### ", StringComparison.Ordinal)];
+        var start = readme.IndexOf("## Call it from code", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no '## Call it from code' section.");
+        var section = readme[(start + 1)..];
+        var end = section.IndexOf("\n## ", StringComparison.Ordinal);
+        section = end < 0 ? section : section[..end];
         return Assert.Single(CSharpBlock().Matches(section)).Groups["code"].Value;
     }
 

@@ -9,11 +9,14 @@ const snippetFile = join(dirname(fileURLToPath(import.meta.url)), "readme/usage.
 /** Where the README's snippet sends its requests; the test's fetch sends them to the live API instead. */
 const readmeOrigin = "https://tasks.example.com";
 
-/** The ```ts blocks of the README's typed-clients section. */
+/** The ```ts blocks of the README's "Call it from code" section. */
 function readmeSnippets(): string[] {
   const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### The typed clients"));
-  return [...section.slice(0, section.indexOf("\n### ")).matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  const start = readme.indexOf("## Call it from code");
+  if (start < 0) throw new Error('README.md has no "## Call it from code" section.');
+  const section = readme.slice(start + 1);
+  const end = section.indexOf("\n## ");
+  return [...(end < 0 ? section : section.slice(0, end)).matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
 }
 
 /**
