@@ -10,6 +10,7 @@ import { PageHeading } from "../ui/PageHeading";
 import { PersonPicker } from "../ui/PersonPicker";
 import { useLoad } from "../ui/useLoad";
 import { AdminNav } from "./AdminNav";
+import { LoadError } from "../ui/LoadError";
 
 /**
  * Managers and admins: the teams, a new one, and who is in each (people picked by name). A team's tasks are seen by
@@ -44,7 +45,7 @@ export function TeamsPage() {
         <Field id="team-name" label="New team’s name" value={name} onChange={setName} errors={problem ? (problem.fields.name ?? [problem.message]) : undefined} />
         <button type="submit">Create team</button>
       </form>
-      {teams.error ? <p className="error-text" role="alert">The teams could not be loaded: {explainProblem(teams.error)}</p> : null}
+      <LoadError what="The teams" error={teams.error} />
       {teams.data && teams.data.length === 0 ? (
         <p className="empty-state" data-testid="empty-state">
           There are no teams yet. Create one above, then add its members: a team’s tasks are seen by its members only.

@@ -8,6 +8,7 @@ import { PageHeading } from "../ui/PageHeading";
 import { useDebounced } from "../ui/useDebounced";
 import { usePaged } from "../ui/usePaged";
 import { AdminNav } from "./AdminNav";
+import { LoadError } from "../ui/LoadError";
 
 const roles: { value: UserRole; label: string }[] = [
   { value: "member", label: "Member" },
@@ -30,7 +31,7 @@ export function UsersPage() {
         <label htmlFor="user-search">Find people by name or email</label>
         <input id="user-search" type="search" autoComplete="off" value={search} onChange={(event) => setSearch(event.target.value)} />
       </div>
-      {users.error ? <p className="error-text" role="alert">The users could not be loaded: {explainProblem(users.error)}</p> : null}
+      <LoadError what="The users" error={users.error} />
       {!users.loading && users.items.length === 0 && !users.error ? (
         <p className="empty-state" data-testid="empty-state">
           Nobody’s name or email contains “{typed}”. Check the spelling, or search for part of it.

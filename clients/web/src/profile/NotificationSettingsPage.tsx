@@ -7,6 +7,7 @@ import { InlineError } from "../ui/InlineError";
 import { PageHeading } from "../ui/PageHeading";
 import { useLoad } from "../ui/useLoad";
 import { ProfileNav } from "./ProfileNav";
+import { LoadError } from "../ui/LoadError";
 
 /** What each kind of notification is about, as a person would say it. */
 const typeLabels: Record<EventType, string> = {
@@ -77,7 +78,7 @@ export function NotificationSettingsPage() {
       <PageHeading title="Notification settings">Notification settings</PageHeading>
       <ProfileNav />
       <p>Choose how you are told of each thing: in the app (the Notifications page and its badge), by email, both or neither.</p>
-      {loaded.error ? <p className="error-text" role="alert">Your settings could not be loaded: {explainProblem(loaded.error)}</p> : null}
+      <LoadError what="Your settings" error={loaded.error} />
       {!loaded.data && loaded.loading ? <p className="loading">Loading…</p> : null}
       {preferences.length > 0 ? (
         <form onSubmit={(event) => void save(event)} noValidate>

@@ -18,6 +18,7 @@ import { activeFilterCount, fetchTasks, queryOf } from "./listQuery";
 import { reasons, sendAction } from "./sendAction";
 import { TaskFilters } from "./TaskFilters";
 import { ShortcutsHint, TaskViewSwitch, useFiltersInAddress } from "./TaskViews";
+import { LoadError } from "../ui/LoadError";
 
 /** How many cards a column shows; the list view pages through the rest. */
 const cardsPerColumn = 25;
@@ -131,14 +132,7 @@ export function TaskBoardPage() {
       </div>
       <TaskFilters filters={filters} tags={tags.data ?? []} onApply={apply} onSearch={search} collapsed />
       <ShortcutsHint view="board" />
-      {board.error ? (
-        <p className="error-text" role="alert">
-          The board could not be loaded: {explainProblem(board.error)}{" "}
-          <button type="button" className="link-button" onClick={board.reload}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <LoadError what="The board" error={board.error} onRetry={board.reload} />
       <InlineError message={refusal} testId="board-refusal" />
       {!board.data && board.loading ? <p className="loading">Loading the board…</p> : null}
       {board.data && cards.length === 0 ? (

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ifMatch, type TaskDto, type TaskPriority, type TeamDto } from "@taskorchestration/client";
-import { explainProblem, formProblem, type FormProblem } from "../app/problems";
+import { formProblem, type FormProblem } from "../app/problems";
 import { Link, navigate } from "../app/routing";
 import { useSession } from "../session/SessionProvider";
 import { useAnnounce } from "../ui/Announcer";
@@ -11,6 +11,7 @@ import { summaryOf } from "../ui/summary";
 import { useLoad } from "../ui/useLoad";
 import { newIdempotencyKey } from "./idempotency";
 import { fromLocalInput, priorities, priorityLabels, toLocalInput } from "./labels";
+import { LoadError } from "../ui/LoadError";
 
 const labels = { title: "Title", description: "Description", priority: "Priority", dueDate: "Due", teamId: "Team" };
 
@@ -105,9 +106,7 @@ export function TaskFormPage({ taskId }: { taskId?: string }) {
     return (
       <section>
         <PageHeading title="Edit task">Edit task</PageHeading>
-        <p className="error-text" role="alert">
-          The task could not be loaded: {explainProblem(original.error)}
-        </p>
+        <LoadError what="The task" error={original.error} />
         <Link to="/">Back to the tasks</Link>
       </section>
     );

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from "react";
 import type { PagedListOfTaskDto, TagUsage } from "@taskorchestration/client";
-import { explainProblem } from "../app/problems";
 import { Link } from "../app/routing";
 import { useShortcuts } from "../app/shortcuts";
 import { useTaskEvents } from "../live/LiveUpdatesProvider";
@@ -12,6 +11,7 @@ import { formatDateTime, priorityLabels, statusLabels } from "./labels";
 import { activeFilterCount, fetchTasks, pageSize, queryOf, type ListFilters } from "./listQuery";
 import { TaskFilters } from "./TaskFilters";
 import { ShortcutsHint, TaskViewSwitch, useFiltersInAddress } from "./TaskViews";
+import { LoadError } from "../ui/LoadError";
 
 /**
  * The task list: search, filters and pages from the address; refreshed live when any visible task changes. `j` and
@@ -81,14 +81,7 @@ export function TaskListPage() {
       <TaskFilters filters={filters} tags={tags.data ?? []} onApply={go} onSearch={search} />
       <ShortcutsHint view="list" />
 
-      {list.error ? (
-        <p className="error-text" role="alert">
-          The tasks could not be loaded: {explainProblem(list.error)}{" "}
-          <button type="button" className="link-button" onClick={list.reload}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <LoadError what="The tasks" error={list.error} onRetry={list.reload} />
       {!page && list.loading ? <p className="loading">Loading tasks…</p> : null}
 
       {page ? (
