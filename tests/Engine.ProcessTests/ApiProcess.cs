@@ -87,12 +87,7 @@ public sealed class ApiProcess : IAsyncDisposable
             return;
         }
 
-        JsonElement entry;
-        try
-        {
-            entry = JsonDocument.Parse(line).RootElement;
-        }
-        catch (JsonException)
+        if (JsonLogLine.Parse(line) is not { } entry)
         {
             Keep(line);
             return;

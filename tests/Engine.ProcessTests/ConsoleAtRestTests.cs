@@ -62,11 +62,11 @@ public sealed partial class ConsoleAtRestTests(FleetFixture fleet) : FleetTest(f
                 $"three runs of {Job}",
                 process);
 
-            var atInformation = _lines.Skip(atRest).Where(line => Parse(line) is { } entry && entry.GetProperty("LogLevel").GetString() == "Information").ToList();
+            var atInformation = _lines.Skip(atRest).Where(line => JsonLogLine.Parse(line) is { } entry && entry.GetProperty("LogLevel").GetString() == "Information").ToList();
             Assert.True(atInformation.Count == 0, $"At rest, the host printed at Information:{Environment.NewLine}{string.Join(Environment.NewLine, atInformation)}");
 
             var lines = _lines.ToList();
-            var notJson = lines.Where(line => Parse(line) is null).ToList();
+            var notJson = lines.Where(line => JsonLogLine.Parse(line) is null).ToList();
             Assert.True(notJson.Count == 0, $"Lines that are not JSON:{Environment.NewLine}{string.Join(Environment.NewLine, notJson)}");
             Assert.All(Entries(), entry => Assert.Matches(IsoUtc(), entry.GetProperty("Timestamp").GetString()));
             var scheduler = Entries().First(entry => Is(entry, "TaskOrchestration.Infrastructure.Scheduling.JobScheduler", 7001));
@@ -122,20 +122,7 @@ public sealed partial class ConsoleAtRestTests(FleetFixture fleet) : FleetTest(f
     private static bool Is(JsonElement entry, string category, int eventId) =>
         entry.GetProperty("Category").GetString() == category && entry.GetProperty("EventId").GetInt32() == eventId;
 
-    private static JsonElement? Parse(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private IEnumerable<JsonElement> Entries() => _lines.Select(Parse).OfType<JsonElement>();
+    private IEnumerable<JsonElement> Entries() => _lines.Select(JsonLogLine.Parse).OfType<JsonElement>();
 
     private void Keep(string? line)
     {

@@ -109,12 +109,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             return;
         }
 
-        JsonElement entry;
-        try
-        {
-            entry = JsonDocument.Parse(line).RootElement;
-        }
-        catch (JsonException)
+        if (JsonLogLine.Parse(line) is not { } entry)
         {
             Keep(line);
             return;
