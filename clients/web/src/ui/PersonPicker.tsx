@@ -35,7 +35,8 @@ export function PersonPicker({ id, label, hint, selected = null, onPick, onClear
   const [text, setText] = useState(selectedName);
   const [open, setOpen] = useState(false);
   const [found, setFound] = useState<PersonDto[] | null>(null);
-  const [active, setActive] = useState(-1);
+  // The person the arrow keys reached, by id: results that arrive later (the debounced search) keep them active.
+  const [activePersonId, setActivePersonId] = useState<string | null>(null);
   const typed = useDebounced(text, 250);
   const editing = useRef(false);
 
@@ -48,13 +49,13 @@ export function PersonPicker({ id, label, hint, selected = null, onPick, onClear
 
   useEffect(() => {
     if (!open) {
+      setActivePersonId(null);
       return;
     }
     const abort = new AbortController();
     search(typed, abort.signal).then(
       (people) => {
         setFound(people);
-        setActive(-1);
       },
       () => {
         if (!abort.signal.aborted) {
@@ -66,6 +67,7 @@ export function PersonPicker({ id, label, hint, selected = null, onPick, onClear
   }, [open, typed, search]);
 
   const offered = (found ?? []).filter((person) => !exclude.includes(person.id));
+  const active = offered.findIndex((person) => person.id === activePersonId);
   const pick = (person: PersonDto) => {
     editing.current = false;
     setOpen(false);
@@ -90,7 +92,7 @@ export function PersonPicker({ id, label, hint, selected = null, onPick, onClear
         }
         if (offered.length > 0) {
           const step = event.key === "ArrowDown" ? 1 : -1;
-          setActive((current) => (current + step + offered.length) % offered.length);
+          setActivePersonId(offered[(active + step + offered.length) % offered.length].id);
         }
         return;
       }
