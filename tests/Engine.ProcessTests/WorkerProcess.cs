@@ -17,6 +17,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<AttemptEvent> _attempts = new();
     private readonly ConcurrentQueue<ScheduledRunEvent> _scheduledRuns = new();
+    private readonly ConcurrentQueue<SchedulerLook> _schedulerLooks = new();
     private readonly TaskCompletionSource<DateTimeOffset> _schedulerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _otherOutput = new();
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,6 +42,9 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>The scheduled runs it started and ended, from its scheduler's log (event ids 7010, 7011).</summary>
     public IReadOnlyCollection<ScheduledRunEvent> ScheduledRuns => _scheduledRuns;
+
+    /// <summary>Each time its scheduler looked for due slots (event id 7002, at Debug).</summary>
+    public IReadOnlyCollection<SchedulerLook> SchedulerLooks => _schedulerLooks;
 
     /// <summary>Completes with the time its scheduler started (event id 7001).</summary>
     public Task<DateTimeOffset> SchedulerStarted => _schedulerStarted.Task;
@@ -134,13 +138,21 @@ public sealed class WorkerProcess : IAsyncDisposable
             case SchedulerLogEvents.SchedulerStarted:
                 _schedulerStarted.TrySetResult(DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture));
                 break;
+            case SchedulerLogEvents.Looked:
+                _schedulerLooks.Enqueue(new SchedulerLook(
+                    Name,
+                    DateTimeOffset.Parse(Text(state, "LookedAt"), CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(Text(state, "NextLookBy"), CultureInfo.InvariantCulture)));
+                break;
             case SchedulerLogEvents.RunStarted or SchedulerLogEvents.RunFinished:
                 _scheduledRuns.Enqueue(new ScheduledRunEvent(
                     Name,
                     eventId == SchedulerLogEvents.RunStarted,
                     Text(state, "Job"),
                     DateTimeOffset.Parse(Text(state, "Slot"), CultureInfo.InvariantCulture),
-                    eventId == SchedulerLogEvents.RunFinished ? Text(state, "Outcome") : null));
+                    eventId == SchedulerLogEvents.RunFinished ? Text(state, "Outcome") : null,
+                    DateTimeOffset.Parse(entry.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture)));
                 break;
             default:
                 Keep(line);
@@ -169,8 +181,14 @@ public sealed class WorkerProcess : IAsyncDisposable
         state.GetProperty(name) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : state.GetProperty(name).GetRawText();
 }
 
-/// <summary>One line of a worker's scheduler record: it started, or ended, a run of a job for a slot.</summary>
-public sealed record ScheduledRunEvent(string Worker, bool IsStart, string Job, DateTimeOffset Slot, string? Outcome);
+/// <summary>One line of a worker's scheduler record: it started, or ended, a run of a job for a slot; logged at <paramref name="At"/>.</summary>
+public sealed record ScheduledRunEvent(string Worker, bool IsStart, string Job, DateTimeOffset Slot, string? Outcome, DateTimeOffset At);
+
+/// <summary>
+/// A worker's scheduler looked for due slots at <paramref name="LookedAt"/> (the time its claims were for), had sent
+/// its claims by <paramref name="DoneAt"/>, and meant to look again by <paramref name="NextLookBy"/>.
+/// </summary>
+public sealed record SchedulerLook(string Worker, DateTimeOffset LookedAt, DateTimeOffset DoneAt, DateTimeOffset NextLookBy);
 
 /// <summary>One line of a worker's execution record: it started, or finished, running an attempt of a task.</summary>
 public sealed record AttemptEvent(string Worker, bool IsStart, Guid TaskId, int Attempt, DateTimeOffset At, string? Outcome);

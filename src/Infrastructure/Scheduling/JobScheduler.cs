@@ -50,7 +50,7 @@ internal sealed partial class JobScheduler(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await StartDueRunsAsync(stoppingToken);
-                await _runEnded.WaitAsync(UntilNextLook(), stoppingToken);
+                await _runEnded.WaitAsync(UntilNextLook(clock.GetUtcNow()), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -87,6 +87,12 @@ internal sealed partial class JobScheduler(
             var run = Task.Run(() => RunAsync(schedule, slot, stoppingToken), CancellationToken.None);
             _running[schedule.Name] = run;
             started.Add(run);
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var nextLookBy = now + UntilNextLook(now);
+            LogLooked(logger, now, nextLookBy);
         }
 
         return started;
@@ -152,6 +158,10 @@ internal sealed partial class JobScheduler(
             LogFinishNotRecorded(logger, exception, jobName, slot);
         }
 
+        // Not running here any more before the end is told: a look woken by it (or one that follows its log line)
+        // claims the slot it held back, instead of skipping the job as still running.
+        _running.TryRemove(jobName, out _);
+
         // A run that changed nothing (overdue detection every minute, most minutes) is not news at Information.
         var level = summary is { Changes: 0 } ? LogLevel.Debug : LogLevel.Information;
         LogRunFinished(logger, level, jobName, slot, outcome, summary?.Text ?? error);
@@ -192,10 +202,9 @@ internal sealed partial class JobScheduler(
         }
     }
 
-    /// <summary>Until the next slot of any enabled job, and at most <see cref="RecheckInterval"/>.</summary>
-    private TimeSpan UntilNextLook()
+    /// <summary>From <paramref name="now"/> until the next slot of any enabled job, and at most <see cref="RecheckInterval"/>.</summary>
+    private TimeSpan UntilNextLook(DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         var next = schedules.Enabled.Select(schedule => schedule.NextSlotAfter(now)).Min();
         var wait = next is { } at ? at - now : RecheckInterval;
         return wait > RecheckInterval ? RecheckInterval : wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
@@ -203,6 +212,11 @@ internal sealed partial class JobScheduler(
 
     [LoggerMessage(EventId = SchedulerLogEvents.SchedulerStarted, Level = LogLevel.Information, Message = "Scheduler of worker {WorkerId} started; enabled jobs: {Jobs}.")]
     private static partial void LogStarted(ILogger logger, string workerId, IReadOnlyList<string> jobs);
+
+    // Every look, at Debug: when a slot passed without a run, this says whether a scheduler looked during its second
+    // (a scheduler starved of CPU wakes late, and a slot with no look replaced by the next is ADR 0021's design).
+    [LoggerMessage(EventId = SchedulerLogEvents.Looked, Level = LogLevel.Debug, Message = "Looked for due slots at {LookedAt}; the next look is due by {NextLookBy}.")]
+    private static partial void LogLooked(ILogger logger, DateTimeOffset lookedAt, DateTimeOffset nextLookBy);
 
     [LoggerMessage(EventId = SchedulerLogEvents.RunStarted, Level = LogLevel.Debug, Message = "Running {Job} for slot {Slot} in worker {Runner}.")]
     private static partial void LogRunStarted(ILogger logger, string job, DateTimeOffset slot, string runner);

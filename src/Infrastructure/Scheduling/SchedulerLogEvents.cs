@@ -7,6 +7,7 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 public static class SchedulerLogEvents
 {
     public const int SchedulerStarted = 7001;
+    public const int Looked = 7002;
     public const int RunStarted = 7010;
     public const int RunFinished = 7011;
     public const int RunFailed = 7012;

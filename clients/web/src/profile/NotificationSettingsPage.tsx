@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { EventType, NotificationPreferenceDto, NotificationPreferencesDto } from "@taskorchestration/client";
 import { explainProblem } from "../app/problems";
 import { useSession } from "../session/SessionProvider";
@@ -40,20 +40,19 @@ export function NotificationSettingsPage() {
   const { api } = useSession();
   const announce = useAnnounce();
   const loaded = useLoad<NotificationPreferencesDto>("notification-preferences", (signal) => api.getNotificationPreferences(signal));
-  const [choices, setChoices] = useState<Choices>({});
+  // Only what the person changed since the settings were read: the boxes show the stored choices from the first
+  // render that has them (copying them into state after that render showed every box unchecked for a moment).
+  const [edits, setEdits] = useState<Choices>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (loaded.data) {
-      setChoices(choicesOf(loaded.data.preferences));
-    }
-  }, [loaded.data]);
+  const preferences = loaded.data?.preferences ?? [];
+  const stored = choicesOf(preferences);
+  const choices: Choices = { ...stored, ...edits };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const before = choicesOf(loaded.data?.preferences ?? []);
-    const changes = Object.entries(choices)
-      .filter(([type, choice]) => before[type]?.inApp !== choice.inApp || before[type]?.email !== choice.email)
+    const changes = Object.entries(edits)
+      .filter(([type, choice]) => stored[type]?.inApp !== choice.inApp || stored[type]?.email !== choice.email)
       .map(([type, choice]) => ({ type: type as EventType, inApp: choice.inApp, email: choice.email }));
     if (changes.length === 0) {
       announce("Nothing to save: no choice changed.");
@@ -63,6 +62,7 @@ export function NotificationSettingsPage() {
     setError(null);
     try {
       loaded.set(await api.updateNotificationPreferences({ preferences: changes }));
+      setEdits({});
       announce("Your notification settings are saved.");
     } catch (failure) {
       setError(explainProblem(failure));
@@ -71,8 +71,8 @@ export function NotificationSettingsPage() {
     }
   };
 
-  const preferences = loaded.data?.preferences ?? [];
-  const set = (type: string, channel: "inApp" | "email", value: boolean) => setChoices((current) => ({ ...current, [type]: { ...current[type], [channel]: value } }));
+  const set = (type: string, channel: "inApp" | "email", value: boolean) =>
+    setEdits((current) => ({ ...current, [type]: { ...(current[type] ?? stored[type] ?? { inApp: false, email: false }), [channel]: value } }));
   return (
     <section className="narrow">
       <PageHeading title="Notification settings">Notification settings</PageHeading>

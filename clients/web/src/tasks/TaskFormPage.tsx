@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { ifMatch, type TaskDto, type TaskPriority, type TeamDto } from "@taskorchestration/client";
 import { formProblem, type FormProblem } from "../app/problems";
 import { Link, navigate } from "../app/routing";
@@ -54,11 +54,13 @@ export function TaskFormPage({ taskId }: { taskId?: string }) {
 
   const original = useLoad<TaskDto | null>(taskId ?? "new", (signal) => (taskId ? api.getTask(taskId, signal) : Promise.resolve(null)));
   const teams = useLoad<TeamDto[]>("teams", (signal) => (editing ? Promise.resolve([]) : api.listTeams(signal)));
-  useEffect(() => {
-    if (original.data) {
-      setForm(draftOf(original.data));
-    }
-  }, [original.data]);
+  // The form is drafted from each version of the task read, during the render that first has it (React's pattern
+  // for state derived from a previous render): an effect would show one render of an empty form first.
+  const [draftedFrom, setDraftedFrom] = useState<TaskDto | null>(null);
+  if (original.data && original.data !== draftedFrom) {
+    setDraftedFrom(original.data);
+    setForm(draftOf(original.data));
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
