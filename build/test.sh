@@ -69,6 +69,8 @@ chromium_require
 
 echo "==> Building TaskOrchestration.sln (Release)"
 dotnet build TaskOrchestration.sln -c Release -nologo -v quiet
+# The local tools (dotnet-tools.json): NSwag, for the test that the checked-in clients are what the document generates.
+dotnet tool restore >/dev/null
 
 echo "==> Starting a throwaway PostgreSQL 15"
 pg_require_binaries

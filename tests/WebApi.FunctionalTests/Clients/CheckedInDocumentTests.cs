@@ -5,8 +5,8 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Clients;
 
 /// <summary>
 /// clients/openapi.json, which the typed clients are generated from, is the document the API serves now: an API
-/// change without regenerated clients fails here (the TypeScript package's tests check that the generated code is
-/// what that document generates).
+/// change without regenerated clients fails here (GeneratedClientDriftTests, in the clients' live suite, checks that
+/// the generated code is what that document generates).
 /// </summary>
 public sealed class CheckedInDocumentTests(ApiFactory factory) : ApiTestBase(factory)
 {
@@ -22,7 +22,7 @@ public sealed class CheckedInDocumentTests(ApiFactory factory) : ApiTestBase(fac
             "clients/openapi.json is not the document the API serves: run build/generate-clients.sh and commit what it changes.");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
