@@ -4,6 +4,7 @@ using NJsonSchema;
 using NJsonSchema.Generation;
 using NJsonSchema.Generation.TypeMappers;
 using NSwag;
+using NSwag.AspNetCore;
 using NSwag.Generation.Processors.Security;
 
 namespace TaskOrchestration.WebApi.OpenApi;
@@ -85,6 +86,8 @@ internal static class ApiDocumentation
         {
             settings.Path = "/" + docsPath;
             settings.DocumentPath = $"/openapi/{DocumentName}.json";
+            // Named in the page itself too: /api/docs redirects with ?url=, but a bookmarked /api/docs/index.html has none.
+            settings.SwaggerRoutes.Add(new SwaggerUiRoute("TaskOrchestration API v1", $"/openapi/{DocumentName}.json"));
             settings.DocumentTitle = "TaskOrchestration API";
             settings.PersistAuthorization = true;
         });

@@ -131,6 +131,17 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     }
 
     [Fact]
+    public async Task TheSwaggerUiPage_NamesTheDocument_EvenWithoutTheRedirectsQuery()
+    {
+        using var anonymous = Anonymous();
+
+        // /api/docs redirects to index.html?url=...; a bookmarked index.html without it must still find the document.
+        var page = await anonymous.GetStringAsync("/api/docs/index.html");
+
+        Assert.Contains("\"url\":\"/openapi/v1.json\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Integers_AreIntegersOnly()
     {
         var page = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("PagedListOfTaskDto").GetProperty("properties").GetProperty("totalCount");
