@@ -206,13 +206,17 @@ public sealed class TransientFailureRetryBehaviourTests
 
     private async Task<T> PassTimeUntilDone<T>(Task<T> handling)
     {
-        // Each backoff is under two seconds; a bounded number of steps, so a behaviour that waits forever fails.
-        for (var step = 0; step < 1_000 && !handling.IsCompleted; step++)
+        // The fake clock moves on until the handling ends, however late (on a busy machine) the behaviour gets to its
+        // next backoff: a fixed number of steps could all pass before it starts waiting, and then it would wait on a
+        // clock nobody moves. A behaviour that waits forever still fails, after a minute of real time.
+        var giveUp = DateTime.UtcNow.AddMinutes(1);
+        while (!handling.IsCompleted && DateTime.UtcNow < giveUp)
         {
             _clock.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Yield();
+            await Task.Delay(1);
         }
 
+        Assert.True(handling.IsCompleted, "The behaviour was still waiting after a minute of moving the clock.");
         return await handling;
     }
 
