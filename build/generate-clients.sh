@@ -42,9 +42,15 @@ cp "$work_dir/openapi.json" clients/openapi.json
 echo "    clients/openapi.json"
 
 echo "==> Generating the clients with NSwag (clients/nswag.json)"
-if [[ ! -d clients/typescript/node_modules ]]; then
-  (cd clients/typescript && npm ci --no-audit --no-fund)
+if [[ -d clients/typescript ]]; then
+  if [[ ! -d clients/typescript/node_modules ]]; then
+    (cd clients/typescript && npm ci --no-audit --no-fund)
+  fi
+  (cd clients/typescript && npm run --silent generate)
+  echo "    clients/typescript/src/generated/client.ts"
+else
+  # A solution stamped without the TypeScript client (dotnet new taskorch --web false): the same NSwag, run once
+  # through npx, and the TypeScript output that nswag.json also names goes to the work folder.
+  (cd clients && npx --yes nswag@14.7.1 run nswag.json /runtime:Net100 "/variables:TypeScriptOutput=$work_dir/client.ts")
 fi
-(cd clients/typescript && npm run --silent generate)
-echo "    clients/typescript/src/generated/client.ts"
 echo "    clients/csharp/Generated/TaskOrchestrationClient.cs"

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The README's test command: a Release build, a throwaway PostgreSQL 15 cluster and SMTP server (aiosmtpd, installed
-# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, the TypeScript
-# client's suite, the web app built and its browser tests run in Debian's Chromium (installed when missing) against
-# the Release API, both servers stopped and the cluster deleted, and as the very last line "N passed, N failed" (followed by
+# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, the template
+# stamped with its option sets and each result's unit and architecture tests (build/test-template.sh),
+# #if (web)
+# the TypeScript client's suite, the web app built and its browser tests run in Debian's Chromium (installed when
+# missing) against the Release API,
+# #endif
+# both servers stopped and the cluster deleted, and as the very last line "N passed, N failed" (followed by
 # ", N skipped" when any test was skipped). Exits non-zero when a test failed, a test project failed without a
 # failing test (crash, abort, no results), or no test ran at all.
 #
@@ -17,8 +21,10 @@ cd "$repo_root"
 source build/lib/postgres.sh
 # shellcheck source-path=SCRIPTDIR source=lib/smtp.sh
 source build/lib/smtp.sh
+# #if (web)
 # shellcheck source-path=SCRIPTDIR source=lib/chromium.sh
 source build/lib/chromium.sh
+# #endif
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -64,8 +70,10 @@ trx_counters() {
   echo "${counter[passed]} $failed $skipped"
 }
 
+# #if (web)
 # Before the long part: a missing browser should stop the run now, not after the .NET suites.
 chromium_require
+# #endif
 
 echo "==> Building TaskOrchestration.sln (Release)"
 dotnet build TaskOrchestration.sln -c Release -nologo -v quiet
@@ -136,6 +144,7 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# #if (web)
 # count_vitest_report NAME STATUS REPORT: adds a vitest suite's results (its JSON report) to the totals; a suite that
 # failed without a failing test (a setup that threw, no report) counts as one failure, like a broken test project.
 count_vitest_report() {
@@ -187,6 +196,7 @@ web_status=0
 ) || web_status=$?
 count_vitest_report clients/web "$web_status" "$results_dir/web-e2e.json"
 echo "    clients/web: built and tested in $((SECONDS - web_started)) s; screenshots in TestResults/e2e/screenshots"
+# #endif
 
 # Stop and delete the cluster now rather than in the EXIT trap, so that nothing prints after the closing line.
 cleanup
