@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: a Release build, a throwaway PostgreSQL 15 cluster and SMTP server (aiosmtpd, installed
-# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, the template
-# stamped with its option sets and each result's unit and architecture tests (build/test-template.sh),
+# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another,
+# #if (templateSource)
+# the template stamped with each option set and each result's unit and architecture tests (build/test-template.sh),
+# #endif
 # #if (web)
 # the TypeScript client's suite, the web app built and its browser tests run in Debian's Chromium (installed when
 # missing) against the Release API,
@@ -143,6 +145,35 @@ for project in "${projects[@]}"; do
     failed=$((failed + 1))
   fi
 done
+
+# #if (templateSource)
+# The template this repository is (.template.config, docs/template.md): stamped with the defaults and with every
+# option off, each result built and its unit and architecture tests run, each stamped project's TRX counted here.
+# (Solutions stamped from it have no template, and no such step.)
+echo "==> The template (build/test-template.sh)"
+template_status=0
+bash build/test-template.sh "$results_dir/template" || template_status=$?
+template_failed=0 template_results=0
+for trx in "$results_dir"/template/*.trx; do
+  [[ -f "$trx" ]] || continue
+  if counts="$(trx_counters "$trx")"; then
+    read -r project_passed project_failed project_skipped <<<"$counts"
+    passed=$((passed + project_passed))
+    failed=$((failed + project_failed))
+    skipped=$((skipped + project_skipped))
+    template_failed=$((template_failed + project_failed))
+    template_results=$((template_results + 1))
+  fi
+done
+if (( template_results == 0 && template_status == 0 )); then
+  template_status=1
+  echo "    the template check left no test results" >&2
+fi
+if (( template_status != 0 && template_failed == 0 )); then
+  broken_projects+=("template")
+  failed=$((failed + 1))
+fi
+# #endif
 
 # #if (web)
 # count_vitest_report NAME STATUS REPORT: adds a vitest suite's results (its JSON report) to the totals; a suite that
