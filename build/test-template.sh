@@ -76,6 +76,7 @@ check_variant() {
     done
     printf '] } }\n'
   } >"$filter"
+  local phase_started=$SECONDS
   if ! dotnet restore "$filter" --source "$packages" -nologo -v quiet; then
     echo "    the stamped solution did not restore from $packages" >&2
     status=1
@@ -86,6 +87,7 @@ check_variant() {
     status=1
     return
   fi
+  echo "    restored and built in $((SECONDS - phase_started)) s"
   # With a database server at hand (build/test.sh sets TASKORCH_TEST_CONNECTION), the stamped migrations apply to
   # an empty database, and the admin is bootstrapped under the stamped mail domain.
   if [[ -n "${TASKORCH_TEST_CONNECTION:-}" ]]; then
