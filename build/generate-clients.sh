@@ -44,6 +44,12 @@ echo "    clients/openapi.json"
 
 echo "==> Generating the clients with NSwag (clients/nswag.json)"
 dotnet tool restore >/dev/null
-(cd clients && dotnet nswag run nswag.json >/dev/null)
-echo "    clients/typescript/src/generated/client.ts"
+if [[ -d clients/typescript ]]; then
+  (cd clients && dotnet nswag run nswag.json >/dev/null)
+  echo "    clients/typescript/src/generated/client.ts"
+else
+  # A solution stamped without the TypeScript client (dotnet new taskorch --web false): the TypeScript output that
+  # nswag.json also names goes to the work folder.
+  (cd clients && dotnet nswag run nswag.json "/variables:TypeScriptOutput=$work_dir/client.ts" >/dev/null)
+fi
 echo "    clients/csharp/Generated/TaskOrchestrationClient.cs"

@@ -13,8 +13,10 @@
 #   ASPNETCORE_ENVIRONMENT      default Development
 #   Bootstrap__AdminEmail       default admin@taskorchestration.local
 #   Bootstrap__AdminPassword    default: generated once, kept in .local/admin-password
+# #if (web)
 #   WebApp__Path                the built web app served under /app (default clients/web/dist, built here when
 #                               missing or older than its sources; needs Node.js and npm, else /app is left out)
+# #endif
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -116,6 +118,7 @@ else
   echo "==> Admin: $Bootstrap__AdminEmail (password from Bootstrap__AdminPassword)"
 fi
 
+# #if (web)
 # The web app (clients/web), served under /app: built when its dist is missing or older than anything it is built
 # from (its sources, its package files, the generated client). Without npm the API runs without it.
 web_dir="$repo_root/clients/web"
@@ -144,6 +147,7 @@ if [[ -z "${WebApp__Path:-}" ]]; then
   fi
   export WebApp__Path="$web_dist"
 fi
+# #endif
 
 # The API, built in Debug when anything it is built from changed since the last build here: a fingerprint of every
 # source file under src/ (path, time, size), the build settings and the SDK, kept in .local/webapi-build.stamp.
@@ -213,7 +217,9 @@ until api_is_ready; do
 done
 echo "==> Ready on $ASPNETCORE_URLS (Ctrl-C stops)"
 echo "    Swagger UI: $browse_url/api/docs"
+# #if (web)
 echo "    Web app:    $browse_url/app/"
+# #endif
 # Not exec: this shell must outlive the API to stop the cluster it started (EXIT trap).
 status=0
 wait "$step_pid" || status=$?

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # The README's test command: a Release build, a throwaway PostgreSQL 15 cluster and SMTP server (aiosmtpd, installed
-# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another, the TypeScript
-# client's suite, the web app built and its browser tests run in Debian's Chromium (installed when missing) against
-# the Release API, both servers stopped and the cluster deleted, and as the very last line "N passed, N failed" (followed by
+# from Debian's python3-aiosmtpd when missing), every test project under tests/ one after another,
+# #if (templateSource)
+# the template stamped with each option set and each result's unit and architecture tests (build/test-template.sh),
+# #endif
+# #if (web)
+# the TypeScript client's suite, the web app built and its browser tests run in Debian's Chromium (installed when
+# missing) against the Release API,
+# #endif
+# both servers stopped and the cluster deleted, and as the very last line "N passed, N failed" (followed by
 # ", N skipped" when any test was skipped). Exits non-zero when a test failed, a test project failed without a
 # failing test (crash, abort, no results), or no test ran at all.
 #
@@ -17,8 +23,10 @@ cd "$repo_root"
 source build/lib/postgres.sh
 # shellcheck source-path=SCRIPTDIR source=lib/smtp.sh
 source build/lib/smtp.sh
+# #if (web)
 # shellcheck source-path=SCRIPTDIR source=lib/chromium.sh
 source build/lib/chromium.sh
+# #endif
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -81,8 +89,10 @@ trx_counters() {
   echo "${counter[passed]} $failed $skipped"
 }
 
+# #if (web)
 # Before the long part: a missing browser should stop the run now, not after the .NET suites.
 chromium_require
+# #endif
 
 echo "==> Building TaskOrchestration.sln (Release)"
 dotnet build TaskOrchestration.sln -c Release -nologo -v quiet
@@ -156,6 +166,37 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# #if (templateSource)
+# The template this repository is (.template.config, docs/template.md): stamped with the defaults and with every
+# option off, each result built and its unit and architecture tests run, each stamped project's TRX counted here.
+# (Solutions stamped from it have no template, and no such step.)
+echo "==> The template (build/test-template.sh)"
+template_status=0
+TASKORCH_TEST_RUN="$test_run_id" bash build/test-template.sh "$results_dir/template" || template_status=$?
+stop_strays
+template_failed=0 template_results=0
+for trx in "$results_dir"/template/*.trx; do
+  [[ -f "$trx" ]] || continue
+  if counts="$(trx_counters "$trx")"; then
+    read -r project_passed project_failed project_skipped <<<"$counts"
+    passed=$((passed + project_passed))
+    failed=$((failed + project_failed))
+    skipped=$((skipped + project_skipped))
+    template_failed=$((template_failed + project_failed))
+    template_results=$((template_results + 1))
+  fi
+done
+if (( template_results == 0 && template_status == 0 )); then
+  template_status=1
+  echo "    the template check left no test results" >&2
+fi
+if (( template_status != 0 && template_failed == 0 )); then
+  broken_projects+=("template")
+  failed=$((failed + 1))
+fi
+# #endif
+
+# #if (web)
 # count_vitest_report NAME STATUS REPORT: adds a vitest suite's results (its JSON report) to the totals; a suite that
 # failed without a failing test (a setup that threw, no report) counts as one failure, like a broken test project.
 count_vitest_report() {
@@ -210,6 +251,7 @@ web_status=0
 stop_strays
 count_vitest_report clients/web "$web_status" "$results_dir/web-e2e.json"
 echo "    clients/web: built and tested in $((SECONDS - web_started)) s; screenshots in TestResults/e2e/screenshots"
+# #endif
 
 # Stop and delete the cluster now rather than in the EXIT trap, so that nothing prints after the closing line.
 cleanup

@@ -7,7 +7,8 @@ internal static class RepositoryFiles
     public static string Read(string relativePath) =>
         File.ReadAllText(Path.Combine(Root(), relativePath)).ReplaceLineEndings("\n");
 
-    private static string Root()
+    /// <summary>The repository root: the folder above the tests that holds the solution.</summary>
+    public static string Root()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
