@@ -58,10 +58,12 @@ public sealed class ResponseConformanceTests
                   "name": { "type": "string" },
                   "note": { "type": "string", "nullable": true },
                   "size": { "type": "integer", "format": "int32" },
-                  "kind": { "oneOf": [ { "enum": [null], "nullable": true }, { "$ref": "#/components/schemas/Kind" } ] }
+                  "kind": { "oneOf": [ { "enum": [null], "nullable": true }, { "$ref": "#/components/schemas/Kind" } ] },
+                  "extra": { "oneOf": [ { "enum": [null], "nullable": true }, { "$ref": "#/components/schemas/AnyValue" } ] }
                 }
               },
               "Kind": { "type": "string", "enum": ["small", "large"] },
+              "AnyValue": {},
               "Problem": {
                 "type": "object",
                 "required": ["title", "detail", "code"],
@@ -149,11 +151,33 @@ public sealed class ResponseConformanceTests
     }
 
     [Fact]
-    public void AnUndocumentedPathMethodOrMediaType_IsAViolation()
+    public void AnUndocumentedMediaType_IsAViolation()
     {
-        Assert.StartsWith("no path of the document matches", Assert.Single(Check(Document30, "GET", "/elsewhere", 200, Thing, WithETag).Violations), StringComparison.Ordinal);
-        Assert.StartsWith("the document has no PUT operation", Assert.Single(Check(Document30, "PUT", "/things/1", 200, Thing, WithETag).Violations), StringComparison.Ordinal);
-        Assert.StartsWith("content type: the answer is 'text/plain'", Assert.Single(Check(Document30, "GET", "/things/1", 200, "hello", WithETag, "text/plain").Violations), StringComparison.Ordinal);
+        var report = Check(Document30, "GET", "/things/1", 200, "hello", WithETag, "text/plain");
+
+        Assert.StartsWith("content type: the answer is 'text/plain'", Assert.Single(report.Violations), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUndocumentedPathOrMethod_MayOnlyBeRefused()
+    {
+        Assert.StartsWith("no path of the document matches /elsewhere, yet the API answered 200", Assert.Single(Check(Document30, "GET", "/elsewhere", 200, Thing, WithETag).Violations), StringComparison.Ordinal);
+        Assert.StartsWith("the document has no PUT operation on /things/{id}, yet the API answered 200", Assert.Single(Check(Document30, "PUT", "/things/1", 200, Thing, WithETag).Violations), StringComparison.Ordinal);
+        Assert.True(Check(Document30, "GET", "/elsewhere", 404, """{"title":"Not Found"}""", contentType: "application/problem+json").Conforms);
+        Assert.True(Check(Document30, "PUT", "/things/1", 405, """{"title":"Method Not Allowed"}""", contentType: "application/problem+json").Conforms);
+    }
+
+    [Fact]
+    public void AOneOfThatTwoBranchesMatch_IsAViolation_OnlyThere()
+    {
+        // null matches both branches of 'extra' (AnyValue admits anything); 'kind' null matches one, 'extra' "x" one.
+        var twice = Check(Document30, "GET", "/things/mine", 200, """[{"id":"8f14e45f-ceea-467a-9d5a-6d5e3f0b1c2d","name":"a","note":null,"size":3,"kind":null,"extra":null}]""");
+        var once = Check(Document30, "GET", "/things/mine", 200, """[{"id":"8f14e45f-ceea-467a-9d5a-6d5e3f0b1c2d","name":"a","note":null,"size":3,"kind":null,"extra":"x"}]""");
+
+        Assert.Equal(
+            "body at '/0/extra': oneOf: the value matches 2 of its subschemas, where oneOf allows exactly one (rule #/components/schemas/Thing/properties/extra/oneOf)",
+            Assert.Single(twice.Violations));
+        Assert.True(once.Conforms, once.ToString());
     }
 
     [Fact]
@@ -184,16 +208,24 @@ public sealed class ResponseConformanceTests
     [Fact]
     public void AKnownDocumentFault_SkipsExactlyItsRule()
     {
-        var faults = new[] { new KnownDocumentFault("#/components/schemas/Problem/required", "required", "The problem's detail is optional.", OperationId: "GetThing", Status: 404) };
+        var faults = new[]
+        {
+            new KnownDocumentFault("#/components/schemas/Problem/required", "The problem's detail is optional.", OperationId: "GetThing", Status: 404),
+            new KnownDocumentFault("/responses/401", "Every operation may answer 401."),
+        };
         var conformance = new ResponseConformance(JsonNode.Parse(Document30)!.AsObject(), faults);
 
         var skipped = conformance.Check(Answer("GET", "/things/1", 404, """{"title":"t","code":"not_found"}""", contentType: "application/problem+json"));
         var stillChecked = conformance.Check(Answer("GET", "/things/1", 404, """{"title":"t","code":7}""", contentType: "application/problem+json"));
         var otherOperation = conformance.Check(Answer("DELETE", "/things/1", 404, """{"title":"t","code":"not_found"}""", contentType: "application/problem+json"));
+        var undocumentedStatus = conformance.Check(Answer("GET", "/things/1", 401, """{"title":"t","detail":"d","code":"unauthorized"}""", contentType: "application/problem+json"));
+        var otherStatus = conformance.Check(Answer("GET", "/things/1", 403, """{"title":"t","detail":"d","code":"forbidden"}""", contentType: "application/problem+json"));
 
         Assert.True(skipped.Conforms, skipped.ToString());
         Assert.StartsWith("body at '/code': type", Assert.Single(stillChecked.Violations), StringComparison.Ordinal);
         Assert.False(otherOperation.Conforms);
+        Assert.True(undocumentedStatus.Conforms, undocumentedStatus.ToString());
+        Assert.StartsWith("status 403 is not documented", Assert.Single(otherStatus.Violations), StringComparison.Ordinal);
     }
 
     private static ConformanceReport Check(string document, string method, string path, int status, string body, IReadOnlySet<string>? headers = null, string contentType = "application/json") =>

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using JsonEverything::Json.Schema;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
@@ -44,7 +45,7 @@ public sealed class ResponseConformance
         JsonSchema.Build(JsonSerializer.SerializeToElement(DocumentSchemas.Components(document, _openApi30)), _buildOptions);
         _evaluationOptions = new EvaluationOptions
         {
-            OutputFormat = OutputFormat.List,
+            OutputFormat = OutputFormat.Hierarchical,
             RequireFormatValidation = true,
             FormatRegistry = OpenApiFormats.Registry,
         };
@@ -61,35 +62,50 @@ public sealed class ResponseConformance
     {
         ArgumentNullException.ThrowIfNull(response);
         var (template, pathItem) = FindPath(response.Path);
-        if (pathItem is null)
-        {
-            return new ConformanceReport($"{response.Method} {response.Path}", response.Status, [$"no path of the document matches {response.Path}"]);
-        }
-
         var method = response.Method.ToLowerInvariant();
-        if (pathItem[method] is not JsonObject operation)
+        if (pathItem?[method] is not JsonObject operation)
         {
-            return new ConformanceReport($"{response.Method} {template}", response.Status, [$"the document has no {response.Method} operation on {template}"]);
+            // The API may refuse what it does not offer (a test probing an unknown address or method); it must not
+            // serve it, or the document hides an operation.
+            var refused = response.Status is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed;
+            var missing = pathItem is null ? $"no path of the document matches {response.Path}" : $"the document has no {response.Method} operation on {template}";
+            return new ConformanceReport(
+                $"{response.Method} {template ?? response.Path}",
+                response.Status,
+                refused ? [] : [$"{missing}, yet the API answered {response.Status} rather than 404 or 405"]);
         }
 
-        var operationName = $"{response.Method} {template} ({operation["operationId"]?.GetValue<string>() ?? "no operationId"})";
-        var violations = new List<string>();
+        var operationId = operation["operationId"]?.GetValue<string>();
+        var operationName = $"{response.Method} {template} ({operationId ?? "no operationId"})";
+        var operationPointer = $"#/paths/{Escape(template!)}/{method}";
+        var violations = new List<Violation>();
         var statusKey = response.Status.ToString(CultureInfo.InvariantCulture);
         var responses = operation["responses"] as JsonObject ?? [];
         var documentedKey = new[] { statusKey, $"{statusKey[0]}XX", "default" }.FirstOrDefault(responses.ContainsKey);
         if (documentedKey is null)
         {
-            violations.Add($"status {statusKey} is not documented (the document lists {string.Join(", ", responses.Select(pair => pair.Key))})");
-            return new ConformanceReport(operationName, response.Status, violations);
+            violations.Add(new Violation(
+                $"{operationPointer}/responses/{statusKey}",
+                $"status {statusKey} is not documented (the document lists {string.Join(", ", responses.Select(pair => pair.Key))})"));
+        }
+        else
+        {
+            var documented = Resolve(responses[documentedKey]);
+            var responsePointer = $"{operationPointer}/responses/{documentedKey}";
+            CheckHeaders(documented, responsePointer, response, violations);
+            CheckBody(documented, responsePointer, response, violations);
         }
 
-        var documented = Resolve(responses[documentedKey]);
-        CheckHeaders(documented, response, violations);
-        CheckBody(documented, $"/paths/{Escape(template)}/{method}/responses/{documentedKey}", operation, response, violations);
-        return new ConformanceReport(operationName, response.Status, violations);
+        return new ConformanceReport(
+            operationName,
+            response.Status,
+            [.. violations.Where(violation => !_knownFaults.Any(fault => fault.Covers(operationId, response.Status, violation.Rule))).Select(violation => violation.Text)]);
     }
 
-    private (string Template, JsonObject? PathItem) FindPath(string path)
+    /// <summary>A rule of the document (where it is, as a JSON pointer into the document) and how the answer broke it.</summary>
+    private sealed record Violation(string Rule, string Text);
+
+    private (string? Template, JsonObject? PathItem) FindPath(string path)
     {
         var segments = path.TrimEnd('/').Split('/');
         var candidates =
@@ -99,31 +115,31 @@ public sealed class ResponseConformance
             where templateSegments.Zip(segments).All(parts => IsParameter(parts.First) ? parts.Second.Length > 0 : string.Equals(parts.First, parts.Second, StringComparison.OrdinalIgnoreCase))
             // The most literal template wins: /users/me before /users/{id}.
             orderby templateSegments.Count(segment => !IsParameter(segment)) descending
-            select (pair.Key, pair.Value as JsonObject);
+            select ((string?)pair.Key, pair.Value as JsonObject);
         return candidates.FirstOrDefault();
     }
 
     private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 
-    private void CheckHeaders(JsonObject documented, ObservedResponse response, List<string> violations)
+    private void CheckHeaders(JsonObject documented, string responsePointer, ObservedResponse response, List<Violation> violations)
     {
         foreach (var (name, header) in documented["headers"] as JsonObject ?? [])
         {
             if (Resolve(header)["required"]?.GetValue<bool>() == true && !response.HeaderNames.Contains(name))
             {
-                violations.Add($"header {name}: required, and missing");
+                violations.Add(new Violation($"{responsePointer}/headers/{Escape(name)}/required", $"header {name}: required, and missing"));
             }
         }
     }
 
-    private void CheckBody(JsonObject documented, string responsePointer, JsonObject operation, ObservedResponse response, List<string> violations)
+    private void CheckBody(JsonObject documented, string responsePointer, ObservedResponse response, List<Violation> violations)
     {
         var content = documented["content"] as JsonObject;
         if (content is null || content.Count == 0)
         {
             if (!response.Body.IsEmpty)
             {
-                violations.Add($"body: the document declares none, the answer has {response.Body.Length} bytes of {response.ContentType ?? "no content type"}");
+                violations.Add(new Violation($"{responsePointer}/content", $"body: the document declares none, the answer has {response.Body.Length} bytes of {response.ContentType ?? "no content type"}"));
             }
 
             return;
@@ -133,7 +149,7 @@ public sealed class ResponseConformance
         {
             if (response.Method != "HEAD")
             {
-                violations.Add($"body: the document declares {string.Join(" or ", content.Select(pair => pair.Key))}, the answer has none");
+                violations.Add(new Violation($"{responsePointer}/content", $"body: the document declares {string.Join(" or ", content.Select(pair => pair.Key))}, the answer has none"));
             }
 
             return;
@@ -143,7 +159,7 @@ public sealed class ResponseConformance
         var mediaKey = new[] { mediaType, $"{mediaType.Split('/')[0]}/*", "*/*" }.FirstOrDefault(content.ContainsKey);
         if (mediaKey is null)
         {
-            violations.Add($"content type: the answer is '{mediaType}', the document declares {string.Join(" or ", content.Select(pair => pair.Key))}");
+            violations.Add(new Violation($"{responsePointer}/content", $"content type: the answer is '{mediaType}', the document declares {string.Join(" or ", content.Select(pair => pair.Key))}"));
             return;
         }
 
@@ -159,35 +175,54 @@ public sealed class ResponseConformance
         }
         catch (JsonException invalid)
         {
-            violations.Add($"body: not JSON ({invalid.Message})");
+            violations.Add(new Violation($"{responsePointer}/content/{Escape(mediaKey)}", $"body: not JSON ({invalid.Message})"));
             return;
         }
 
-        var schema = _schemas.GetOrAdd($"{responsePointer}/content/{Escape(mediaKey)}", _ => Build(schemaNode));
-        var results = schema.Evaluate(body, _evaluationOptions);
-        if (results.IsValid)
+        var schema = _schemas.GetOrAdd($"{responsePointer}/content/{Escape(mediaKey)}/schema", _ => Build(schemaNode));
+        violations.AddRange(
+            from failure in Failures(schema.Evaluate(body, _evaluationOptions))
+            select new Violation(failure.Rule, $"body at '{(failure.Pointer.Length == 0 ? "/" : failure.Pointer)}': {failure.Keyword}: {failure.Message} (rule {failure.Rule})"));
+    }
+
+    /// <summary>
+    /// The failed keywords of an evaluation, found by walking down the failed nodes only (a failed branch of a
+    /// oneOf that another branch satisfied is no failure).
+    /// </summary>
+    private static IEnumerable<(string Pointer, string Keyword, string Message, string Rule)> Failures(EvaluationResults node)
+    {
+        if (node.IsValid)
         {
-            return;
+            yield break;
         }
 
-        var operationId = operation["operationId"]?.GetValue<string>();
-        foreach (var failed in new[] { results }.Concat(results.Details ?? []).Where(node => node.Errors is { Count: > 0 }))
+        var pointer = node.InstanceLocation.ToString();
+        var location = DocumentSchemas.InDocumentTerms(node.SchemaLocation.ToString()).TrimEnd('/');
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
-            var schemaLocation = DocumentSchemas.InDocumentTerms(failed.SchemaLocation.ToString());
-            foreach (var (keyword, message) in failed.Errors!)
-            {
-                var rule = $"{schemaLocation.TrimEnd('/')}/{keyword}";
-                if (_knownFaults.Any(fault => fault.Covers(operationId, response.Status, rule, keyword)))
-                {
-                    continue;
-                }
-
-                var pointer = failed.InstanceLocation.ToString();
-                violations.Add($"body at '{(pointer.Length == 0 ? "/" : pointer)}': {keyword}: {message} (rule {rule})");
-            }
+            yield return (pointer, keyword, message, $"{location}/{keyword}");
         }
 
-        // Every error of a failed evaluation was a known fault: the body is as the document means it.
+        var failedBelow = (node.Details ?? []).Where(child => !child.IsValid).ToList();
+        foreach (var failure in failedBelow.SelectMany(Failures))
+        {
+            yield return failure;
+        }
+
+        if (node.Errors is not { Count: > 0 } && failedBelow.Count == 0 && node.Details is { Count: > 0 })
+        {
+            // A oneOf that more than one subschema matched fails without a message of its own, and every node below
+            // it passed: its keyword is the one its subschemas' evaluation paths go through. (A failed node with no
+            // message and nothing below, such as a $ref's, has its failure reported where the reference leads.)
+            var parentPath = node.EvaluationPath.ToString();
+            var keyword = (node.Details ?? [])
+                .Select(child => child.EvaluationPath.ToString())
+                .Where(path => path.Length > parentPath.Length + 1)
+                .Select(path => path[(parentPath.Length + 1)..].Split('/')[0])
+                .First();
+            var matched = (node.Details ?? []).Count(child => child.IsValid);
+            yield return (pointer, keyword, $"the value matches {matched} of its subschemas, where {keyword} allows exactly one", $"{location}/{keyword}");
+        }
     }
 
     private JsonSchema Build(JsonNode schemaNode)
