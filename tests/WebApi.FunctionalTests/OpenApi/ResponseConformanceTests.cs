@@ -159,12 +159,14 @@ public sealed class ResponseConformanceTests
     }
 
     [Fact]
-    public void AnUndocumentedPathOrMethod_MayOnlyBeRefused()
+    public void AnUndocumentedPathOrMethod_MayOnlyBeRefused_With4xx()
     {
         Assert.StartsWith("no path of the document matches /elsewhere, yet the API answered 200", Assert.Single(Check(Document30, "GET", "/elsewhere", 200, Thing, WithETag).Violations), StringComparison.Ordinal);
         Assert.StartsWith("the document has no PUT operation on /things/{id}, yet the API answered 200", Assert.Single(Check(Document30, "PUT", "/things/1", 200, Thing, WithETag).Violations), StringComparison.Ordinal);
+        Assert.StartsWith("no path of the document matches /elsewhere, yet the API answered 500", Assert.Single(Check(Document30, "GET", "/elsewhere", 500, """{"title":"t"}""", contentType: "application/problem+json").Violations), StringComparison.Ordinal);
         Assert.True(Check(Document30, "GET", "/elsewhere", 404, """{"title":"Not Found"}""", contentType: "application/problem+json").Conforms);
         Assert.True(Check(Document30, "PUT", "/things/1", 405, """{"title":"Method Not Allowed"}""", contentType: "application/problem+json").Conforms);
+        Assert.True(Check(Document30, "POST", "/things//take", 401, """{"title":"Unauthorized"}""", contentType: "application/problem+json").Conforms);
     }
 
     [Fact]

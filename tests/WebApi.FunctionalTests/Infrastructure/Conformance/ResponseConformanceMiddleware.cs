@@ -46,7 +46,7 @@ public sealed class ResponseConformanceMiddleware(RequestDelegate next, Response
             held.GetBuffer().AsMemory(0, (int)held.Length)));
         if (!report.Conforms)
         {
-            throw new OpenApiViolationException(report);
+            throw new OpenApiViolationException(report, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
         }
 
         held.Position = 0;
