@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using JsonEverything::Json.Schema;
+using TaskOrchestration.WebApi.FunctionalTests.Clients;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 
@@ -19,7 +20,8 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 /// </summary>
 public sealed class ResponseConformance
 {
-    private static readonly Lazy<ResponseConformance> CheckedIn = new(() => Load(RepositoryFiles.CheckedInApiDocument));
+    private static readonly Lazy<ResponseConformance> CheckedIn =
+        new(() => Load(Path.Combine(CheckedInDocumentTests.RepositoryRoot(), "clients", "openapi.json")));
 
     private readonly JsonObject _document;
     private readonly bool _openApi30;
