@@ -59,7 +59,8 @@ public sealed class ResponseConformanceTests
                   "note": { "type": "string", "nullable": true },
                   "size": { "type": "integer", "format": "int32" },
                   "kind": { "oneOf": [ { "enum": [null], "nullable": true }, { "$ref": "#/components/schemas/Kind" } ] },
-                  "extra": { "oneOf": [ { "enum": [null], "nullable": true }, { "$ref": "#/components/schemas/AnyValue" } ] }
+                  "extra": { "oneOf": [ { "enum": [null], "nullable": true }, { "$ref": "#/components/schemas/AnyValue" } ] },
+                  "size2": { "nullable": true, "oneOf": [ { "$ref": "#/components/schemas/Kind" } ] }
                 }
               },
               "Kind": { "type": "string", "enum": ["small", "large"] },
@@ -119,6 +120,16 @@ public sealed class ResponseConformanceTests
         Assert.True(nullNote.Conforms, nullNote.ToString());
         Assert.Contains(nullName.Violations, violation => violation.StartsWith("body at '/0/name': type", StringComparison.Ordinal));
         Assert.Contains(badKind.Violations, violation => violation.StartsWith("body at '/0/kind'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OpenApi30NullableBesideAOneOf_AdmitsNullToo_AsItsGeneratorMeansIt()
+    {
+        var nullSize = Check(Document30, "GET", "/things/mine", 200, """[{"id":"8f14e45f-ceea-467a-9d5a-6d5e3f0b1c2d","name":"a","note":null,"size":3,"size2":null}]""");
+        var badSize = Check(Document30, "GET", "/things/mine", 200, """[{"id":"8f14e45f-ceea-467a-9d5a-6d5e3f0b1c2d","name":"a","note":null,"size":3,"size2":"huge"}]""");
+
+        Assert.True(nullSize.Conforms, nullSize.ToString());
+        Assert.Contains(badSize.Violations, violation => violation.StartsWith("body at '/0/size2'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,9 +5,11 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 /// <summary>
 /// Turns the schemas of an OpenAPI document into JSON Schema 2020-12, which the validator speaks. OpenAPI 3.1 schemas
 /// already are; OpenAPI 3.0 schemas differ in what a document of that version may say: <c>nullable: true</c> beside a
-/// <c>type</c> admits null too (and adds null to an <c>enum</c>; without a <c>type</c> it has no effect, OpenAPI 3.0.3
-/// section 4.7.24), and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c> are booleans that qualify
-/// <c>minimum</c>/<c>maximum</c>. References to <c>#/components/schemas/X</c> become references to the one schema
+/// <c>type</c> admits null too (and adds null to an <c>enum</c>), and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>
+/// are booleans that qualify <c>minimum</c>/<c>maximum</c>. <c>nullable: true</c> without a <c>type</c> (NSwag writes it
+/// beside a <c>oneOf</c> or <c>allOf</c> of one <c>$ref</c>) has no effect by the letter of OpenAPI 3.0.3 (section
+/// 4.7.24), but its generator means "or null" and the clients generated from it accept null: it is read so here, and
+/// Redocly's nullable-type-sibling rule (build/lint-openapi.sh) reports the form itself. References to <c>#/components/schemas/X</c> become references to the one schema
 /// resource that holds them all (<see cref="ComponentsUri"/>).
 /// </summary>
 internal static class DocumentSchemas
@@ -90,6 +92,12 @@ internal static class DocumentSchemas
                 {
                     values.Add(null);
                 }
+            }
+            else if (isNullable && schema["type"] is null)
+            {
+                var keywords = schema.ToList();
+                schema.Clear();
+                schema["anyOf"] = new JsonArray(new JsonObject { ["type"] = "null" }, new JsonObject(keywords));
             }
         }
 
