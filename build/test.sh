@@ -28,7 +28,24 @@ chmod 755 "$work_dir"
 pg_data="$work_dir/pgdata"
 results_dir="$work_dir/results"
 
+# Every test step runs with TASKORCH_TEST_RUN in its environment, and so does every process it starts (worker
+# processes, an API, a browser). stop_strays kills those still running after their step, or when the run is
+# stopped: a process test that failed, or a runner killed mid-test, must not leave a worker behind. The servers this
+# script starts (PostgreSQL, SMTP) are not given the variable.
+test_run_id="taskorch-test-$$-$RANDOM"
+stop_strays() {
+  local environ pid
+  for environ in /proc/[0-9]*/environ; do
+    if grep -qzx "TASKORCH_TEST_RUN=$test_run_id" "$environ" 2>/dev/null; then
+      pid="${environ#/proc/}" pid="${pid%/environ}"
+      echo "    stopping a process a test left running: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-160)" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
+}
+
 cleanup() {
+  stop_strays
   smtp_stop
   pg_stop "$pg_data"
   rm -rf "$work_dir"
@@ -69,6 +86,8 @@ chromium_require
 
 echo "==> Building TaskOrchestration.sln (Release)"
 dotnet build TaskOrchestration.sln -c Release -nologo -v quiet
+# The local tools (dotnet-tools.json): NSwag, for the test that the checked-in clients are what the document generates.
+dotnet tool restore >/dev/null
 
 echo "==> Starting a throwaway PostgreSQL 15"
 pg_require_binaries
@@ -114,9 +133,10 @@ for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
   echo "==> $name"
   status=0
-  dotnet test "$project" -c Release --no-build --nologo \
+  TASKORCH_TEST_RUN="$test_run_id" dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results_dir" "$@" || status=$?
+  stop_strays
 
   if [[ -f "$results_dir/$name.trx" ]] && counts="$(trx_counters "$results_dir/$name.trx")"; then
     read -r project_passed project_failed project_skipped <<<"$counts"
@@ -156,18 +176,19 @@ count_vitest_report() {
 
 # The TypeScript client's own suite (clients/typescript), type-checked first: vitest strips types without checking
 # them, so a test that no longer compiles against the client would otherwise still run. Two vitest projects: "unit"
-# (its auth hook, problems, request shapes, the packed package from require and import, and that the checked-in
-# clients are what NSwag generates from clients/openapi.json) and "live" (every operation against the Release API,
+# (its auth hook, problems, request shapes, the packed package from require and import) and "live" (every operation against the Release API,
 # started once on a database of the throwaway cluster, and the README's snippet run as written).
 echo "==> clients/typescript (npm)"
 ts_status=0
 (
+  export TASKORCH_TEST_RUN="$test_run_id"
   cd clients/typescript
   # Chained with && as in the clients/web step: errexit does not apply inside a subshell on the left of ||.
   { [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error; } &&
     npm run --silent typecheck &&
     npx vitest run --reporter=default --reporter=json --outputFile="$results_dir/typescript-client.json"
 ) || ts_status=$?
+stop_strays
 count_vitest_report clients/typescript "$ts_status" "$results_dir/typescript-client.json"
 
 # The web app (clients/web): installed from its lock file and built as the API serves it, then its browser tests
@@ -177,6 +198,7 @@ echo "==> clients/web (npm, Chromium)"
 web_started=$SECONDS
 web_status=0
 (
+  export TASKORCH_TEST_RUN="$test_run_id"
   cd clients/web
   # Chained with && because errexit does not apply inside a subshell on the left of ||: a failed build must not
   # go on to run the browser tests against no app.
@@ -185,6 +207,7 @@ web_status=0
     TASKORCH_E2E_CHROMIUM="$CHROMIUM" npx vitest run --config vitest.e2e.config.ts \
       --reporter=default --reporter=json --outputFile="$results_dir/web-e2e.json"
 ) || web_status=$?
+stop_strays
 count_vitest_report clients/web "$web_status" "$results_dir/web-e2e.json"
 echo "    clients/web: built and tested in $((SECONDS - web_started)) s; screenshots in TestResults/e2e/screenshots"
 

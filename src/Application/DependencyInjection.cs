@@ -1,3 +1,4 @@
+using TaskOrchestration.Application.Common.Time;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public static class DependencyInjection
         services.AddScoped<SessionTokens>();
         services.AddEventConsumer<Webhooks.WebhookDeliveryRecorder>();
         services.TryAddSingleton(SessionSettings.Default);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(StoredPrecisionTimeProvider.System);
         services.AddEventConsumer<NotificationConsumer>();
         services.AddScheduledJob<DailySummaryJob>();
         services.TryAddSingleton(new CleanupSettings());

@@ -21,8 +21,15 @@ public abstract class FleetTest(FleetFixture fleet) : IAsyncLifetime
     /// <summary>Starts worker processes named <paramref name="prefix"/>-1, -2, … at once.</summary>
     protected async Task<WorkerProcess[]> StartWorkersAsync(string prefix, int count, TimeSpan demoDelay, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var started = await Task.WhenAll(Enumerable.Range(1, count).Select(n => Fleet.StartWorkerAsync($"{prefix}-{n}", demoDelay, settings)));
-        Workers.AddRange(started);
-        return started;
+        var starting = Enumerable.Range(1, count).Select(n => Fleet.StartWorkerAsync($"{prefix}-{n}", demoDelay, settings)).ToList();
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // Those that did start are stopped with the test even when another failed to.
+            Workers.AddRange(starting.Where(worker => worker.IsCompletedSuccessfully).Select(worker => worker.Result));
+        }
     }
 }

@@ -70,6 +70,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         var started = await Task.WhenAny(worker._started.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
         if (started != worker._started.Task)
         {
+            // Stopped before failing: a worker that is merely slow to start would otherwise outlive the test run.
+            await worker.DisposeAsync();
             throw new InvalidOperationException($"{name} did not start: {worker.Output}");
         }
 

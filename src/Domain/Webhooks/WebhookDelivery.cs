@@ -70,9 +70,8 @@ public sealed class WebhookDelivery : AggregateRoot
     /// <summary>The receiver answered 2xx.</summary>
     public void RecordSuccess(int statusCode, DateTimeOffset now)
     {
-        EnsurePending();
+        Status = WebhookDeliveryLifecycle.Fire(Status, WebhookDeliveryTrigger.Succeed);
         Attempts++;
-        Status = WebhookDeliveryStatus.Succeeded;
         LastAttemptAt = now;
         LastStatusCode = statusCode;
         LastError = null;
@@ -89,26 +88,11 @@ public sealed class WebhookDelivery : AggregateRoot
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
-        EnsurePending();
+        Status = WebhookDeliveryLifecycle.Fire(Status, WebhookDeliveryTrigger.Fail, mayTryAgain: mayPass && Attempts + 1 < maxAttempts);
         Attempts++;
         LastAttemptAt = now;
         LastStatusCode = statusCode;
         LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
-        if (mayPass && Attempts < maxAttempts)
-        {
-            NextAttemptAt = now + retryDelay;
-            return;
-        }
-
-        Status = WebhookDeliveryStatus.Failed;
-        NextAttemptAt = null;
-    }
-
-    private void EnsurePending()
-    {
-        if (Status != WebhookDeliveryStatus.Pending)
-        {
-            throw new DomainException(WebhookErrors.DeliverySettled);
-        }
+        NextAttemptAt = Status == WebhookDeliveryStatus.Pending ? now + retryDelay : null;
     }
 }

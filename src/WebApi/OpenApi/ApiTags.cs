@@ -1,4 +1,4 @@
-using Microsoft.OpenApi;
+using NSwag;
 
 namespace TaskOrchestration.WebApi.OpenApi;
 
@@ -24,17 +24,19 @@ internal static class ApiTags
         ("Events", "The outbox's parked events, and replaying them (operators)."),
     ];
 
-    /// <summary>Replaces the document's tags with these, in this order; a tag an endpoint uses but this list lacks is kept, last.</summary>
+    /// <summary>Replaces the document's tags with these, in this order; a tag an operation uses but this list lacks is kept, last.</summary>
     public static void Apply(OpenApiDocument document)
     {
-        var used = document.Tags?.Select(tag => tag.Name).ToList() ?? [];
-        var ordered = new List<OpenApiTag>();
+        var used = document.Operations.SelectMany(operation => operation.Operation.Tags).Distinct(StringComparer.Ordinal).ToList();
+        document.Tags.Clear();
         foreach (var (name, description) in InWalkingOrder.Where(tag => used.Contains(tag.Name)))
         {
-            ordered.Add(new OpenApiTag { Name = name, Description = description });
+            document.Tags.Add(new OpenApiTag { Name = name, Description = description });
         }
 
-        ordered.AddRange(used.Where(name => InWalkingOrder.All(tag => tag.Name != name)).Select(name => new OpenApiTag { Name = name }));
-        document.Tags = new SortedSet<OpenApiTag>(ordered, Comparer<OpenApiTag>.Create((left, right) => ordered.IndexOf(left).CompareTo(ordered.IndexOf(right))));
+        foreach (var name in used.Where(name => InWalkingOrder.All(tag => tag.Name != name)))
+        {
+            document.Tags.Add(new OpenApiTag { Name = name });
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TaskOrchestration.Application.Notifications.Commands.UpdateNotificationPreferences;
 using TaskOrchestration.Application.Tasks.Commands.CreateTask;
 using TaskOrchestration.Application.Teams.Commands.CreateTeam;
@@ -48,7 +47,6 @@ internal static class RequestExamples
     /// <summary>The request types that have an example.</summary>
     public static IEnumerable<Type> Types => ExamplesByType.Keys;
 
-    /// <summary>A fresh copy of the example for <paramref name="requestType"/>, or null when it has none.</summary>
-    public static JsonNode? For(Type requestType) =>
-        ExamplesByType.TryGetValue(requestType, out var json) ? JsonNode.Parse(json) : null;
+    /// <summary>The example for <paramref name="requestType"/> as JSON text, or null when it has none.</summary>
+    public static string? For(Type requestType) => ExamplesByType.GetValueOrDefault(requestType);
 }

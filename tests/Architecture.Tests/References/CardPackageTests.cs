@@ -21,6 +21,7 @@ public sealed partial class CardPackageTests
         { "Infrastructure", "Microsoft.EntityFrameworkCore" },
         { "Infrastructure", "Npgsql.EntityFrameworkCore.PostgreSQL" },
         { "WebApi", "Microsoft.AspNetCore.Authentication.JwtBearer" },
+        { "WebApi", "NSwag.AspNetCore" },
     };
 
     [Theory]

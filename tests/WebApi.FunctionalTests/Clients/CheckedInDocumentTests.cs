@@ -5,8 +5,8 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Clients;
 
 /// <summary>
 /// clients/openapi.json, which the typed clients are generated from, is the document the API serves now: an API
-/// change without regenerated clients fails here (the TypeScript package's tests check that the generated code is
-/// what that document generates).
+/// change without regenerated clients fails here (GeneratedClientDriftTests, in the clients' live suite, checks that
+/// the generated code is what that document generates).
 /// </summary>
 public sealed class CheckedInDocumentTests(ApiFactory factory) : ApiTestBase(factory)
 {

@@ -122,12 +122,23 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : ApiTestBase(facto
     {
         var schemas = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas");
 
-        foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
-        {
-            var properties = schemas.GetProperty(name).GetProperty("properties");
-            Assert.True(properties.TryGetProperty("code", out _), $"{name}.code");
-            Assert.True(properties.TryGetProperty("traceId", out _), $"{name}.traceId");
-        }
+        var properties = schemas.GetProperty("ProblemDetails").GetProperty("properties");
+        Assert.True(properties.TryGetProperty("code", out _), "ProblemDetails.code");
+        Assert.True(properties.TryGetProperty("traceId", out _), "ProblemDetails.traceId");
+        // A validation problem is a problem with field errors: it extends ProblemDetails, so it carries both too.
+        var validation = schemas.GetProperty("HttpValidationProblemDetails").GetProperty("allOf");
+        Assert.Contains(validation.EnumerateArray(), part => part.TryGetProperty("$ref", out var reference) && reference.GetString() == "#/components/schemas/ProblemDetails");
+    }
+
+    [Fact]
+    public async Task TheSwaggerUiPage_NamesTheDocument_EvenWithoutTheRedirectsQuery()
+    {
+        using var anonymous = Anonymous();
+
+        // /api/docs redirects to index.html?url=...; a bookmarked index.html without it must still find the document.
+        var page = await anonymous.GetStringAsync("/api/docs/index.html");
+
+        Assert.Contains("\"url\":\"/openapi/v1.json\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
