@@ -9,13 +9,6 @@ public static class KnownDocumentFaults
 {
     public static IReadOnlyList<KnownDocumentFault> All { get; } =
     [
-        // TaskDto.metadata and TaskDto.input are oneOf [{enum: [null], nullable: true}, {$ref: JsonElement}], and
-        // JsonElement is {} (any JSON value, null included): null matches both branches, which oneOf forbids, so a
-        // task without metadata or input breaks its own schema. Should be: the JsonElement reference alone, or anyOf
-        // (or, in OpenAPI 3.1, no null branch at all).
-        new("#/components/schemas/TaskDto/properties/metadata/oneOf", "metadata: null matches both oneOf branches; use anyOf or the JsonElement schema alone."),
-        new("#/components/schemas/TaskDto/properties/input/oneOf", "input: null matches both oneOf branches; use anyOf or the JsonElement schema alone."),
-
         // An operation that reads a JSON body answers 415 (ProblemDetails, code unsupported_media_type) to a body in
         // another media type or an unknown charset; the document lists no 415. Should be: a 415 response with
         // application/problem+json ProblemDetails on every operation with a requestBody.
