@@ -34,6 +34,9 @@ public sealed class ResponseConformance
     public ResponseConformance(JsonObject document, IReadOnlyList<KnownDocumentFault>? knownFaults = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        // A parsed JsonNode builds its children on first access, which is not safe from several threads at once (the
+        // test collections' hosts share this check): build them all now, and only read them afterwards.
+        Materialize(document);
         _document = document;
         _knownFaults = knownFaults ?? [];
         var version = document["openapi"]?.GetValue<string>() ?? throw new ArgumentException("Not an OpenAPI 3 document: no 'openapi' field.", nameof(document));
@@ -254,6 +257,27 @@ public sealed class ResponseConformance
         }
 
         return current;
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject values:
+                foreach (var (_, value) in values)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
     }
 
     private static bool IsJson(string mediaType) =>
