@@ -182,7 +182,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static ProblemDetails Problem(int status, string code, string detail)
     {
-        var problem = new ProblemDetails { Status = status, Detail = detail };
+        // Every 400 carries 'errors' (empty when no one field is at fault, as for a domain rule), so a client reads
+        // each 400 as the same validation problem.
+        var problem = status == StatusCodes.Status400BadRequest ? new HttpValidationProblemDetails() : new ProblemDetails();
+        problem.Status = status;
+        problem.Detail = detail;
         problem.Extensions[ProblemDetailsConventions.CodeKey] = code;
         return problem;
     }

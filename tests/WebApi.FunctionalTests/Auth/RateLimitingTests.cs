@@ -19,7 +19,9 @@ public sealed class RateLimitingTests(ApiFactory factory) : ApiTestBase(factory)
 
         var refused = await client.PostAsync("/api/v1/auth/token", Json.Body(body));
 
-        await Problem.AssertAsync(refused, HttpStatusCode.TooManyRequests, "too_many_requests");
+        var problem = await Problem.AssertAsync(refused, HttpStatusCode.TooManyRequests, "too_many_requests");
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4", problem.Body.GetProperty("type").GetString());
+        Assert.Equal("Too Many Requests", problem.Body.GetProperty("title").GetString());
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 }

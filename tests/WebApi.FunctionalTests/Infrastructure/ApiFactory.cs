@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.TestSupport;
+using TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// The real API (its whole HTTP pipeline, the real JWT bearer handler) on a real PostgreSQL database that is
-/// created and migrated once per test run.
+/// created and migrated once per test run. Every answer it gives is checked against clients/openapi.json
+/// (<see cref="ResponseConformanceMiddleware"/>): one that breaks the document fails the test that received it.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -40,6 +42,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The API alone: a worker engine in every test would claim tasks behind the tests' backs (EngineApiFactory runs one).
         builder.UseSetting("Role", "api");
+        builder.ConfigureServices(ResponseConformanceMiddleware.Install);
         ConfigureHost(builder);
         // Tests sign many users in from one address; the limiter has its own test with its own limit.
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
 
-/// <summary>An RFC 9457 problem-details answer, checked for what every error of this API carries.</summary>
+/// <summary>An RFC 9457 problem-details answer, checked for what every error of this API carries (type, title, detail, code, traceId).</summary>
 public sealed record Problem(int Status, string Code, string? TraceId, IReadOnlyDictionary<string, string[]> Errors, JsonElement Body)
 {
     /// <summary>Asserts the status, the problem+json content type and the code, and returns the problem.</summary>
@@ -31,6 +31,13 @@ public sealed record Problem(int Status, string Code, string? TraceId, IReadOnly
             body);
         Assert.Contains(problem.Code, codes);
         Assert.False(string.IsNullOrWhiteSpace(problem.TraceId), "Every problem carries a traceId.");
+        foreach (var member in (string[])["type", "title", "detail"])
+        {
+            Assert.True(
+                body.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0,
+                $"Every problem carries a '{member}': {text}");
+        }
+
         return problem;
     }
 }
