@@ -197,6 +197,17 @@ fi
 # #endif
 
 # #if (web)
+# The OpenAPI document, checked by a linter we did not write: Redocly CLI's recommended rules (build/openapi-lint),
+# counted as one test. (It needs Node, so a solution stamped without the web app leaves it out.)
+echo "==> clients/openapi.json (Redocly lint, recommended rules)"
+if bash build/lint-openapi.sh >"$work_dir/openapi-lint.log" 2>&1; then
+  passed=$((passed + 1))
+  echo "    valid"
+else
+  cat "$work_dir/openapi-lint.log" >&2
+  failed=$((failed + 1))
+fi
+
 # count_vitest_report NAME STATUS REPORT: adds a vitest suite's results (its JSON report) to the totals; a suite that
 # failed without a failing test (a setup that threw, no report) counts as one failure, like a broken test project.
 count_vitest_report() {

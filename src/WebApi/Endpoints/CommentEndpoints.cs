@@ -28,7 +28,7 @@ internal static class CommentEndpoints
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
         comments.MapDelete("/{commentId:guid}", DeleteComment).WithName("DeleteComment")
             .WithSummary("Delete a comment (its author, a manager or an admin); the history keeps a tombstone.")
-            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
     }
 
     private static async Task<Ok<PagedList<CommentDto>>> ListComments(

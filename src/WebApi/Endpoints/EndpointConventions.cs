@@ -25,4 +25,15 @@ internal static class EndpointConventions
 
         return builder;
     }
+
+    /// <summary>
+    /// Declares that <paramref name="statusCode"/> may also be answered as text in <paramref name="contentType"/>,
+    /// beside the JSON the handler's result type declares (the API explorer keeps one type per status, so a second
+    /// Produces would replace the JSON one).
+    /// </summary>
+    public static RouteHandlerBuilder AlsoAnswersText(this RouteHandlerBuilder builder, int statusCode, string contentType) =>
+        builder.WithMetadata(new TextAnswerMetadata(statusCode, contentType));
 }
+
+/// <summary>An answer as text, beside the JSON one (<see cref="EndpointConventions.AlsoAnswersText"/>).</summary>
+internal sealed record TextAnswerMetadata(int StatusCode, string ContentType);

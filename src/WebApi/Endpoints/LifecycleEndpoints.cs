@@ -18,6 +18,7 @@ internal static class LifecycleEndpoints
     public static void MapLifecycleEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/lifecycle", GetLifecycle).WithTags("Tasks").RequireAuthorization().WithName("GetLifecycle")
             .WithSummary("The task lifecycle: statuses, triggers, and each transition with its guards and their problem codes; ?format=mermaid answers the state diagram alone, as text/plain.")
+            .AlsoAnswersText(Status200OK, "text/plain")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
     private static async Task<Results<Ok<LifecycleDto>, ContentHttpResult>> GetLifecycle(

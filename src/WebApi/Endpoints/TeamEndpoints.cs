@@ -27,13 +27,13 @@ internal static class TeamEndpoints
             .ProducesProblems(Status401Unauthorized);
         teams.MapGet("/{id:guid}", GetTeam).WithName("GetTeam")
             .WithSummary("One team, for its members, managers and admins.")
-            .ProducesProblems(Status401Unauthorized, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
         teams.MapPut("/{id:guid}/members/{userId:guid}", AddMember).WithName("AddTeamMember")
             .WithSummary("Add a user to a team (managers and admins).")
-            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
         teams.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMember).WithName("RemoveTeamMember")
             .WithSummary("Remove a user from a team (managers and admins).")
-            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
     }
 
     private static async Task<Created<TeamDto>> CreateTeam(CreateTeamCommand command, IMediator mediator, CancellationToken cancellationToken)

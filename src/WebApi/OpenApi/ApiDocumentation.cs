@@ -50,7 +50,6 @@ internal static class ApiDocumentation
                 schema.Format = "uint32";
             }));
             settings.SchemaSettings.SchemaProcessors.Add(new ConstructorParameterSchemaProcessor(json.PropertyNamingPolicy));
-            settings.SchemaSettings.SchemaProcessors.Add(new AnyJsonSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new ProblemDetailsSchemaProcessor());
             settings.DocumentProcessors.Add(new SecurityDefinitionAppender(BearerScheme, new OpenApiSecurityScheme
             {
@@ -62,7 +61,9 @@ internal static class ApiDocumentation
             settings.OperationProcessors.Add(new EndpointMetadataProcessor());
             settings.OperationProcessors.Add(new ParameterProcessor());
             settings.OperationProcessors.Add(new RequestExampleProcessor());
+            settings.DocumentProcessors.Add(new UnsupportedMediaTypeProcessor());
             settings.DocumentProcessors.Add(new ResponseSchemasRequiredProcessor());
+            settings.DocumentProcessors.Add(new NullableSchemasProcessor());
             settings.PostProcess = ApiTags.Apply;
         });
         return services;

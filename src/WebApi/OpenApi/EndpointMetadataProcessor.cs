@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
+using NJsonSchema;
 using NSwag;
+using TaskOrchestration.WebApi.Endpoints;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
@@ -29,7 +32,7 @@ internal sealed class EndpointMetadataProcessor : IOperationProcessor
 
         foreach (var (status, response) in operation.Responses.Where(response => string.IsNullOrEmpty(response.Value.Description)))
         {
-            response.Description = int.TryParse(status, System.Globalization.CultureInfo.InvariantCulture, out var code) ? ReasonPhrases.GetReasonPhrase(code) : status;
+            response.Description = int.TryParse(status, CultureInfo.InvariantCulture, out var code) ? ReasonPhrases.GetReasonPhrase(code) : status;
         }
 
         foreach (var parameter in operation.Parameters)
@@ -47,7 +50,7 @@ internal sealed class EndpointMetadataProcessor : IOperationProcessor
         {
             var mediaTypes = declared.ApiResponseFormats.Select(format => format.MediaType).ToList();
             if (mediaTypes.Count == 0
-                || !operation.Responses.TryGetValue(declared.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response)
+                || !operation.Responses.TryGetValue(declared.StatusCode.ToString(CultureInfo.InvariantCulture), out var response)
                 || response.Content.Count == 0)
             {
                 continue;
@@ -61,11 +64,20 @@ internal sealed class EndpointMetadataProcessor : IOperationProcessor
             }
         }
 
-        if (!metadata.OfType<IAllowAnonymous>().Any())
+        // A text answer beside the JSON one (GET /lifecycle?format=mermaid) is a string.
+        foreach (var text in metadata.OfType<TextAnswerMetadata>())
         {
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement { [ApiDocumentation.BearerScheme] = [] });
+            if (operation.Responses.TryGetValue(text.StatusCode.ToString(CultureInfo.InvariantCulture), out var response))
+            {
+                response.Content[text.ContentType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String } };
+            }
         }
+
+        // Anonymous operations say so (an empty requirement), rather than leaving security undeclared.
+        operation.Security ??= [];
+        operation.Security.Add(metadata.OfType<IAllowAnonymous>().Any()
+            ? new OpenApiSecurityRequirement()
+            : new OpenApiSecurityRequirement { [ApiDocumentation.BearerScheme] = [] });
 
         return true;
     }

@@ -129,7 +129,7 @@ internal sealed class ApiDescription(JsonElement document)
                 requestBody.TryGetProperty("required", out var required) && required.GetBoolean());
         }
 
-        var requiresToken = operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+        var requiresToken = operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(requirement => requirement.EnumerateObject().Any());
         return new ApiOperation(method, path, operation.GetProperty("operationId").GetString()!, parameters, body, requiresToken);
     }
 }

@@ -6,10 +6,10 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 /// Turns the schemas of an OpenAPI document into JSON Schema 2020-12, which the validator speaks. OpenAPI 3.1 schemas
 /// already are; OpenAPI 3.0 schemas differ in what a document of that version may say: <c>nullable: true</c> beside a
 /// <c>type</c> admits null too (and adds null to an <c>enum</c>), and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>
-/// are booleans that qualify <c>minimum</c>/<c>maximum</c>. <c>nullable: true</c> without a <c>type</c> (NSwag writes it
-/// beside a <c>oneOf</c> or <c>allOf</c> of one <c>$ref</c>) has no effect by the letter of OpenAPI 3.0.3 (section
-/// 4.7.24), but its generator means "or null" and the clients generated from it accept null: it is read so here, and
-/// Redocly's nullable-type-sibling rule (build/lint-openapi.sh) reports the form itself. References to <c>#/components/schemas/X</c> become references to the one schema
+/// are booleans that qualify <c>minimum</c>/<c>maximum</c>. <c>nullable: true</c> beside a <c>oneOf</c> or <c>allOf</c>
+/// of one <c>$ref</c> (NSwag's nullable reference, with the referenced schema's <c>type</c> beside it) reads "this, or
+/// null", as its generator and the clients generated from it mean it: the letter of OpenAPI 3.0.3 (section 4.7.24)
+/// leaves it open. References to <c>#/components/schemas/X</c> become references to the one schema
 /// resource that holds them all (<see cref="ComponentsUri"/>).
 /// </summary>
 internal static class DocumentSchemas
@@ -85,7 +85,8 @@ internal static class DocumentSchemas
         if (schema["nullable"] is JsonValue nullable && nullable.TryGetValue(out bool isNullable))
         {
             schema.Remove("nullable");
-            if (isNullable && schema["type"] is JsonValue type && type.TryGetValue(out string? typeName))
+            var composed = schema["oneOf"] is not null || schema["allOf"] is not null || schema["anyOf"] is not null;
+            if (isNullable && !composed && schema["type"] is JsonValue type && type.TryGetValue(out string? typeName))
             {
                 schema["type"] = new JsonArray(typeName, "null");
                 if (schema["enum"] is JsonArray values && !values.Any(value => value is null))
@@ -93,7 +94,7 @@ internal static class DocumentSchemas
                     values.Add(null);
                 }
             }
-            else if (isNullable && schema["type"] is null)
+            else if (isNullable && (composed || schema["type"] is null))
             {
                 var keywords = schema.ToList();
                 schema.Clear();
