@@ -35,17 +35,7 @@ internal sealed class NullableSchemasProcessor : IDocumentProcessor
                 }
             }
 
-            IEnumerable<JsonSchema?> children =
-            [
-                .. schema.Properties.Values,
-                schema.Item,
-                .. schema.Items,
-                schema.AdditionalPropertiesSchema,
-                .. schema.AllOf,
-                .. schema.OneOf,
-                .. schema.AnyOf,
-            ];
-            foreach (var child in children.OfType<JsonSchema>().Where(child => child.Reference is null))
+            foreach (var child in SchemaTree.Children(schema).Where(child => child.Reference is null))
             {
                 pending.Push(child);
             }

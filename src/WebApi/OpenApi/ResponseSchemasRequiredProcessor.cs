@@ -43,18 +43,12 @@ internal sealed class ResponseSchemasRequiredProcessor : IDocumentProcessor
                 continue;
             }
 
-            IEnumerable<JsonSchema?> children =
-            [
-                schema.Reference,
-                .. schema.Properties.Values,
-                schema.Item,
-                .. schema.Items,
-                schema.AdditionalPropertiesSchema,
-                .. schema.AllOf,
-                .. schema.OneOf,
-                .. schema.AnyOf,
-            ];
-            foreach (var child in children.OfType<JsonSchema>())
+            if (schema.Reference is { } referenced)
+            {
+                pending.Push(referenced);
+            }
+
+            foreach (var child in SchemaTree.Children(schema))
             {
                 pending.Push(child);
             }
