@@ -114,6 +114,8 @@ cat >"$work_dir/restart-postgres" <<EOF
 #!/usr/bin/env bash
 set -euo pipefail
 source "$repo_root/build/lib/postgres.sh"
+# The server belongs to the run, not to the test step that restarts it: stop_strays must not take it for a stray.
+unset TASKORCH_TEST_RUN
 pg_restart "$pg_data"
 EOF
 chmod +x "$work_dir/restart-postgres"
