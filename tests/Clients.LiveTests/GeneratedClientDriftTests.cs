@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TaskOrchestration.TestSupport;
 
 namespace TaskOrchestration.Clients.LiveTests;
 
@@ -14,7 +15,7 @@ public sealed class GeneratedClientDriftTests : IDisposable
     [Fact]
     public async Task TheCheckedInClients_AreWhatTheCheckedInDocumentGenerates()
     {
-        var clients = Path.Combine(RepositoryRoot(), "clients");
+        var clients = Path.Combine(RepositoryFolder.Path, "clients");
         var typeScript = Path.Combine(_output, "client.ts");
         var cSharp = Path.Combine(_output, "TaskOrchestrationClient.cs");
         var (exitCode, output) = await RunAsync(clients, "tool", "run", "nswag", "run", "nswag.json", $"/variables:TypeScriptOutput={typeScript},CSharpOutput={cSharp}");
@@ -47,19 +48,5 @@ public sealed class GeneratedClientDriftTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
-    }
-
-    /// <summary>The repository's folder (the one with clients/nswag.json), above the test's output folder.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "clients", "nswag.json")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No clients/nswag.json above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,3 +1,4 @@
+using TaskOrchestration.Architecture.Tests.Documentation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -75,7 +76,7 @@ public sealed class DockerComposeTests
     [Fact]
     public void TheHeader_GivesTheOneLineCommandThatMakesASigningKey()
     {
-        var header = File.ReadLines(Path.Combine(RepositoryRoot(), ComposeFile)).TakeWhile(line => line.StartsWith('#'));
+        var header = File.ReadLines(Path.Combine(RepositoryFiles.Root(), ComposeFile)).TakeWhile(line => line.StartsWith('#'));
 
         Assert.Contains(header, line => line.Contains("mkdir -p secrets/signing-keys && openssl genpkey -algorithm RSA", StringComparison.Ordinal)
             && line.Contains("-out secrets/signing-keys/", StringComparison.Ordinal));
@@ -85,7 +86,7 @@ public sealed class DockerComposeTests
     [Fact]
     public void TheImage_BuildsTheWebApp_AndServesItFromWhereWebAppPathSays()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), Dockerfile)).Select(line => line.Trim()).ToList();
+        var lines = File.ReadAllLines(Path.Combine(RepositoryFiles.Root(), Dockerfile)).Select(line => line.Trim()).ToList();
 
         Assert.Contains(lines, line => line.StartsWith("FROM node:", StringComparison.Ordinal) && line.EndsWith(" AS web", StringComparison.Ordinal));
         Assert.Contains("RUN cd web && npm run build", lines);
@@ -117,7 +118,7 @@ public sealed class DockerComposeTests
 
     private static YamlMappingNode Compose()
     {
-        using var reader = new StreamReader(Path.Combine(RepositoryRoot(), ComposeFile));
+        using var reader = new StreamReader(Path.Combine(RepositoryFiles.Root(), ComposeFile));
         var stream = new YamlStream();
         // Compose applies merge keys (<<: *api-environment); so does the MergingParser.
         stream.Load(new MergingParser(new Parser(reader)));
@@ -127,17 +128,4 @@ public sealed class DockerComposeTests
     private static YamlMappingNode Mapping(YamlMappingNode parent, string key) => Assert.IsType<YamlMappingNode>(parent[key]);
 
     private static string Text(YamlNode node) => Assert.IsType<YamlScalarNode>(node).Value ?? string.Empty;
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TaskOrchestration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository: no TaskOrchestration.sln above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+using TaskOrchestration.TestSupport;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Clients;
 
@@ -15,23 +16,10 @@ public sealed class CheckedInDocumentTests(ApiFactory factory) : ApiTestBase(fac
     {
         using var anonymous = Anonymous();
         var served = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
-        var checkedIn = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "clients", "openapi.json")));
+        var checkedIn = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Path, "clients", "openapi.json")));
 
         Assert.True(
             JsonNode.DeepEquals(served, checkedIn),
             "clients/openapi.json is not the document the API serves: run build/generate-clients.sh and commit what it changes.");
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TaskOrchestration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository: no TaskOrchestration.sln above " + AppContext.BaseDirectory);
     }
 }

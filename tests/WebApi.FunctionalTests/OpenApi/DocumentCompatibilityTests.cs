@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TaskOrchestration.WebApi.FunctionalTests.Clients;
 using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+using TaskOrchestration.TestSupport;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.OpenApi;
 
@@ -38,7 +38,7 @@ public sealed class DocumentCompatibilityTests(ApiFactory factory) : ApiTestBase
     {
         using var anonymous = Anonymous();
         using var served = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
-        using var before = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(CheckedInDocumentTests.RepositoryRoot(), "tests", "WebApi.FunctionalTests", "OpenApi", "openapi.before-nswag.json")));
+        using var before = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Path, "tests", "WebApi.FunctionalTests", "OpenApi", "openapi.before-nswag.json")));
 
         var differences = Differences(new Document(before.RootElement), new Document(served.RootElement));
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using JsonEverything::Json.Schema;
-using TaskOrchestration.WebApi.FunctionalTests.Clients;
+using TaskOrchestration.TestSupport;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 
@@ -21,7 +21,7 @@ namespace TaskOrchestration.WebApi.FunctionalTests.Infrastructure.Conformance;
 public sealed class ResponseConformance
 {
     private static readonly Lazy<ResponseConformance> CheckedIn =
-        new(() => Load(Path.Combine(CheckedInDocumentTests.RepositoryRoot(), "clients", "openapi.json")));
+        new(() => Load(Path.Combine(RepositoryFolder.Path, "clients", "openapi.json")));
 
     private readonly JsonObject _document;
     private readonly bool _openApi30;
