@@ -73,7 +73,21 @@ public sealed class TestDatabase : IAsyncDisposable
             SchemasToInclude = ["public"],
             TablesToIgnore = ["__ef_migrations_history"],
         });
-        await _respawner.ResetAsync(connection);
+        // A host's background service (an outbox dispatcher, a worker) may still be writing when a test ends: its
+        // locks and the deletes can deadlock, and PostgreSQL then cancels one side. The reset is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _respawner.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                // The other side committed or rolled back: the next attempt finds its rows or none.
+            }
+        }
+
         await using var referenceData = new NpgsqlCommand(ReferenceData.AllSql, connection);
         await referenceData.ExecuteNonQueryAsync();
     }
