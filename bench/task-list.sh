@@ -117,6 +117,24 @@ for _ in {1..100}; do
   sleep 0.2
 done
 
+if [[ "$role" != "api" ]]; then
+  # A scheduler that starts runs the last slot of each job it missed (the daily summary, the cleanup) at once: on a
+  # cluster no API served since yesterday that is a minute of mail and deletes, not what a running system answers
+  # requests beside. The benchmark measures the steady state, so it starts after those runs end; the overdue job's
+  # run every minute, the engine's and the outbox's polls are part of what it measures.
+  for _ in {1..50}; do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$api_url/ready")" == "200" ]] && break
+    sleep 0.2
+  done
+  sleep 3
+  waited=0
+  while [[ "$(pg_psql "$PG_PORT" taskorchestration "SELECT count(*) FROM schedule_runs WHERE finished_at IS NULL")" != "0" ]]; do
+    (( waited++ == 0 )) && echo "==> Waiting for the scheduler's start-up runs to end"
+    sleep 1
+  done
+  (( waited > 0 )) && echo "    they ended after ${waited} s"
+fi
+
 echo "==> Measuring"
 dotnet bench/TaskListBenchmark/bin/Release/net10.0/TaskOrchestration.TaskListBenchmark.dll \
   --api "$api_url" --connection "$connection" --admin-email "$admin_email" --admin-password "$admin_password" \

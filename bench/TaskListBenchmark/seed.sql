@@ -3,7 +3,9 @@
 --
 -- The shape, chosen to look like a busy organisation's task system rather than uniform noise:
 --   1,000 users (members), 20 teams; 40 % of tasks have no team, the rest are spread over the teams.
---   statuses: 10 % draft, 20 % pending, 10 % running, 50 % done, 5 % failed, 5 % cancelled; 5 % archived.
+--   statuses: 10 % draft, 20 % pending, 10 % running, 50 % done, 5 % failed, 5 % cancelled; 5 % archived (in the
+--   last 29 days: within the cleanup's retention); open tasks past their due date already flagged overdue.
+--   The state of a system that has been running, so the scheduled jobs have no backlog to catch up on.
 --   priorities: 20 % low, 50 % normal, 20 % high, 10 % critical; 60 % have a due date within +/- 180 days.
 --   created over the last two years; titles and descriptions drawn from a skewed vocabulary (the first words
 --   are common, the last ones rare), so that searches for common and rare words both exist.
@@ -125,7 +127,7 @@ END $$;
 ALTER TABLE tasks DISABLE TRIGGER tasks_count_tag_usage;
 
 INSERT INTO tasks (id, title, description, priority, due_date, status, owner_id, created_by, team_id, created_at,
-                   updated_at, result, failure_reason, attempt_count, metadata, archived_at, tags)
+                   updated_at, result, failure_reason, attempt_count, metadata, archived_at, overdue_flagged_at, tags)
 SELECT pg_temp.uuid_v7(t.created_at),
        initcap(pg_temp.words(3 + t.n % 4)) || ' #' || t.n,
        CASE WHEN t.n % 10 <> 0 THEN pg_temp.words(15 + t.n % 25) END,
@@ -137,7 +139,11 @@ SELECT pg_temp.uuid_v7(t.created_at),
        CASE WHEN t.status = 'failed' THEN 'Could not be done' END,
        1,
        CASE WHEN t.n % 10 = 3 THEN jsonb_build_object('source', 'seed', 'batch', t.n / 1000) END,
-       CASE WHEN t.archived THEN t.created_at + interval '30 days' END,
+       -- Archived within the last 29 days: the cleanup job (30 days' retention) would already have deleted older ones.
+       CASE WHEN t.archived THEN greatest(t.created_at, now() - (t.n % 29) * interval '1 day') END,
+       -- An open task past its due date was flagged when it fell due, as the overdue job does every minute; unflagged,
+       -- the job's first run would flag some hundred thousand tasks while the benchmark measures.
+       CASE WHEN NOT t.archived AND t.due_date < now() AND t.status IN ('draft', 'pending', 'running') THEN t.due_date END,
        pg_temp.tags((t.n * 7 % 5)::int)
 FROM seed_tasks t
 JOIN seed_users creator ON creator.n = t.creator
