@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
@@ -18,11 +20,14 @@ using TaskOrchestration.Infrastructure.Scheduling;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
 
-/// <summary>The EF Core unit of work over PostgreSQL; one instance per request.</summary>
+/// <summary>
+/// The EF Core unit of work over PostgreSQL; one per request or background step, taken from a pool
+/// (<c>AddDbContextPool</c>), which resets it between uses.
+/// </summary>
 /// <param name="options">The EF Core options.</param>
-/// <param name="accessStates">The API's cache of access states, to forget a changed user's at once; absent in design-time tooling and tests that build the context by hand.</param>
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, AccessStateCache? accessStates = null) : DbContext(options), IUnitOfWork
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IUnitOfWork
 {
+    // Only ever compared with a later value of the same use (a checkpoint), so a pooled instance need not reset it.
     private long _commitsSent;
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
@@ -84,6 +89,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             await transaction.CommitAsync(cancellationToken);
             // Committed: this instance's next request must not use what it cached before (the NOTIFY reaches the
             // others, and this one too, a moment later). Inside a caller's transaction, the NOTIFY alone does it.
+            var accessStates = AccessStates;
             foreach (var userId in accessChanged)
             {
                 accessStates?.Forget(userId);
@@ -121,6 +127,14 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 
     UnitOfWorkCheckpoint IUnitOfWork.Checkpoint() => new(_commitsSent, Database.CurrentTransaction is not null);
+
+    /// <summary>
+    /// The API's cache of access states, to forget a changed user's at once; absent in design-time tooling and tests
+    /// that build the context by hand. A pooled context's constructor takes only its options, so the cache is found
+    /// among the application's services that the options carry.
+    /// </summary>
+    private AccessStateCache? AccessStates =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<AccessStateCache>();
 
     /// <summary>Called by <see cref="CommitRecorder"/> before a statement that may commit is sent.</summary>
     internal void RecordCommitSent() => _commitsSent++;
