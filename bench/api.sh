@@ -14,7 +14,8 @@
 #   bench/api.sh --rounds 5 --duration 20 --concurrency 16,64,128 --tasks 1000000
 #   bench/api.sh --fresh                # delete the kept cluster and seed again
 #   bench/api.sh --api-dll PATH         # serve another build of the API, no build
-#   bench/api.sh --statements           # no measurement: log the statements each endpoint sends, ours and the baseline's
+#   bench/api.sh --statements           # no measurement: log the statements each endpoint sends, ours and the
+#                                       # baseline's (our API as role api: the worker role's statements would drown them)
 #
 # The report is printed and written to .local/bench/api-report.md (--statements: .local/bench/api-statements.md).
 # When our API's statements change, change the baseline's with them (bench/ApiBaseline/TaskStatements.cs): it must
@@ -62,6 +63,7 @@ while (( $# > 0 )); do
   esac
 done
 [[ "$role" == "both" || "$role" == "api" ]] || { echo "--role is both or api" >&2; exit 2; }
+if [[ -n "$statements_only" ]]; then role=api; fi
 IFS=',' read -r -a connection_counts <<<"$concurrency"
 endpoints=(get list create take)
 warm_up_seconds=3
@@ -246,11 +248,16 @@ make_take_pool() {
 if [[ -n "$statements_only" ]]; then
   # One request of each kind to each app, between markers in the statement log.
   out="$bench_dir/api-statements.md"
-  log_start=$(($(wc -l <"$pg_log") + 1))
   get_id="$(head -n 1 "$work_dir/get-ids.txt")"
   for app in ours baseline; do
     url="$api_url"; [[ $app == baseline ]] && url="$baseline_url"
     make_take_pool 1 "statements-$app" "$work_dir/take-$app.txt"
+    # Untimed and unlogged: a first connection's type loading is not the request's.
+    curl -s -o /dev/null "$url/api/v1/tasks/$get_id" -H "Authorization: Bearer $token"
+  done
+  log_start=$(($(wc -l <"$pg_log") + 1))
+  for app in ours baseline; do
+    url="$api_url"; [[ $app == baseline ]] && url="$baseline_url"
     for request in "GET /api/v1/tasks/$get_id" "GET /api/v1/tasks?status=pending" "POST /api/v1/tasks" "POST /api/v1/tasks/$(cat "$work_dir/take-$app.txt")/take"; do
       sql "SELECT 'api.sh: $app $request'" >/dev/null
       case "$request" in
