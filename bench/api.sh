@@ -288,7 +288,7 @@ fi
 # serving, and its outbox and email queue hold nothing due (at most 15 minutes).
 wait_for_background_work() {
   [[ "$role" == both ]] || return 0
-  local started=$SECONDS state
+  local started=$SECONDS next_note=$((SECONDS + 30)) state
   while true; do
     state="$(sql "SELECT (SELECT count(*) FROM schedule_runs WHERE job = 'overdue-detection' AND outcome = 'succeeded' AND started_at >= '$api_serving_since') > 0,
                          (SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= now()),
@@ -298,7 +298,8 @@ wait_for_background_work() {
       echo "    warning: our API's background work has not caught up after 15 minutes ($1); measuring anyway" >&2
       break
     fi
-    if (( (SECONDS - started) % 30 == 0 )); then
+    if (( SECONDS >= next_note )); then
+      next_note=$((SECONDS + 30))
       IFS='|' read -r ran events emails <<<"$state"
       echo "    waiting for our API's background work ($1): overdue detection run since start: $ran, events due: $events, emails due: $emails"
     fi
@@ -314,13 +315,18 @@ api_idle_kib="$(memory_kib "$api_pid" VmRSS)"
 baseline_idle_kib="$(memory_kib "$baseline_pid" VmRSS)"
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# The CPU time a process has used, in clock ticks (user + system, fields 14 and 15 of /proc/PID/stat).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+clock_ticks_per_second="$(getconf CLK_TCK)"
+
 # measure APP ENDPOINT CONNECTIONS SECONDS TAG: one wrk run; sets measured_rps, measured_p50 and measured_p99 (ms),
-# or stops the benchmark when the run failed. Our API is paused while the baseline runs.
+# and measured_cpu (the app's CPU milliseconds per request: unlike the rest, hardly moved by other load on the
+# machine), or stops the benchmark when the run failed. Our API is paused while the baseline runs.
 declare -A take_rate=()
-measured_rps="" measured_p50="" measured_p99=""
+measured_rps="" measured_p50="" measured_p99="" measured_cpu=""
 measure() {
-  local app="$1" endpoint="$2" connections="$3" seconds="$4" tag="$5" url="$api_url" extra=() output result count=0
-  [[ $app == baseline ]] && url="$baseline_url"
+  local app="$1" endpoint="$2" connections="$3" seconds="$4" tag="$5" url="$api_url" pid="$api_pid" extra=() output result count=0
+  if [[ $app == baseline ]]; then url="$baseline_url" pid="$baseline_pid"; fi
   case "$endpoint" in
     get) extra=("$work_dir/get-ids.txt") ;;
     create) extra=("$tag") ;;
@@ -337,7 +343,10 @@ measure() {
     outbox_before="$(sql "SELECT coalesce(max(sequence), 0) FROM outbox_messages")"
     kill -STOP "$api_pid"
   fi
+  local ticks_before
+  ticks_before="$(cpu_ticks "$pid")"
   output="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency --timeout 30s -s "bench/api/$endpoint.lua" "$url" -- "$token" 2 "${extra[@]}" 2>&1)" || true
+  local ticks_used=$(($(cpu_ticks "$pid") - ticks_before))
   if [[ $app == baseline ]]; then
     sql "DELETE FROM outbox_messages WHERE sequence > $outbox_before" >/dev/null
     kill -CONT "$api_pid"
@@ -369,6 +378,7 @@ measure() {
   fi
   measured_rps="$(awk -v n="$requests" -v s="$seconds_run" 'BEGIN { printf "%.1f", n / s }')"
   measured_p50="$p50" measured_p99="$p99"
+  measured_cpu="$(awk -v ticks="$ticks_used" -v hz="$clock_ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", ticks * 1000 / hz / n }')"
   if [[ $endpoint == take ]] && (( ${measured_rps%.*} > ${take_rate[$app]:-0} )); then
     take_rate[$app]=${measured_rps%.*}
   fi
@@ -401,9 +411,10 @@ for round in $(seq 1 "$rounds"); do
     for endpoint in "${endpoints[@]}"; do
       for app in "${order[@]}"; do
         measure "$app" "$endpoint" "$connections" "$duration" "r$round-c$connections-$app"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$endpoint" "$connections" "$round" "$measured_rps" "$measured_p50" "$measured_p99" >>"$results"
-        printf '    round %s, %-8s %-6s %3s connections: %8s req/s  p50 %8s ms  p99 %8s ms  (load %s)\n' "$round" "$app" "$endpoint" \
-          "$connections" "$measured_rps" "$measured_p50" "$measured_p99" "$(cut -d' ' -f1 /proc/loadavg)"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$endpoint" "$connections" "$round" \
+          "$measured_rps" "$measured_p50" "$measured_p99" "$measured_cpu" >>"$results"
+        printf '    round %s, %-8s %-6s %3s connections: %8s req/s  p50 %8s ms  p99 %8s ms  CPU %5s ms/request  (load %s)\n' "$round" "$app" \
+          "$endpoint" "$connections" "$measured_rps" "$measured_p50" "$measured_p99" "$measured_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
         if [[ $app == ours && ( $endpoint == create || $endpoint == take ) ]]; then
           wait_for_background_work "after $endpoint"
         fi
@@ -420,7 +431,7 @@ start_median="$(printf '%s\n' "${start_times[@]}" | sort -n | sed -n 2p)"
 {
   echo "# API hot path: our API against its baseline (bench/api.sh)"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; our API as role **$role**; $tasks seeded tasks; wrk, 2 threads, $rounds rounds of $duration s per row, ours and the baseline (bench/ApiBaseline) in turn; medians over the rounds."
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; our API as role **$role**; $tasks seeded tasks; wrk, 2 threads, $rounds round(s) of $duration s per row, ours and the baseline (bench/ApiBaseline) in turn; medians over the rounds."
   echo "Load average at the start $load_at_start, at the end $load_at_end."
   echo
   awk -F'\t' -v order="${endpoints[*]}" -v connections="${connection_counts[*]}" -f bench/api/report.awk "$results"
@@ -432,7 +443,10 @@ start_median="$(printf '%s\n' "${start_times[@]}" | sort -n | sed -n 2p)"
   echo
   echo "Our API's start to its first 200 from /ready (no build, warm database, role $role): median $start_median ms of ${start_times[*]} ms (target ≤ 1500: $([[ $start_median -le 1500 ]] && echo met || echo missed))."
   echo
-  echo "Every run, in order (app, endpoint, connections, round, req/s, p50 ms, p99 ms):"
+  echo "CPU ms/request: the app's own CPU time (user + system) during the run, per request; our API's includes its background"
+  echo "work during the run (role both). PostgreSQL's and wrk's are not in it."
+  echo
+  echo "Every run, in order (app, endpoint, connections, round, req/s, p50 ms, p99 ms, CPU ms/request):"
   echo
   echo '```'
   cat "$results"
