@@ -155,9 +155,8 @@ export Email__PickupFolder="$work_dir/mail-pickup"
 echo "==> Migrating"
 dotnet "$api_dll" migrate
 
-# Seeded once per data set size: the database's comment says which. (Not a count of the seeded tasks, as in
-# bench/task-list.sh: our API's daily cleanup job deletes the seeded tasks archived long ago.)
-seed_mark="api benchmark: seeded with $tasks tasks"
+# Seeded once per data set size and seed script: the database's comment says which (as in bench/task-list.sh).
+seed_mark="api benchmark: $tasks tasks, seed.sql $(md5sum bench/TaskListBenchmark/seed.sql | cut -c1-12)"
 if [[ "$(sql "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = 'taskorchestration'")" != "$seed_mark" ]]; then
   echo "==> Seeding $tasks tasks (about a minute for 100,000)"
   sql "TRUNCATE tasks, task_assignees, task_comments, task_history, team_members, teams CASCADE; DELETE FROM users WHERE email LIKE 'seed-user-%'"
