@@ -76,6 +76,40 @@ public sealed class AccessStateCacheTests
     }
 
     [Fact]
+    public void AUsersTeams_AreAnsweredUntilTheirAccessChanges_OrTheirTimeToLiveEnds()
+    {
+        IReadOnlySet<Guid> teams = new HashSet<Guid> { Guid.NewGuid() };
+        _cache.StoreTeamIds(User, teams, _cache.BeginRead(User));
+
+        Assert.True(_cache.TryGetTeamIds(User, out var cached));
+        Assert.Same(teams, cached);
+        _cache.Forget(User);
+        Assert.False(_cache.TryGetTeamIds(User, out _));
+
+        _cache.StoreTeamIds(User, teams, _cache.BeginRead(User));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.False(_cache.TryGetTeamIds(User, out _));
+    }
+
+    [Fact]
+    public void TeamsReadBeforeAChangeWasAnnounced_OrDuringAGap_AreNotStored()
+    {
+        IReadOnlySet<Guid> teams = new HashSet<Guid>();
+        var beforeTheChange = _cache.BeginRead(User);
+        _cache.Forget(User);
+        _cache.StoreTeamIds(User, teams, beforeTheChange);
+        Assert.False(_cache.TryGetTeamIds(User, out _));
+
+        _cache.StoreTeamIds(User, teams, _cache.BeginRead(User));
+        var duringTheGap = _cache.BeginRead(User);
+        _cache.Suspend();
+        Assert.False(_cache.TryGetTeamIds(User, out _));
+        _cache.Resume();
+        _cache.StoreTeamIds(User, teams, duringTheGap);
+        Assert.False(_cache.TryGetTeamIds(User, out _));
+    }
+
+    [Fact]
     public void BeforeTheListenerListens_NothingIsCached()
     {
         var cold = new AccessStateCache(TimeSpan.FromSeconds(30), _clock);
