@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TaskOrchestration.Application.Users.Sessions;
@@ -89,6 +91,49 @@ public sealed class DbContextSetupTests(DatabaseFixture fixture) : DatabaseTest(
         Assert.False(cache.TryGet(user.Id, session, out _));
     }
 
+    [Fact]
+    public async Task ASaveInsideATransaction_SendsNoSavepoint()
+    {
+        var sent = new SentCommands();
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        DependencyInjection.ConfigureDbContext(options, Database.ConnectionString);
+        await using var db = new ApplicationDbContext(options.AddInterceptors(sent).Options);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Users.Add(User.Register("saved@example.com", "Saved", "hash", UserRole.Member, Now));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        Assert.Contains(sent.Texts, text => text.Contains("INSERT INTO users", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent.Texts, text => text.Contains("SAVEPOINT", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static ServiceProvider Services(string connectionString) =>
         InfrastructureServices.Build(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString });
+
+    /// <summary>Every statement the context sends, savepoints (which Npgsql sends without a command) included.</summary>
+    private sealed class SentCommands : IDbCommandInterceptor, IDbTransactionInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add("SAVEPOINT");
+            return ValueTask.FromResult(result);
+        }
+    }
 }
