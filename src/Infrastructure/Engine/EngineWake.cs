@@ -64,8 +64,8 @@ internal sealed class EngineWake : IDatabaseChannelSubscriber
 
     void IDatabaseChannelSubscriber.Listening()
     {
-        _listening.TrySetResult();
         Announce(null);
+        _listening.TrySetResult();
     }
 
     void IDatabaseChannelSubscriber.Received(string payload) => Announce(payload.Length == 0 ? null : payload);
