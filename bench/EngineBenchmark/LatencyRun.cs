@@ -40,6 +40,8 @@ internal static class LatencyRun
             "--environment", "Production",
             $"--ConnectionStrings:Default={options.Connection}",
             $"--Jwt:KeysPath={options.KeysFolder}",
+            // The poller's run takes longer than an access token lives by default (15 minutes).
+            "--Jwt:AccessTokenLifetimeMinutes=240",
             "--Logging:LogLevel:Default=Warning"]);
         try
         {
