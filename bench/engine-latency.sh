@@ -3,7 +3,8 @@
 # API process and one worker process of the Release build (as deployed: the build's own poll interval and wake, 10
 # attempts at once, the outbox dispatcher off) on the benchmark cluster; one system.noop task at a time through
 # POST /api/v1/tasks, 1,000 times, each after the previous one is done and a random 50-150 ms more (so the worker
-# sleeps, and a submission falls anywhere in a poller's interval). Reported from the rows, p50 / p99 / max:
+# sleeps). A poller looks once when the previous task ends, then a poll interval later, so with it a task waits about
+# the interval minus that pause (its p50 is no random phase's). Reported from the rows, p50 / p99 / max:
 # submitted (the task's created_at, the API's clock just before its transaction commits) to claimed (the take in
 # its history, the worker's clock as the claim's transaction began) and to done (the completion, after the no-op
 # handler returned): the handler began between the two.

@@ -13,7 +13,8 @@ namespace TaskOrchestration.EngineBenchmark;
 /// The latency mode (bench/engine-latency.sh): an idle engine (one API process, one worker process of the build
 /// under test, with the build's own poll and wake) is sent one <c>system.noop</c> task at a time through
 /// <c>POST /api/v1/tasks</c>; each waits for the previous one to be done and a random 50–150 ms more, so that the
-/// worker is asleep and a submission falls anywhere in a poller's interval. From the rows, per task: submitted
+/// worker is asleep (a poller, which looks once when the previous task ends, then waits its interval, keeps such a
+/// task waiting about the interval minus the pause). From the rows, per task: submitted
 /// (<c>created_at</c>: the API's clock just before its transaction commits), claimed (the take in its history: the
 /// worker's clock as the claiming transaction began) and done (the completion: the worker's clock as the outcome's
 /// transaction began, after the handler returned). The handler began between claimed and done. All three clocks
