@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace TaskOrchestration.EngineBenchmark;
 
-/// <summary>The driver's command line (bench/engine-throughput.sh passes the first four).</summary>
+/// <summary>The driver's command line (bench/engine-throughput.sh and bench/engine-latency.sh pass the first four; the latter <c>--mode latency</c> and <c>--label</c> too).</summary>
 internal sealed record BenchmarkOptions(
     string Connection,
     string WorkerDll,
@@ -12,7 +12,10 @@ internal sealed record BenchmarkOptions(
     IReadOnlyList<EngineShape> Shapes,
     IReadOnlyList<(int Connections, int Batch)> RawShapes,
     int MemoryTasks,
-    int WarmUpTasks)
+    int WarmUpTasks,
+    string Mode,
+    int Samples,
+    string Label)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -38,7 +41,8 @@ internal sealed record BenchmarkOptions(
             .ToList();
         return new BenchmarkOptions(
             Required("connection"), Required("worker-dll"), Required("keys"), Required("output"),
-            Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000), Number("warmup-tasks", 20_000));
+            Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000), Number("warmup-tasks", 20_000),
+            values.GetValueOrDefault("mode") ?? "throughput", Number("samples", 1_000), values.GetValueOrDefault("label") ?? "this build");
     }
 }
 

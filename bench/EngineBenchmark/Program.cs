@@ -4,8 +4,15 @@ using System.Text;
 using Npgsql;
 using TaskOrchestration.EngineBenchmark;
 
-// The worker engine's throughput against PostgreSQL's ceiling, and its memory over a long run (docs/performance.md).
+// The worker engine's throughput against PostgreSQL's ceiling, and its memory over a long run (docs/performance.md);
+// with --mode latency, how soon an idle engine starts a task submitted to it (LatencyRun).
 var options = BenchmarkOptions.Parse(args);
+if (options.Mode == "latency")
+{
+    await LatencyRun.RunAsync(options);
+    return 0;
+}
+
 await using var database = NpgsqlDataSource.Create(options.Connection);
 var queue = new Queue(database);
 var report = new StringBuilder();

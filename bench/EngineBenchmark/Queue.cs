@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace TaskOrchestration.EngineBenchmark;
 
-/// <summary>The benchmark's tasks in the database: submitted in bulk, counted, cleared.</summary>
+/// <summary>The benchmark's tasks in the database: submitted in bulk, counted, timed, cleared.</summary>
 internal sealed class Queue(NpgsqlDataSource database)
 {
     public const string Kind = "system.noop";
@@ -60,6 +60,33 @@ internal sealed class Queue(NpgsqlDataSource database)
     /// <summary>When the last of the benchmark's tasks was completed.</summary>
     public async Task<DateTimeOffset> LastCompletionAsync() =>
         new((DateTime)(await ScalarAsync($"SELECT max(updated_at) FROM tasks WHERE kind = '{Kind}' AND status = 'done'"))!);
+
+    /// <summary>The task's status (null when there is no such task).</summary>
+    public async Task<string?> StatusAsync(Guid id)
+    {
+        await using var command = database.CreateCommand("SELECT status FROM tasks WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Per task: when it was submitted, claimed (its first take) and done, as the rows record them.</summary>
+    public async Task<IReadOnlyList<(DateTime Submitted, DateTime Taken, DateTime Done)>> StartTimesAsync(IReadOnlyList<Guid> ids)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT t.created_at, (SELECT min(h.occurred_at) FROM task_history h WHERE h.task_id = t.id AND h.trigger = 'take'), t.updated_at
+            FROM tasks t WHERE t.id = ANY($1) AND t.status = 'done'
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        var rows = new List<(DateTime, DateTime, DateTime)>(ids.Count);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetDateTime(0), reader.GetDateTime(1), reader.GetDateTime(2)));
+        }
+
+        return rows;
+    }
 
     public async Task<long> LiveWorkersAsync() => (long)(await ScalarAsync("SELECT count(*) FROM workers WHERE stopped_at IS NULL"))!;
 

@@ -6,6 +6,13 @@ namespace TaskOrchestration.EngineBenchmark;
 /// <summary>Worker processes of the Release build (<c>--role worker</c>), as a deployment runs them.</summary>
 internal sealed class WorkerFleet : IAsyncDisposable
 {
+    /// <summary>
+    /// The throughput rows' settings: the tasks are written in bulk by SQL, which announces nothing, so the workers
+    /// look every 100 ms when idle; the engine writes its events to the outbox in its own transactions (the raw loop
+    /// does too), and what the dispatcher then does with them is another workload, left out of this measurement.
+    /// </summary>
+    private static readonly string[] ThroughputSettings = ["--Worker:PollInterval=00:00:00.100", "--Outbox:Dispatch=false"];
+
     private readonly List<Process> _processes = [];
 
     private WorkerFleet()
@@ -14,19 +21,13 @@ internal sealed class WorkerFleet : IAsyncDisposable
 
     public IReadOnlyList<Process> Processes => _processes;
 
-    public static WorkerFleet Start(BenchmarkOptions options, EngineShape shape)
+    /// <summary>Starts <paramref name="shape"/>'s processes with <paramref name="settings"/> (command-line settings; the throughput rows' when null).</summary>
+    public static WorkerFleet Start(BenchmarkOptions options, EngineShape shape, IReadOnlyList<string>? settings = null)
     {
         var fleet = new WorkerFleet();
         for (var i = 0; i < shape.Processes; i++)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Path.GetDirectoryName(options.WorkerDll)!,
-            };
-            start.ArgumentList.Add(options.WorkerDll);
-            foreach (var argument in (string[])[
+            fleet._processes.Add(HostProcess.Start(options.WorkerDll, [
                 "--role", "worker",
                 "--urls", "http://127.0.0.1:0",
                 "--environment", "Production",
@@ -36,21 +37,7 @@ internal sealed class WorkerFleet : IAsyncDisposable
                 $"--Worker:Concurrency={shape.Concurrency.ToString(CultureInfo.InvariantCulture)}",
                 $"--Worker:BatchSize={shape.Batch.ToString(CultureInfo.InvariantCulture)}",
                 $"--Worker:OutcomeBatchSize={shape.Batch.ToString(CultureInfo.InvariantCulture)}",
-                "--Worker:PollInterval=00:00:00.100",
-                // The engine writes its events to the outbox in its own transactions (the raw loop does too); what
-                // the dispatcher then does with them is another workload, left out of this measurement.
-                "--Outbox:Dispatch=false"])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start)!;
-            // Drain the pipes, or a chatty process would block on a full one.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"  [worker {process.Id}] {line.Data}"); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            fleet._processes.Add(process);
+                .. settings ?? ThroughputSettings]));
         }
 
         return fleet;

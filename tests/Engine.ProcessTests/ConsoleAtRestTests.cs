@@ -21,13 +21,13 @@ public sealed partial class ConsoleAtRestTests(FleetFixture fleet) : FleetTest(f
     // Bounds, not measures: they only stop a test whose host never gets there.
     private static readonly TimeSpan StartsWithin = TimeSpan.FromSeconds(90);
 
-    // The lines every start prints (listening, the worker, the scheduler, the live-update listener).
+    // The lines every start prints (listening, the worker, the scheduler, the LISTEN connection of the live updates and the engine's wake).
     private static readonly (string Category, int EventId)[] StartLines =
     [
         ("Microsoft.Hosting.Lifetime", 14),
         ("TaskOrchestration.Infrastructure.Engine.WorkerService", 5001),
         ("TaskOrchestration.Infrastructure.Scheduling.JobScheduler", 7001),
-        ("TaskOrchestration.Infrastructure.Realtime.LiveUpdateListener", 6101),
+        ("TaskOrchestration.Infrastructure.Hosting.DatabaseListener", 6301),
     ];
 
     private readonly ConcurrentQueue<string> _lines = new();

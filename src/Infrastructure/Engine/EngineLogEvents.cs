@@ -8,6 +8,7 @@ public static class EngineLogEvents
 {
     public const int WorkerStarted = 5001;
     public const int WorkerStopped = 5002;
+    public const int Idle = 5003;
     public const int AttemptStarted = 5010;
     public const int AttemptFinished = 5011;
     public const int HandlerThrew = 5012;

@@ -76,8 +76,12 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
             : new QueueDto { Kind = kind, Paused = paused.Contains(kind) })];
     }
 
+    /// <summary>Pauses or resumes <paramref name="kind"/>; a resumed kind's tasks may be due, so idle workers are woken in the same statement (EngineWake).</summary>
     public async Task<bool> SetPausedAsync(string kind, bool paused, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (paused
-            ? await db.Database.ExecuteSqlAsync($"INSERT INTO paused_kinds (kind, paused_by, paused_at) VALUES ({kind}, {actorId}, {now}) ON CONFLICT (kind) DO NOTHING", cancellationToken)
-            : await db.Database.ExecuteSqlAsync($"DELETE FROM paused_kinds WHERE kind = {kind}", cancellationToken)) > 0;
+        paused
+            ? await db.Database.ExecuteSqlAsync($"INSERT INTO paused_kinds (kind, paused_by, paused_at) VALUES ({kind}, {actorId}, {now}) ON CONFLICT (kind) DO NOTHING", cancellationToken) > 0
+            : await db.Database.SqlQuery<string>($"""
+                WITH resumed AS (DELETE FROM paused_kinds WHERE kind = {kind} RETURNING kind)
+                SELECT resumed.kind AS "Value" FROM resumed, LATERAL (SELECT pg_notify({EngineWake.Channel}, resumed.kind)) AS announced
+                """).ToListAsync(cancellationToken) is [_];
 }

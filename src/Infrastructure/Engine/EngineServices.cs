@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Infrastructure.Engine.Handlers;
+using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Http;
 
 namespace TaskOrchestration.Infrastructure.Engine;
@@ -39,11 +40,12 @@ public static class EngineServices
     }
 
     /// <summary>
-    /// Runs this process as a worker: claiming and running tasks, reaping expired leases, dispatching the outbox,
-    /// sending emails and webhooks, and running the scheduled jobs.
+    /// Runs this process as a worker: claiming and running tasks (woken by EngineWake's channel), reaping expired
+    /// leases, dispatching the outbox, sending emails and webhooks, and running the scheduled jobs.
     /// </summary>
     public static IServiceCollection AddWorkerRole(this IServiceCollection services)
     {
+        services.AddDatabaseChannelSubscriber<EngineWake>();
         services.AddHostedService<WorkerService>();
         services.AddHostedService<LeaseReaper>();
         services.AddHostedService(provider => provider.GetRequiredService<Events.OutboxDispatcher>());

@@ -43,6 +43,8 @@ internal static class TaskBatchWriter
             """,
             cancellationToken);
 
+        // A requeue, a task given back or a lease reaped: the workers that sleep are told, once for the batch.
+        await EngineWake.AnnounceAsync(db, tasks, cancellationToken);
         await InsertHistoryAsync(db, tasks, cancellationToken);
     }
 

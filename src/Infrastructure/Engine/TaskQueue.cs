@@ -79,6 +79,27 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         return [.. claimed.OrderByDescending(task => task.Priority).ThenBy(task => task.CreatedAt).Select(ToRun)];
     }
 
+    /// <summary>
+    /// How long until the earliest pending task of <paramref name="kinds"/> (paused kinds left out) whose run-after is
+    /// still ahead falls due; null when there is none. A worker whose claim came back short asks, and sleeps until
+    /// then: a retry's backoff or a scheduled submission is announced when it is written, not when it falls due.
+    /// It reads what an empty claim reads (the claim index, and run_after in each row), no more.
+    /// </summary>
+    public async Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+        string[] kindList = [.. kinds];
+        var next = await db.Database.SqlQuery<DateTimeOffset?>($"""
+            SELECT min(run_after) AS "Value" FROM tasks
+            WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
+              AND kind = ANY({kindList}) AND run_after > {now}
+              AND kind NOT IN (SELECT kind FROM paused_kinds)
+            """).SingleAsync(cancellationToken);
+        return next - now;
+    }
+
     /// <summary>Extends the leases this worker holds; answers the ids it still holds (the others were cancelled or reaped).</summary>
     public async Task<IReadOnlySet<Guid>> ExtendLeasesAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken)
     {

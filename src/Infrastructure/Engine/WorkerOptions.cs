@@ -22,8 +22,14 @@ public sealed class WorkerOptions
     /// <summary>The kinds this process claims; empty means every registered kind.</summary>
     public string[] Kinds { get; set; } = [];
 
-    /// <summary>How long an idle worker waits before it looks for work again.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long an idle worker waits before it looks for work again when nothing woke it. Idle workers are woken at
+    /// once when work is announced (a submission, a retry, a reaped lease: EngineWake) and when a run-after comes, so
+    /// this is a fallback for work nobody announced: rows written behind the application's back, or announced while
+    /// the worker's LISTEN connection was down for longer than it takes to reconnect. Each look is a claim
+    /// transaction per idle worker, so shorter costs the database more for no latency gained.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claim holds a task without a heartbeat; past it the reaper requeues the task.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

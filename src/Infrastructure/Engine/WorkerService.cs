@@ -16,19 +16,25 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// extend are requeued by the reaper, so every task still ends once in a terminal state. A handler whose lease
 /// could not be extended is cancelled here before the lease runs out (fencing), so that it has stopped by the time
 /// the reaper lets another worker start the next attempt.
+/// An idle worker sleeps until a slot frees, work is announced (<see cref="EngineWake"/>), a task's run-after
+/// comes, or the poll interval passes, whichever is first.
 /// </summary>
 internal sealed partial class WorkerService(
     TaskQueue queue,
     TaskKinds kinds,
     WorkerIdentity identity,
+    EngineWake wake,
     IOptions<WorkerOptions> options,
     ILogger<WorkerService> logger) : BackgroundService
 {
     private readonly WorkerOptions _options = options.Value;
     private readonly ConcurrentDictionary<Guid, RunningAttempt> _running = new();
-    // A signal, not a count: at most one wake-up is pending, so a waiter that finds too few free slots sleeps again
-    // instead of spinning through one stored release per finished attempt.
-    private readonly SemaphoreSlim _finished = new(0, 1);
+    // A signal, not a count (a slot freed, or work was announced): at most one wake-up is pending, so a waiter that
+    // finds too few free slots sleeps again instead of spinning through one stored release per finished attempt.
+    private readonly SemaphoreSlim _lookAgain = new(0, 1);
+    // 1 when work was announced since the last claim began. It outlives waits for a slot: a worker woken while every
+    // slot is busy claims when one frees, and not before.
+    private int _announced;
     private readonly Channel<PendingOutcome> _outcomes = Channel.CreateUnbounded<PendingOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The kinds this process claims: the configured ones, or every registered kind.</summary>
@@ -50,6 +56,14 @@ internal sealed partial class WorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var served = ServedKinds;
+        wake.OnAnnounced(kind =>
+        {
+            if (kind is null || served.Contains(kind, StringComparer.Ordinal))
+            {
+                Interlocked.Exchange(ref _announced, 1);
+                LookAgain();
+            }
+        });
         await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: false, stoppingToken), stoppingToken);
         LogStarted(logger, identity.Id, _options.Concurrency, served);
 
@@ -87,7 +101,7 @@ internal sealed partial class WorkerService(
                 continue;
             }
 
-            // One claim per freed slot would cost a transaction per task: wait (up to the poll interval) until half
+            // One claim per freed slot would cost a transaction per task: wait (a moment, see ThresholdWait) until half
             // a batch is free, so that claims stay batches; short tasks free slots in bunches anyway.
             if (free < ClaimThreshold && !_running.IsEmpty && !waitedForThreshold)
             {
@@ -97,6 +111,10 @@ internal sealed partial class WorkerService(
 
             waitedForThreshold = false;
 
+            // Whatever was announced or freed until now, this claim answers (a NOTIFY comes after its commit, so the
+            // claim sees the rows); what comes from now on may be too late for it, and signals again.
+            Interlocked.Exchange(ref _announced, 0);
+            _lookAgain.Wait(0, CancellationToken.None);
             IReadOnlyList<TaskRun> claimed;
             // Taken before the claim: the lease the database records runs from a later instant, never an earlier one.
             var leaseDeadline = Stopwatch.GetTimestamp() + LeaseTicks;
@@ -119,11 +137,11 @@ internal sealed partial class WorkerService(
                 attempt.Completion = RunAsync(attempt);
             }
 
-            // A full batch suggests more work is waiting: claim again at once. Otherwise wait for the poll interval
-            // or until a slot frees up, whichever comes first.
+            // A full batch suggests more work is waiting: claim again at once. Otherwise sleep until a slot frees, work
+            // is announced, the next run-after comes, or the poll interval passes, whichever is first.
             if (claimed.Count < Math.Min(_options.BatchSize, free))
             {
-                await WaitForSlotAsync(stoppingToken, _options.PollInterval);
+                await SleepAsync(served, stoppingToken);
             }
         }
     }
@@ -208,17 +226,52 @@ internal sealed partial class WorkerService(
     {
         _running.TryRemove(attempt.Run.TaskId, out _);
         attempt.Cancellation.Dispose();
-        if (_finished.CurrentCount == 0)
+        LookAgain();
+    }
+
+    private void LookAgain()
+    {
+        if (_lookAgain.CurrentCount == 0)
         {
             try
             {
-                _finished.Release();
+                _lookAgain.Release();
             }
             catch (SemaphoreFullException)
             {
-                // Another attempt signalled at the same moment: one wake-up is enough.
+                // Signalled at the same moment by another: one wake-up is enough.
             }
         }
+    }
+
+    /// <summary>
+    /// After a claim that came back short: asks when the next run-after comes, then sleeps until a slot frees, work is
+    /// announced, that time comes, or the poll interval passes. Not at all when work was announced during the claim.
+    /// </summary>
+    private async Task SleepAsync(IReadOnlyList<string> served, CancellationToken stoppingToken)
+    {
+        if (Volatile.Read(ref _announced) == 1)
+        {
+            return;
+        }
+
+        var sleep = _options.PollInterval;
+        try
+        {
+            if (await queue.NextDueInAsync(served, stoppingToken) is { } nextDue && nextDue < sleep)
+            {
+                sleep = nextDue > TimeSpan.Zero ? nextDue : TimeSpan.Zero;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The poll interval then; the claim that follows will tell whether the database is back.
+            LogClaimFailed(logger, exception);
+        }
+
+        // Work announced meanwhile has signalled _lookAgain too, so this wait returns at once.
+        LogIdle(logger, sleep);
+        await WaitForSlotAsync(stoppingToken, sleep);
     }
 
     private async Task HeartbeatLoopAsync(CancellationToken stop)
@@ -328,10 +381,17 @@ internal sealed partial class WorkerService(
     /// <summary>Half a batch (at least one slot): the fewest free slots worth a claim while tasks are running.</summary>
     private int ClaimThreshold => Math.Max(1, Math.Min(_options.BatchSize, _options.Concurrency) / 2);
 
-    /// <summary>Waits until <paramref name="wanted"/> slots are free; false when the poll interval passed first.</summary>
+    /// <summary>
+    /// How long a worker with some free slots waits for half a batch before it claims with what it has: the poll
+    /// interval up to a second. The poll is a fallback now, seconds long; waiting that long would leave slots idle
+    /// beside due work.
+    /// </summary>
+    private TimeSpan ThresholdWait => _options.PollInterval < TimeSpan.FromSeconds(1) ? _options.PollInterval : TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits until <paramref name="wanted"/> slots are free; false when <see cref="ThresholdWait"/> passed first.</summary>
     private async Task<bool> WaitForFreeSlotsAsync(int wanted, CancellationToken stoppingToken)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(_options.PollInterval.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(ThresholdWait.TotalSeconds * Stopwatch.Frequency);
         while (_options.Concurrency - _running.Count < wanted)
         {
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
@@ -350,7 +410,7 @@ internal sealed partial class WorkerService(
     {
         try
         {
-            await _finished.WaitAsync(timeout ?? _options.PollInterval, stoppingToken);
+            await _lookAgain.WaitAsync(timeout ?? _options.PollInterval, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -399,6 +459,10 @@ internal sealed partial class WorkerService(
 
     [LoggerMessage(EventId = EngineLogEvents.AttemptFinished, Level = LogLevel.Debug, Message = "Finished {Kind} task {TaskId}, attempt {Attempt}: {Outcome}.")]
     private static partial void LogAttemptFinished(ILogger logger, string kind, Guid taskId, int attempt, string outcome);
+
+    // Debug: at most once per claim that found less than it could take; it says why a due task has not started yet.
+    [LoggerMessage(EventId = EngineLogEvents.Idle, Level = LogLevel.Debug, Message = "Nothing more to claim; sleeping up to {Sleep} unless a slot frees or work is announced.")]
+    private static partial void LogIdle(ILogger logger, TimeSpan sleep);
 
     [LoggerMessage(EventId = EngineLogEvents.WorkerStopped, Level = LogLevel.Information, Message = "Worker {WorkerId} stopped.")]
     private static partial void LogStopped(ILogger logger, string workerId);

@@ -12,6 +12,7 @@ using TaskOrchestration.Domain.Teams;
 using TaskOrchestration.Domain.Users;
 using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Email;
+using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
@@ -68,7 +69,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     /// Saves, with the events the changed aggregates raised written to the outbox in the same transaction (ADR 0016):
     /// either the change and its events are committed, or neither. A change of what a user may see (their teams,
     /// role, or deactivation) goes onto the live-update backplane in that transaction too, so that every API instance
-    /// ends the user's live connections once it is committed (ADR 0018). The events are cleared once committed.
+    /// ends the user's live connections once it is committed (ADR 0018), and so does the announcement that an automated
+    /// task became runnable, which wakes idle workers (EngineWake, ADR 0014). The events are cleared once committed.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -88,6 +90,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         await OutboxWriter.WriteAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
         Guid[] accessChanged = [.. aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()).Select(change => change.UserId).Distinct()];
         await LiveAccessChanges.SendAsync(this, accessChanged, cancellationToken);
+        await EngineWake.AnnounceAsync(this, aggregates.OfType<TaskItem>(), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Infrastructure.Hosting;
 
 namespace TaskOrchestration.Infrastructure.Realtime;
 
@@ -7,5 +8,7 @@ public static class LiveUpdateServices
 {
     /// <summary>The receiving end, for processes that serve the API (the hub); the sending end is an outbox consumer every role registers.</summary>
     public static IServiceCollection AddLiveUpdateListener(this IServiceCollection services) =>
-        services.AddHostedService<LiveUpdateListener>();
+        services
+            .AddDatabaseChannelSubscriber<LiveUpdateListener>()
+            .AddHostedService(provider => provider.GetRequiredService<LiveUpdateListener>());
 }
