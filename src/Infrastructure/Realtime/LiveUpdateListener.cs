@@ -76,6 +76,6 @@ internal sealed partial class LiveUpdateListener(IRealtimeFanOut fanOut, AccessS
         return fanOut.AccessChangedAsync(userId, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "A live update could not be passed on.")]
+    [LoggerMessage(EventId = LiveUpdateLogEvents.ForwardFailed, Level = LogLevel.Warning, Message = "A live update could not be passed on.")]
     private static partial void LogForwardFailed(ILogger logger, Exception exception);
 }
