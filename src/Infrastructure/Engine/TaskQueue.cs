@@ -85,19 +85,24 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// then: a retry's backoff or a scheduled submission is announced when it is written, not when it falls due.
     /// It reads what an empty claim reads (the claim index, and run_after in each row), no more.
     /// </summary>
-    public async Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    /// <param name="kinds">The kinds the worker serves.</param>
+    /// <param name="claimedAsOf">No later than the instant the short claim judged what was due by. A task that fell due
+    /// between that instant and now was not due for the claim: it counts here (due in zero or less, so the worker claims
+    /// again at once). Judged by now instead, a task falling due in that gap was in neither, and the worker slept a whole
+    /// poll interval; a worker woken by its timer exactly at a run-after claims in that gap.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, DateTimeOffset claimedAsOf, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow();
         string[] kindList = [.. kinds];
         var next = await db.Database.SqlQuery<DateTimeOffset?>($"""
             SELECT min(run_after) AS "Value" FROM tasks
             WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
-              AND kind = ANY({kindList}) AND run_after > {now}
+              AND kind = ANY({kindList}) AND run_after > {claimedAsOf}
               AND kind NOT IN (SELECT kind FROM paused_kinds)
             """).SingleAsync(cancellationToken);
-        return next - now;
+        return next - clock.GetUtcNow();
     }
 
     /// <summary>Extends the leases this worker holds; answers the ids it still holds (the others were cancelled or reaped).</summary>

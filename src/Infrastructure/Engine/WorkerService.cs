@@ -25,6 +25,7 @@ internal sealed partial class WorkerService(
     WorkerIdentity identity,
     EngineWake wake,
     IOptions<WorkerOptions> options,
+    TimeProvider clock,
     ILogger<WorkerService> logger) : BackgroundService
 {
     private readonly WorkerOptions _options = options.Value;
@@ -118,6 +119,8 @@ internal sealed partial class WorkerService(
             IReadOnlyList<TaskRun> claimed;
             // Taken before the claim: the lease the database records runs from a later instant, never an earlier one.
             var leaseDeadline = Stopwatch.GetTimestamp() + LeaseTicks;
+            // No later than the instant the claim judges what is due by: what falls due after it, the sleep counts.
+            var claimedAsOf = clock.GetUtcNow();
             try
             {
                 claimed = await queue.ClaimAsync(served, Math.Min(_options.BatchSize, free), [.. _running.Keys], stoppingToken);
@@ -141,7 +144,7 @@ internal sealed partial class WorkerService(
             // is announced, the next run-after comes, or the poll interval passes, whichever is first.
             if (claimed.Count < Math.Min(_options.BatchSize, free))
             {
-                await SleepAsync(served, stoppingToken);
+                await SleepAsync(served, claimedAsOf, stoppingToken);
             }
         }
     }
@@ -248,7 +251,7 @@ internal sealed partial class WorkerService(
     /// After a claim that came back short: asks when the next run-after comes, then sleeps until a slot frees, work is
     /// announced, that time comes, or the poll interval passes. Not at all when work was announced during the claim.
     /// </summary>
-    private async Task SleepAsync(IReadOnlyList<string> served, CancellationToken stoppingToken)
+    private async Task SleepAsync(IReadOnlyList<string> served, DateTimeOffset claimedAsOf, CancellationToken stoppingToken)
     {
         if (Volatile.Read(ref _announced) == 1)
         {
@@ -258,7 +261,7 @@ internal sealed partial class WorkerService(
         var sleep = _options.PollInterval;
         try
         {
-            if (await queue.NextDueInAsync(served, stoppingToken) is { } nextDue && nextDue < sleep)
+            if (await queue.NextDueInAsync(served, claimedAsOf, stoppingToken) is { } nextDue && nextDue < sleep)
             {
                 sleep = nextDue > TimeSpan.Zero ? nextDue : TimeSpan.Zero;
             }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Domain.Common;
@@ -24,7 +22,7 @@ public sealed class EngineWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
     public async Task ASaveOfAThousandAutomatedTasks_AnnouncesOnce_WithTheirKind_WhenTheyCanBeRead()
     {
         var creator = await AddUserAsync();
-        await using var channel = await EngineChannel.ListenAsync(Database);
+        await using var channel = await NotificationChannel.ListenAsync(Database, EngineWake.Channel);
 
         var saving = SaveAsync(Enumerable.Range(1, 1000).Select(n => Automated(creator, $"Bulk {n}")));
         var first = await channel.NextAsync();
@@ -45,7 +43,7 @@ public sealed class EngineWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
         var pending = Automated(creator, "Pending", kind: "demo.title-parity");
         await SaveAsync([pending]);
         var draft = Automated(creator, "Draft", draft: true);
-        await using var channel = await EngineChannel.ListenAsync(Database);
+        await using var channel = await NotificationChannel.ListenAsync(Database, EngineWake.Channel);
 
         await SaveAsync([TaskItem.Create("Manual", null, TaskPriority.Normal, null, false, creator, Now)]);
         await SaveAsync([draft]);
@@ -64,7 +62,7 @@ public sealed class EngineWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
         var completed = Automated(creator, "Completes", kind: "http.webhook");
         await SaveAsync([failing, reaped, completed]);
         var queue = Queue();
-        await using var channel = await EngineChannel.ListenAsync(Database);
+        await using var channel = await NotificationChannel.ListenAsync(Database, EngineWake.Channel);
 
         await queue.ClaimAsync([Kind, "demo.title-parity", "http.webhook"], 10, [], CancellationToken.None);
         await queue.FinishAsync([new AttemptOutcome(completed.Id, 1, TaskHandlerResult.Success())], CancellationToken.None);
@@ -80,7 +78,7 @@ public sealed class EngineWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
     public async Task ResumingAPausedKind_AnnouncesIt_PausingAndResumingAKindNotPausedDoNot()
     {
         var admin = await AddUserAsync(Domain.Users.UserRole.Admin);
-        await using var channel = await EngineChannel.ListenAsync(Database);
+        await using var channel = await NotificationChannel.ListenAsync(Database, EngineWake.Channel);
 
         await SetPausedAsync(Kind, paused: false, admin);
         await SetPausedAsync(Kind, paused: true, admin);
@@ -123,54 +121,5 @@ public sealed class EngineWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
             configure: services => services.AddSingleton<TimeProvider>(_clock));
         _providers.Add(provider);
         return provider.GetRequiredService<TaskQueue>();
-    }
-
-    /// <summary>What a worker process hears on the engine's channel.</summary>
-    private sealed class EngineChannel : IAsyncDisposable
-    {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-        private readonly ConcurrentQueue<string> _payloads = new();
-        private readonly NpgsqlConnection _connection;
-
-        private EngineChannel(NpgsqlConnection connection)
-        {
-            _connection = connection;
-            _connection.Notification += (_, notification) => _payloads.Enqueue(notification.Payload);
-        }
-
-        public static async Task<EngineChannel> ListenAsync(TestSupport.TestDatabase database)
-        {
-            var channel = new EngineChannel(await database.OpenConnectionAsync());
-            await using (var listen = new NpgsqlCommand($"LISTEN {EngineWake.Channel}", channel._connection))
-            {
-                await listen.ExecuteNonQueryAsync();
-            }
-
-            // A new listener may still be handed NOTIFYs committed shortly before its LISTEN (PostgreSQL starts it at
-            // its queue's tail): what comes before a marker of our own is left out.
-            var marker = $"marker {Guid.NewGuid()}";
-            await database.ExecuteAsync("SELECT pg_notify(@channel, @marker)", ("channel", EngineWake.Channel), ("marker", marker));
-            while (await channel.NextAsync() != marker)
-            {
-            }
-
-            return channel;
-        }
-
-        public async Task<string> NextAsync()
-        {
-            string? payload;
-            while (!_payloads.TryDequeue(out payload))
-            {
-                if (!await _connection.WaitAsync(Patience))
-                {
-                    throw new TimeoutException($"Nothing announced within {Patience}.");
-                }
-            }
-
-            return payload;
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 }

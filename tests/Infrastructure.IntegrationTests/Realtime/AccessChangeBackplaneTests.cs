@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Domain.Teams;
@@ -22,7 +20,7 @@ public sealed class AccessChangeBackplaneTests(DatabaseFixture fixture) : Databa
         var manager = await AddUserAsync(UserRole.Manager);
         var member = await AddUserAsync();
         var teamId = await AddTeamAsync(manager, member.UserId);
-        await using var backplane = await Backplane.ListenAsync(Database);
+        await using var backplane = await NotificationChannel.ListenAsync(Database, LiveUpdateMessage.Channel);
 
         await using (var db = Database.CreateDbContext())
         {
@@ -31,7 +29,7 @@ public sealed class AccessChangeBackplaneTests(DatabaseFixture fixture) : Databa
             await ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None);
         }
 
-        var message = await backplane.NextAsync();
+        var message = await NextMessageAsync(backplane);
         Assert.Equal(("accessChanged", member.UserId), (message.GetProperty("kind").GetString(), message.GetProperty("userId").GetGuid()));
     }
 
@@ -40,7 +38,7 @@ public sealed class AccessChangeBackplaneTests(DatabaseFixture fixture) : Databa
     {
         var refused = await AddUserAsync(UserRole.Manager);
         var demoted = await AddUserAsync(UserRole.Manager);
-        await using var backplane = await Backplane.ListenAsync(Database);
+        await using var backplane = await NotificationChannel.ListenAsync(Database, LiveUpdateMessage.Channel);
 
         await using (var first = Database.CreateDbContext())
         await using (var second = Database.CreateDbContext())
@@ -60,7 +58,7 @@ public sealed class AccessChangeBackplaneTests(DatabaseFixture fixture) : Databa
         }
 
         // NOTIFYs arrive in commit order: the committed change coming first means the refused one sent nothing.
-        Assert.Equal(demoted.UserId, (await backplane.NextAsync()).GetProperty("userId").GetGuid());
+        Assert.Equal(demoted.UserId, (await NextMessageAsync(backplane)).GetProperty("userId").GetGuid());
     }
 
     private async Task<Guid> AddTeamAsync(Domain.Common.Actor manager, Guid memberId)
@@ -73,42 +71,9 @@ public sealed class AccessChangeBackplaneTests(DatabaseFixture fixture) : Databa
         return team.Id;
     }
 
-    /// <summary>What an API instance's listener hears on the live-update channel.</summary>
-    private sealed class Backplane : IAsyncDisposable
+    private static async Task<JsonElement> NextMessageAsync(NotificationChannel backplane)
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-        private readonly ConcurrentQueue<string> _payloads = new();
-        private readonly NpgsqlConnection _connection;
-
-        private Backplane(NpgsqlConnection connection)
-        {
-            _connection = connection;
-            _connection.Notification += (_, notification) => _payloads.Enqueue(notification.Payload);
-        }
-
-        public static async Task<Backplane> ListenAsync(TestSupport.TestDatabase database)
-        {
-            var backplane = new Backplane(await database.OpenConnectionAsync());
-            await using var listen = new NpgsqlCommand($"LISTEN {LiveUpdateMessage.Channel}", backplane._connection);
-            await listen.ExecuteNonQueryAsync();
-            return backplane;
-        }
-
-        public async Task<JsonElement> NextAsync()
-        {
-            string? payload;
-            while (!_payloads.TryDequeue(out payload))
-            {
-                if (!await _connection.WaitAsync(Patience))
-                {
-                    throw new TimeoutException($"Nothing on the backplane within {Patience}.");
-                }
-            }
-
-            using var message = JsonDocument.Parse(payload);
-            return message.RootElement.Clone();
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
+        using var message = JsonDocument.Parse(await backplane.NextAsync());
+        return message.RootElement.Clone();
     }
 }
