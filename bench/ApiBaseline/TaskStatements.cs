@@ -65,11 +65,6 @@ internal static class TaskStatements
     /// <summary>A repeated key: the first answer (our IdempotencyStore reads it through EF; never on the benchmark's path).</summary>
     public const string SelectIdempotentAnswer = "SELECT answer FROM idempotency_keys WHERE user_id = $1 AND scope = $2 AND key = $3";
 
-    /// <summary>EF's SaveChanges inside a transaction that is already open (our unit of work's) sets a savepoint first.</summary>
-    public const string Savepoint = "SAVEPOINT \"__EFSavePoint\"";
-
-    public const string ReleaseSavepoint = "RELEASE SAVEPOINT \"__EFSavePoint\"";
-
     /// <summary>EF's insert of a new TaskItem.</summary>
     public const string InsertTask = """
         INSERT INTO tasks (id, archived_at, attempt_count, created_at, created_by, description, due_date, failure_reason, input, kind, lease_expires_at, leased_by, max_attempts, metadata, overdue_flagged_at, owner_id, priority, result, run_after, status, tags, team_id, title, updated_at)
