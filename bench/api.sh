@@ -16,8 +16,12 @@
 #   bench/api.sh --api-dll PATH         # serve another build of the API, no build
 #   bench/api.sh --statements           # no measurement: log the statements each endpoint sends, ours and the
 #                                       # baseline's (our API as role api: the worker role's statements would drown them)
+#   bench/api.sh --profile take         # no comparison: where our API's CPU goes while wrk asks one endpoint (get, list,
+#                                       # create or take) at 16 connections, by perf (linux-perf, Debian's package; the
+#                                       # API started with perf maps so that JIT-compiled frames have names)
 #
-# The report is printed and written to .local/bench/api-report.md (--statements: .local/bench/api-statements.md).
+# The report is printed and written to .local/bench/api-report.md (--statements: .local/bench/api-statements.md;
+# --profile ENDPOINT: .local/bench/api-profile-ENDPOINT.txt).
 # When our API's statements change, change the baseline's with them (bench/ApiBaseline/TaskStatements.cs): it must
 # send what ours sends, and --statements shows both side by side.
 #
@@ -47,7 +51,7 @@ cd "$repo_root"
 source build/lib/postgres.sh
 
 tasks=100000 rounds=3 duration=10 concurrency="16,64" role="both" max_failures=5
-fresh="" api_dll="" statements_only=""
+fresh="" api_dll="" statements_only="" profile_endpoint=""
 while (( $# > 0 )); do
   case "$1" in
     --tasks) tasks="$2"; shift 2 ;;
@@ -59,11 +63,18 @@ while (( $# > 0 )); do
     --fresh) fresh=1; shift ;;
     --api-dll) api_dll="$(realpath "$2")"; shift 2 ;;
     --statements) statements_only=1; shift ;;
+    --profile) profile_endpoint="$2"; shift 2 ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
 [[ "$role" == "both" || "$role" == "api" ]] || { echo "--role is both or api" >&2; exit 2; }
 if [[ -n "$statements_only" ]]; then role=api; fi
+if [[ -n "$profile_endpoint" ]]; then
+  [[ " get list create take " == *" $profile_endpoint "* ]] || { echo "--profile takes get, list, create or take" >&2; exit 2; }
+  command -v perf >/dev/null 2>&1 || { echo "--profile needs perf: apt-get install -y linux-perf (as root)" >&2; exit 2; }
+  # perf reads the JIT's symbol maps from /tmp/perf-PID.map; W^X would hide the code behind a second mapping.
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+fi
 IFS=',' read -r -a connection_counts <<<"$concurrency"
 endpoints=(get list create take)
 warm_up_seconds=3
@@ -192,7 +203,7 @@ wait_until_ready() {
 milliseconds() { echo $(($(date +%s%N) / 1000000)); }
 
 start_times=()
-if [[ -z "$statements_only" ]]; then
+if [[ -z "$statements_only" && -z "$profile_endpoint" ]]; then
   echo "==> Our API's start to its first 200 from /ready (3 starts, role $role)"
   for attempt in 1 2 3; do
     port="$(pg_pick_port)"
@@ -388,6 +399,31 @@ reset_written_rows() {
   sql "DELETE FROM tasks WHERE title LIKE 'bench-%'" >/dev/null
   sql "VACUUM (ANALYZE) tasks, task_history, task_assignees, outbox_messages, idempotency_keys" >/dev/null
 }
+
+if [[ -n "$profile_endpoint" ]]; then
+  profile="$bench_dir/api-profile-$profile_endpoint.txt"
+  echo "==> Profiling our API (role $role) on $profile_endpoint at 16 connections: 10 s untimed, then 20 s under perf"
+  measure ours "$profile_endpoint" 16 10 "profile-warm"
+  perf record -q -F 999 -e cpu-clock -g -p "$api_pid" -o "$work_dir/perf.data" -- sleep 20 2>/dev/null &
+  perf_pid=$!
+  measure ours "$profile_endpoint" 16 20 "profile"
+  wait "$perf_pid" || true
+  {
+    echo "# Where our API's CPU went: $profile_endpoint at 16 connections, role $role, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "# $measured_rps req/s, p50 $measured_p50 ms, p99 $measured_p99 ms, $measured_cpu CPU ms/request; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    echo "## By library (self time)"
+    perf report -i "$work_dir/perf.data" --no-children --sort dso --stdio --percent-limit 1 -g none 2>/dev/null | grep -v '^#' | grep -v '^$'
+    echo
+    echo "## By function (self time, at least 0.3 %)"
+    perf report -i "$work_dir/perf.data" --no-children --sort sym --stdio --percent-limit 0.3 -g none 2>/dev/null | grep -v '^#' | grep -v '^$'
+    echo
+    echo "## By function with what ran inside it (children, at least 3 %)"
+    perf report -i "$work_dir/perf.data" --children --sort sym --stdio --percent-limit 3 -g none 2>/dev/null | grep -v '^#' | grep -v '^$'
+  } >"$profile"
+  echo "    written to $profile"
+  exit 0
+fi
 
 highest_connections="${connection_counts[-1]}"
 echo "==> Warming up: each endpoint, each app, ${warm_up_seconds} s at $highest_connections connections (untimed)"

@@ -182,6 +182,33 @@ public sealed class FleetFixture : IAsyncLifetime
         return ends;
     }
 
+    /// <summary>
+    /// The attempts whose lease ran out and that the reaper requeued (a requeue with the reaper's reason, TaskQueue.LeaseExpiredReason): the
+    /// attempt is the number of takes before it, which holds while no worker gives a task back unfinished (a
+    /// shutdown's release, which does not count the attempt).
+    /// </summary>
+    public async Task<IReadOnlySet<(Guid TaskId, int Attempt)>> ReadReapedAttemptsAsync()
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT task_id, takes FROM (
+                SELECT task_id, trigger, reason,
+                       count(*) FILTER (WHERE trigger = 'take') OVER (PARTITION BY task_id ORDER BY occurred_at, id) AS takes
+                FROM task_history) h
+            WHERE trigger = 'requeue' AND reason LIKE 'The lease expired%'
+            """,
+            connection);
+        var reaped = new HashSet<(Guid, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            reaped.Add((reader.GetGuid(0), (int)reader.GetInt64(1)));
+        }
+
+        return reaped;
+    }
+
     private async Task<Actor> AddUserAsync()
     {
         await using var db = Database.CreateDbContext();

@@ -18,6 +18,17 @@ public abstract class FleetTest(FleetFixture fleet) : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits up to a minute for <paramref name="condition"/>, failing with <paramref name="what"/> when it does not come.</summary>
+    protected static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Starts worker processes named <paramref name="prefix"/>-1, -2, … at once.</summary>
     protected async Task<WorkerProcess[]> StartWorkersAsync(string prefix, int count, TimeSpan demoDelay, IReadOnlyDictionary<string, string>? settings = null)
     {

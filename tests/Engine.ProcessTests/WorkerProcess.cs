@@ -86,6 +86,15 @@ public sealed class WorkerProcess : IAsyncDisposable
         KilledAt ??= DateTimeOffset.UtcNow;
     }
 
+    /// <summary>
+    /// SIGSTOP: the process stops where it is, as a machine starved of CPU stops it, holding its leases, its
+    /// connections and its running handlers; nothing in it runs (no heartbeat, no fence) until <see cref="Thaw"/>.
+    /// </summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>SIGCONT: a frozen process runs again from where it stopped.</summary>
+    public void Thaw() => Signal("CONT");
+
     /// <summary>What the process printed besides the attempt events, for failure messages.</summary>
     public string Output
     {
@@ -106,6 +115,13 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {Name} failed with exit code {kill.ExitCode}.");
     }
 
     private void Read(string? line)
