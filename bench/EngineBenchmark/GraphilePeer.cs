@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Npgsql;
 
 namespace TaskOrchestration.EngineBenchmark;
@@ -14,6 +16,7 @@ internal sealed class GraphilePeer(PeersOptions options, NpgsqlDataSource databa
     public string Name => "graphile-worker";
 
     public string Settings =>
+        $"graphile-worker {Version()} on Node.js {NodeVersion()}: " +
         "one Node.js process per worker process, `concurrency` = the shape's workers, `maxPoolSize` = concurrency + 2, " +
         "`preset.worker.localQueue.size` = concurrency (batched fetch), `completeJobBatchDelay` 0 and `failJobBatchDelay` 0 (batched completion), " +
         "prepared statements (its default), `pollInterval` 100 ms, logging at warning (its default logs a line per job); " +
@@ -86,6 +89,22 @@ internal sealed class GraphilePeer(PeersOptions options, NpgsqlDataSource databa
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetBoolean(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>The version installed beside the runner (npm ci, from its package-lock.json).</summary>
+    private string Version()
+    {
+        var manifest = Path.Combine(Path.GetDirectoryName(options.GraphileRunner)!, "node_modules", "graphile-worker", "package.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+        return json.RootElement.GetProperty("version").GetString() ?? "unknown";
+    }
+
+    private static string NodeVersion()
+    {
+        using var node = Process.Start(new ProcessStartInfo("node", ["--version"]) { RedirectStandardOutput = true })!;
+        var version = node.StandardOutput.ReadToEnd().Trim();
+        node.WaitForExit();
+        return version;
     }
 
     private Dictionary<string, string> Environment(int concurrency)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -17,6 +18,7 @@ internal sealed class HangfirePeer(PeersOptions options, NpgsqlDataSource databa
     public string Name => "Hangfire";
 
     public string Settings =>
+        $"Hangfire.Core {Version("Hangfire.Core")} + Hangfire.PostgreSql {Version("Hangfire.PostgreSql")}: " +
         "one process per worker process, a `BackgroundJobServer` with `WorkerCount` = the shape's workers on the queue `default`, " +
         "`QueuePollInterval` 100 ms (Hangfire.PostgreSql's default is 15 s), the schema prepared once before (`PrepareSchemaIfNecessary` off in the workers), " +
         "a connection pool of workers + 10, `CompatibilityLevel.Version_180` with the simple assembly name type serializer and the recommended serializer settings; " +
@@ -100,6 +102,13 @@ internal sealed class HangfirePeer(PeersOptions options, NpgsqlDataSource databa
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetBoolean(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>The version of the peer's assembly as built (major.minor.patch of its file version).</summary>
+    private string Version(string assembly)
+    {
+        var file = FileVersionInfo.GetVersionInfo(Path.Combine(Path.GetDirectoryName(options.HangfireDll)!, assembly + ".dll"));
+        return string.Create(CultureInfo.InvariantCulture, $"{file.FileMajorPart}.{file.FileMinorPart}.{file.FileBuildPart}");
     }
 
     private async Task ExecuteAsync(string sql)

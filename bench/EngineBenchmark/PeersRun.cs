@@ -36,7 +36,9 @@ internal static class PeersRun
         {
             foreach (var shape in options.Shapes)
             {
-                foreach (var peer in peers)
+                // Each round another system goes first, so that none always runs on the others' leftovers (the
+                // cluster's caches, its WAL, its autovacuum).
+                foreach (var peer in peers.Skip((round - 1) % Math.Max(1, peers.Length)).Concat(peers.Take((round - 1) % Math.Max(1, peers.Length))))
                 {
                     var row = await MeasureAsync(peer, shape, options, round);
                     rows.Add(row);
