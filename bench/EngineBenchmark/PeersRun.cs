@@ -36,9 +36,7 @@ internal static class PeersRun
         {
             foreach (var shape in options.Shapes)
             {
-                // Each round another system goes first, so that none always runs on the others' leftovers (the
-                // cluster's caches, its WAL, its autovacuum).
-                foreach (var peer in peers.Skip((round - 1) % Math.Max(1, peers.Length)).Concat(peers.Take((round - 1) % Math.Max(1, peers.Length))))
+                foreach (var peer in InTurn(peers, round))
                 {
                     var row = await MeasureAsync(peer, shape, options, round);
                     rows.Add(row);
@@ -88,6 +86,16 @@ internal static class PeersRun
         await File.WriteAllTextAsync(options.Output, report);
         Console.WriteLine();
         Console.WriteLine(report);
+    }
+
+    /// <summary>
+    /// The systems in order, another one first each round, so that none always runs on the others' leftovers (the
+    /// cluster's caches, its WAL, its autovacuum).
+    /// </summary>
+    private static IEnumerable<IPeer> InTurn(IPeer[] peers, int round)
+    {
+        var first = peers.Length == 0 ? 0 : (round - 1) % peers.Length;
+        return peers.Skip(first).Concat(peers.Take(first));
     }
 
     private static async Task<PeerRow> MeasureAsync(IPeer peer, PeerShape shape, PeersOptions options, int round)
