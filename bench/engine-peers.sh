@@ -7,7 +7,8 @@
 # (pgbench, bench/engine-peers/bare-loop.sql: batches of 200, FOR UPDATE SKIP LOCKED, no history or outbox rows).
 #
 #   bench/engine-peers.sh                                     # 50,000 jobs per row, shapes 1x10,1x50,1x400,3x50, 1 round
-#   bench/engine-peers.sh --jobs 2000 --shapes 1x10,3x50      # a quick check that everything works
+#                                                             # (about an hour on 2 cores, most of it Hangfire's rows)
+#   bench/engine-peers.sh --jobs 2000 --warmup 2000 --shapes 1x10,3x50   # a check that everything works (~7 minutes)
 #   bench/engine-peers.sh --rounds 3                          # each row 3 times; the report gives medians
 #   bench/engine-peers.sh --systems engine,graphile           # a subset: engine, graphile, hangfire, raw, bare
 #   bench/engine-peers.sh --warmup 5000                       # untimed jobs per row before the measured ones (20,000)
@@ -45,8 +46,10 @@ mkdir -p "$bench_dir"
 # The postgres user must reach the cluster's folders (as root the cluster runs as postgres).
 chmod 755 "$repo_root/.local" "$bench_dir"
 
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
-  { echo "error: this benchmark needs Node.js and npm (graphile-worker)" >&2; exit 1; }
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "error: this benchmark needs Node.js and npm (graphile-worker)" >&2
+  exit 1
+fi
 
 cleanup() {
   pg_stop "$pg_data"

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hangfire;
-using Hangfire.PostgreSql;
 using Hangfire.States;
 using TaskOrchestration.HangfireBenchmark;
 
