@@ -5,7 +5,14 @@ using Npgsql;
 using TaskOrchestration.EngineBenchmark;
 
 // The worker engine's throughput against PostgreSQL's ceiling, and its memory over a long run (docs/performance.md);
-// with --mode latency, how soon an idle engine starts a task submitted to it (LatencyRun).
+// with --mode latency, how soon an idle engine starts a task submitted to it (LatencyRun); with --mode peers, our
+// engine beside graphile-worker and Hangfire (PeersRun).
+if (args.SkipWhile(arg => arg != "--mode").Skip(1).FirstOrDefault() == "peers")
+{
+    await PeersRun.RunAsync(PeersOptions.Parse(args));
+    return 0;
+}
+
 var options = BenchmarkOptions.Parse(args);
 if (options.Mode == "latency")
 {

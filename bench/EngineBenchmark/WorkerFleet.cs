@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace TaskOrchestration.EngineBenchmark;
 
-/// <summary>Worker processes of the Release build (<c>--role worker</c>), as a deployment runs them.</summary>
+/// <summary>Worker processes of the Release build (<c>--role worker</c>), as a deployment runs them; or a peer's (<see cref="Of"/>).</summary>
 internal sealed class WorkerFleet : IAsyncDisposable
 {
     /// <summary>
@@ -43,12 +43,19 @@ internal sealed class WorkerFleet : IAsyncDisposable
         return fleet;
     }
 
-    /// <summary>Resident memory of each process, in MiB (/proc/PID/status, VmRSS).</summary>
-    public IReadOnlyList<double> ResidentMiB() => [.. _processes.Select(process =>
+    /// <summary>A fleet of processes already started (a peer's workers), measured and stopped as ours are.</summary>
+    public static WorkerFleet Of(IEnumerable<Process> processes)
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(text => text.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    })];
+        var fleet = new WorkerFleet();
+        fleet._processes.AddRange(processes);
+        return fleet;
+    }
+
+    /// <summary>The peak resident memory of each process so far, in MiB (/proc/PID/status, VmHWM).</summary>
+    public IReadOnlyList<double> PeakResidentMiB() => [.. _processes.Select(process => StatusMiB(process, "VmHWM:"))];
+
+    /// <summary>Resident memory of each process, in MiB (/proc/PID/status, VmRSS).</summary>
+    public IReadOnlyList<double> ResidentMiB() => [.. _processes.Select(process => StatusMiB(process, "VmRSS:"))];
 
     /// <summary>The CPU time (user and system) the processes have used so far.</summary>
     public TimeSpan CpuTime()
@@ -59,6 +66,12 @@ internal sealed class WorkerFleet : IAsyncDisposable
         }
 
         return _processes.Aggregate(TimeSpan.Zero, (sum, process) => sum + process.TotalProcessorTime);
+    }
+
+    private static double StatusMiB(Process process, string field)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(text => text.StartsWith(field, StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     public bool AnyExited => _processes.Any(process => process.HasExited);
