@@ -8,7 +8,7 @@ namespace TaskOrchestration.Infrastructure.IntegrationTests;
 /// <summary>The checked-in migrations, the model snapshot, the EF model and the live schema all say the same thing.</summary>
 public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
-    private const string HistoryTable = "__ef_migrations_history";
+    private const string HistoryTable = DatabaseMigrator.HistoryTable;
 
     [Fact]
     public async Task EveryMigration_IsApplied_AndTheMigratorSaysUpToDate()

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
@@ -38,6 +40,32 @@ public sealed class ReadinessHealthCheckTests(DatabaseFixture fixture) : Databas
         var report = await CheckAsync(scratch.ConnectionString);
 
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
+    }
+
+    [Fact]
+    public async Task ADatabaseMissingTheLatestMigration_IsNotReady_AndReadyOnceItIsRecorded()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(Database, "taskorch_integration_behind");
+        await using var db = Database.CreateDbContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        await using var connection = new NpgsqlConnection(scratch.ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, $"CREATE TABLE {DatabaseMigrator.HistoryTable} (migration_id varchar(150) PRIMARY KEY, product_version varchar(32) NOT NULL)");
+        foreach (var migration in migrations.SkipLast(1))
+        {
+            await ExecuteAsync(connection, $"INSERT INTO {DatabaseMigrator.HistoryTable} VALUES ('{migration}', '10.0')");
+        }
+
+        Assert.Equal(HealthStatus.Unhealthy, (await CheckAsync(scratch.ConnectionString)).Status);
+
+        await ExecuteAsync(connection, $"INSERT INTO {DatabaseMigrator.HistoryTable} VALUES ('{migrations[^1]}', '10.0')");
+        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(scratch.ConnectionString)).Status);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<HealthReport> CheckAsync(string connectionString)
