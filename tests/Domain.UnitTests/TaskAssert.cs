@@ -25,7 +25,7 @@ internal readonly record struct TaskSnapshot(
         task.OwnerId,
         task.Result,
         task.FailureReason,
-        task.AttemptCount,
+        task.Run.AttemptCount,
         task.Title,
         task.Description,
         task.Priority,

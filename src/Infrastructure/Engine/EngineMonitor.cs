@@ -18,8 +18,8 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
             .ToListAsync(cancellationToken);
         var ids = workers.Select(worker => worker.Id).ToList();
         var running = await db.Tasks.AsNoTracking()
-            .Where(task => task.Status == TaskItemStatus.Running && task.LeasedBy != null && ids.Contains(task.LeasedBy))
-            .Select(task => new { WorkerId = task.LeasedBy!, task.Id, task.Kind, task.AttemptCount, task.LeaseExpiresAt })
+            .Where(task => task.Status == TaskItemStatus.Running && task.Run.LeasedBy != null && ids.Contains(task.Run.LeasedBy))
+            .Select(task => new { WorkerId = task.Run.LeasedBy!, task.Id, task.Kind, task.Run.AttemptCount, task.Run.LeaseExpiresAt })
             .ToListAsync(cancellationToken);
         var byWorker = running.ToLookup(attempt => attempt.WorkerId);
 
@@ -49,14 +49,14 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
             {
                 Kind = group.Key,
                 Pending = group.Count(task => task.Status == TaskItemStatus.Pending),
-                Scheduled = group.Count(task => task.Status == TaskItemStatus.Pending && task.RunAfter > now),
+                Scheduled = group.Count(task => task.Status == TaskItemStatus.Pending && task.Run.RunAfter > now),
                 Retrying = group.Count(task => task.Status == TaskItemStatus.Pending && task.FailureReason != null),
                 Running = group.Count(task => task.Status == TaskItemStatus.Running),
                 Dead = group.Count(task => task.Status == TaskItemStatus.Failed),
                 // A due task has waited since it became due: its runAfter, or its creation when it had none.
                 OldestDue = group
-                    .Where(task => task.Status == TaskItemStatus.Pending && (task.RunAfter == null || task.RunAfter <= now))
-                    .Min(task => (DateTimeOffset?)(task.RunAfter ?? task.CreatedAt)),
+                    .Where(task => task.Status == TaskItemStatus.Pending && (task.Run.RunAfter == null || task.Run.RunAfter <= now))
+                    .Min(task => (DateTimeOffset?)(task.Run.RunAfter ?? task.CreatedAt)),
             })
             .ToDictionaryAsync(row => row.Kind, cancellationToken);
         var paused = (await db.PausedKinds.AsNoTracking().Select(entry => entry.Kind).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
