@@ -59,6 +59,16 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         Assert.Equal(
             (TaskItemStatus.Pending, (DateTimeOffset?)Now.AddMinutes(-5), TaskItemStatus.Pending, 2, TaskItemStatus.Done, TaskItemStatus.Failed),
             (ended[0].Status, ended[0].Run.RunAfter, ended[1].Status, ended[1].Run.AttemptCount, ended[2].Status, ended[3].Status));
+
+        // EF would also read back an enum stored as its number ("2"): the words stored are the model's, the API's.
+        Assert.Equal(
+            ["pending", "pending", "done", "failed"],
+            await ColumnAsync<string>("SELECT status FROM tasks WHERE id = ANY(@ids) ORDER BY array_position(@ids, id)", ("ids", ids)));
+        Assert.Equal(
+            ["transitioned pending running take", "transitioned running pending requeue"],
+            await ColumnAsync<string>(
+                """SELECT kind || ' ' || "from" || ' ' || "to" || ' ' || trigger FROM task_history WHERE task_id = @id ORDER BY occurred_at""",
+                ("id", requeued.Id)));
     }
 
     [Fact]
