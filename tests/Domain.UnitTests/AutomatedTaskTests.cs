@@ -27,8 +27,8 @@ public sealed class AutomatedTaskTests
         var task = Automated(maxAttempts: 5, runAfter: Clock.Later);
         var manual = TaskBuilder.New();
 
-        Assert.Equal(("demo.title-parity", """{"url":"https://example.com"}""", 5, Clock.Later, true), (task.Kind, task.Input, task.MaxAttempts, task.RunAfter, task.IsAutomated));
-        Assert.Equal((TaskAutomation.ManualKind, (string?)null, 1, false), (manual.Kind, manual.Input, manual.MaxAttempts, manual.IsAutomated));
+        Assert.Equal(("demo.title-parity", """{"url":"https://example.com"}""", 5, Clock.Later, true), (task.Kind, task.Run.Input, task.Run.MaxAttempts, task.Run.RunAfter, task.IsAutomated));
+        Assert.Equal((TaskAutomation.ManualKind, (string?)null, 1, false), (manual.Kind, manual.Run.Input, manual.Run.MaxAttempts, manual.IsAutomated));
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class AutomatedTaskTests
         task.StartRun(Worker, LeaseUntil, Clock.Taken);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Pending, TaskItemStatus.Running, TaskTrigger.Take, SystemActors.Engine, Clock.Taken, null);
-        Assert.Equal((SystemActors.Engine.UserId, Worker, LeaseUntil), (task.OwnerId, task.LeasedBy, task.LeaseExpiresAt));
+        Assert.Equal((SystemActors.Engine.UserId, Worker, LeaseUntil), (task.OwnerId, task.Run.LeasedBy, task.Run.LeaseExpiresAt));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class AutomatedTaskTests
         task.CompleteRun("success", Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Done, TaskTrigger.Complete, SystemActors.Engine, Clock.Now, null, result: "success");
-        Assert.Equal(("success", (string?)null, (DateTimeOffset?)null), (task.Result, task.LeasedBy, task.LeaseExpiresAt));
+        Assert.Equal(("success", (string?)null, (DateTimeOffset?)null), (task.Result, task.Run.LeasedBy, task.Run.LeaseExpiresAt));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class AutomatedTaskTests
 
         Assert.True(requeued);
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Pending, TaskTrigger.Requeue, SystemActors.Engine, Clock.Now, "error");
-        Assert.Equal((2, RetryAt, "error", (Guid?)null, (string?)null, false), (task.AttemptCount, task.RunAfter, task.FailureReason, task.OwnerId, task.LeasedBy, task.IsDead));
+        Assert.Equal((2, RetryAt, "error", (Guid?)null, (string?)null, false), (task.Run.AttemptCount, task.Run.RunAfter, task.FailureReason, task.OwnerId, task.Run.LeasedBy, task.IsDead));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class AutomatedTaskTests
 
         Assert.False(requeued);
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Failed, TaskTrigger.Fail, SystemActors.Engine, Clock.Later, "second");
-        Assert.Equal((2, true, (string?)null), (task.AttemptCount, task.IsDead, task.LeasedBy));
+        Assert.Equal((2, true, (string?)null), (task.Run.AttemptCount, task.IsDead, task.Run.LeasedBy));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class AutomatedTaskTests
         var task = Running(maxAttempts: 5);
 
         Assert.False(task.FailRun("404 Not Found", retryAt: null, Clock.Now));
-        Assert.Equal((TaskItemStatus.Failed, 1, true), (task.Status, task.AttemptCount, task.IsDead));
+        Assert.Equal((TaskItemStatus.Failed, 1, true), (task.Status, task.Run.AttemptCount, task.IsDead));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class AutomatedTaskTests
         Assert.True(task.IsDead);
 
         task.Retry(People.Creator, Clock.Later);
-        Assert.Equal((TaskItemStatus.Pending, 2, 2, (DateTimeOffset?)null, false), (task.Status, task.AttemptCount, task.MaxAttempts, task.RunAfter, task.IsDead));
+        Assert.Equal((TaskItemStatus.Pending, 2, 2, (DateTimeOffset?)null, false), (task.Status, task.Run.AttemptCount, task.Run.MaxAttempts, task.Run.RunAfter, task.IsDead));
 
         task.StartRun(Worker, LeaseUntil, Clock.Later);
         Assert.False(task.FailRun("again", RetryAt, Clock.Later));
@@ -173,7 +173,7 @@ public sealed class AutomatedTaskTests
         task.AbandonRun(Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Pending, TaskTrigger.Release, SystemActors.Engine, Clock.Now, null);
-        Assert.Equal((1, (Guid?)null, (string?)null), (task.AttemptCount, task.OwnerId, task.LeasedBy));
+        Assert.Equal((1, (Guid?)null, (string?)null), (task.Run.AttemptCount, task.OwnerId, task.Run.LeasedBy));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class AutomatedTaskTests
 
         task.Cancel(People.Creator, "Not needed", Clock.Now);
 
-        Assert.Equal((TaskItemStatus.Cancelled, (string?)null, (DateTimeOffset?)null), (task.Status, task.LeasedBy, task.LeaseExpiresAt));
+        Assert.Equal((TaskItemStatus.Cancelled, (string?)null, (DateTimeOffset?)null), (task.Status, task.Run.LeasedBy, task.Run.LeaseExpiresAt));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TaskCreationTests
         Assert.NotEqual(Guid.Empty, task.Id);
         Assert.Equal(("Title", "Details", TaskPriority.High, (DateTimeOffset?)Clock.DueDate), (task.Title, task.Description, task.Priority, task.DueDate));
         Assert.Equal((Creator.UserId, (Guid?)Team, Clock.Created, Clock.Created), (task.CreatedBy, task.TeamId, task.CreatedAt, task.UpdatedAt));
-        Assert.Equal((1, (Guid?)null, (string?)null, (string?)null), (task.AttemptCount, task.OwnerId, task.Result, task.FailureReason));
+        Assert.Equal((1, (Guid?)null, (string?)null, (string?)null), (task.Run.AttemptCount, task.OwnerId, task.Result, task.FailureReason));
         Assert.Empty(task.History);
     }
 

@@ -15,7 +15,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Publish(Creator, Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Draft, TaskItemStatus.Pending, TaskTrigger.Publish, Creator, Clock.Now, reason: null);
-        Assert.Equal(((Guid?)null, (string?)null, (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((Guid?)null, (string?)null, (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Take(Owner, Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Pending, TaskItemStatus.Running, TaskTrigger.Take, Owner, Clock.Now, reason: null);
-        Assert.Equal(((Guid?)Owner.UserId, (string?)null, (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((Guid?)Owner.UserId, (string?)null, (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Complete(Owner, "Shipped to production", Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Done, TaskTrigger.Complete, Owner, Clock.Now, reason: null, result: "Shipped to production");
-        Assert.Equal(((Guid?)Owner.UserId, "Shipped to production", (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((Guid?)Owner.UserId, "Shipped to production", (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Fail(Owner, "The printer is on fire", Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Failed, TaskTrigger.Fail, Owner, Clock.Now, "The printer is on fire");
-        Assert.Equal(((Guid?)Owner.UserId, (string?)null, "The printer is on fire", 1), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((Guid?)Owner.UserId, (string?)null, "The printer is on fire", 1), (task.OwnerId, task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Release(Owner, Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Running, TaskItemStatus.Pending, TaskTrigger.Release, Owner, Clock.Now, reason: null);
-        Assert.Equal(((Guid?)null, (string?)null, (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((Guid?)null, (string?)null, (string?)null, 1), (task.OwnerId, task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Retry(Creator, Clock.Now);
 
         TaskAssert.Transitioned(task, before, TaskItemStatus.Failed, TaskItemStatus.Pending, TaskTrigger.Retry, Creator, Clock.Now, reason: null);
-        Assert.Equal(((Guid?)null, (string?)null, (string?)null, 2), (task.OwnerId, task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((Guid?)null, (string?)null, (string?)null, 2), (task.OwnerId, task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class TaskLifecycleTransitionTests
 
         task.Retry(Creator, Clock.Later);
 
-        Assert.Equal((TaskItemStatus.Pending, 3), (task.Status, task.AttemptCount));
+        Assert.Equal((TaskItemStatus.Pending, 3), (task.Status, task.Run.AttemptCount));
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class TaskLifecycleTransitionTests
         task.Cancel(Creator, "No longer needed", Clock.Now);
 
         TaskAssert.Transitioned(task, before, from, TaskItemStatus.Cancelled, TaskTrigger.Cancel, Creator, Clock.Now, "No longer needed");
-        Assert.Equal(((string?)null, (string?)null, 1), (task.Result, task.FailureReason, task.AttemptCount));
+        Assert.Equal(((string?)null, (string?)null, 1), (task.Result, task.FailureReason, task.Run.AttemptCount));
     }
 
     [Theory]
@@ -159,6 +159,6 @@ public sealed class TaskLifecycleTransitionTests
             [TaskTrigger.Publish, TaskTrigger.Take, TaskTrigger.Fail, TaskTrigger.Retry, TaskTrigger.Take, TaskTrigger.Complete],
             task.History.Select(entry => entry.Trigger));
         Assert.Equal(task.History.Select(entry => entry.Trigger), task.DomainEvents.OfType<TaskTransitioned>().Select(raised => (TaskTrigger?)raised.Trigger));
-        Assert.Equal((TaskItemStatus.Done, (Guid?)Stranger.UserId, "Done at last", 2), (task.Status, task.OwnerId, task.Result, task.AttemptCount));
+        Assert.Equal((TaskItemStatus.Done, (Guid?)Stranger.UserId, "Done at last", 2), (task.Status, task.OwnerId, task.Result, task.Run.AttemptCount));
     }
 }

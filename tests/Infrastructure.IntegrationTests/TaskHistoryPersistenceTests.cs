@@ -118,7 +118,7 @@ public sealed class TaskHistoryPersistenceTests(DatabaseFixture fixture) : Datab
         var task = await reader.Tasks.SingleAsync(t => t.Id == id);
 
         Assert.Equal(("Title", "Description", TaskPriority.Critical, due), (task.Title, task.Description, task.Priority, task.DueDate));
-        Assert.Equal((TaskItemStatus.Pending, 2, (Guid?)null, manager.UserId), (task.Status, task.AttemptCount, task.OwnerId, task.CreatedBy));
+        Assert.Equal((TaskItemStatus.Pending, 2, (Guid?)null, manager.UserId), (task.Status, task.Run.AttemptCount, task.OwnerId, task.CreatedBy));
         Assert.Null(task.FailureReason);
         using (var given = JsonDocument.Parse(Metadata))
         using (var stored = JsonDocument.Parse(task.Metadata!))

@@ -23,6 +23,7 @@ public sealed class TaskItem : AggregateRoot
     {
         Title = string.Empty;
         Kind = TaskAutomation.ManualKind;
+        Run = TaskRunState.First(null);
     }
 
     public string Title { get; private set; }
@@ -53,9 +54,6 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>Why the last attempt failed; cleared when the task is retried.</summary>
     public string? FailureReason { get; private set; }
 
-    /// <summary>The number of the current attempt: 1, plus one per retry.</summary>
-    public int AttemptCount { get; private set; }
-
     /// <summary>A JSON object the client attaches to the task (at most 16 KiB), kept as given.</summary>
     public string? Metadata { get; private set; }
 
@@ -81,20 +79,8 @@ public sealed class TaskItem : AggregateRoot
 
     public bool IsAutomated => Kind != TaskAutomation.ManualKind;
 
-    /// <summary>The JSON an automated task's handler is given.</summary>
-    public string? Input { get; private set; }
-
-    /// <summary>How many attempts the engine makes before the task stays failed (1 for manual tasks).</summary>
-    public int MaxAttempts { get; private set; }
-
-    /// <summary>Not claimed by the engine before this time: set at submission, and after a failed attempt (backoff).</summary>
-    public DateTimeOffset? RunAfter { get; private set; }
-
-    /// <summary>The worker process that holds the running attempt of an automated task.</summary>
-    public string? LeasedBy { get; private set; }
-
-    /// <summary>Until when <see cref="LeasedBy"/> holds it; extended by the worker's heartbeat, reaped when it passes.</summary>
-    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+    /// <summary>Its attempts, the input its handler is given, when it may run next and the worker's lease.</summary>
+    public TaskRunState Run { get; private set; }
 
     /// <summary>An automated task that used up its attempts and failed: it stays failed until someone retries it.</summary>
     public bool IsDead => IsAutomated && Status == TaskItemStatus.Failed;
@@ -124,11 +110,8 @@ public sealed class TaskItem : AggregateRoot
             Metadata = CheckMetadata(metadata),
             CreatedAt = now,
             UpdatedAt = now,
-            AttemptCount = 1,
             Kind = automation?.Kind ?? TaskAutomation.ManualKind,
-            Input = automation?.Input,
-            MaxAttempts = automation?.MaxAttempts ?? 1,
-            RunAfter = automation?.RunAfter,
+            Run = TaskRunState.First(automation),
         };
         task.Raise(new TaskCreated(task.Id, task.Status, actor.UserId, now));
         return task;
@@ -212,11 +195,9 @@ public sealed class TaskItem : AggregateRoot
     public void Retry(Actor actor, DateTimeOffset now) =>
         Transition(TaskTrigger.Retry, actor, now, onEntered: () =>
         {
-            AttemptCount++;
-            MaxAttempts = Math.Max(MaxAttempts, AttemptCount);
             OwnerId = null;
             FailureReason = null;
-            RunAfter = null;
+            Run.AllowAnotherAttempt();
         });
 
     /// <summary>The engine's worker <paramref name="workerId"/> claims the pending automated task, leased until <paramref name="leaseUntil"/>.</summary>
@@ -226,8 +207,7 @@ public sealed class TaskItem : AggregateRoot
         Transition(TaskTrigger.Take, SystemActors.Engine, now, onEntered: () =>
         {
             OwnerId = SystemActors.Engine.UserId;
-            LeasedBy = workerId;
-            LeaseExpiresAt = leaseUntil;
+            Run.StartLease(workerId, leaseUntil);
         });
     }
 
@@ -235,7 +215,7 @@ public sealed class TaskItem : AggregateRoot
     public void CompleteRun(string? output, DateTimeOffset now)
     {
         Complete(SystemActors.Engine, output, now);
-        EndLease();
+        Run.EndLease();
     }
 
     /// <summary>
@@ -248,22 +228,19 @@ public sealed class TaskItem : AggregateRoot
     {
         // Handlers' messages are not validated input: an empty one gets a generic reason, a long one is cut.
         var truncated = string.IsNullOrWhiteSpace(reason) ? "The attempt failed." : reason.Length > ReasonMaxLength ? reason[..ReasonMaxLength] : reason;
-        if (retryAt is null || AttemptCount >= MaxAttempts)
+        var requeue = Run.WouldRetry(retryAt);
+        Transition(requeue ? TaskTrigger.Requeue : TaskTrigger.Fail, SystemActors.Engine, now, truncated, onEntered: () =>
         {
-            Fail(SystemActors.Engine, truncated, now);
-            EndLease();
-            return false;
-        }
+            // Requeued, it has no owner until the next claim; failed for good, the engine stays its owner of record.
+            if (requeue)
+            {
+                OwnerId = null;
+            }
 
-        Transition(TaskTrigger.Requeue, SystemActors.Engine, now, truncated, onEntered: () =>
-        {
-            AttemptCount++;
-            OwnerId = null;
             FailureReason = truncated;
-            RunAfter = retryAt;
-            EndLease();
+            Run.RecordFailedAttempt(retryAt);
         });
-        return true;
+        return requeue;
     }
 
     /// <summary>The worker gives the task back unfinished (it is shutting down): pending again, the attempt not counted.</summary>
@@ -271,7 +248,7 @@ public sealed class TaskItem : AggregateRoot
         Transition(TaskTrigger.Release, SystemActors.Engine, now, onEntered: () =>
         {
             OwnerId = null;
-            EndLease();
+            Run.EndLease();
         });
 
     public void Cancel(Actor actor, string? reason, DateTimeOffset now)
@@ -282,7 +259,7 @@ public sealed class TaskItem : AggregateRoot
         }
 
         // A running automated task's worker sees its lease end at its next heartbeat and cancels the handler.
-        Transition(TaskTrigger.Cancel, actor, now, reason, onEntered: EndLease);
+        Transition(TaskTrigger.Cancel, actor, now, reason, onEntered: Run.EndLease);
     }
 
     /// <summary>Replaces the assignees (managers and admins only); a person appears at most once.</summary>
@@ -464,12 +441,6 @@ public sealed class TaskItem : AggregateRoot
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Transition(Id, from, Status, trigger, actor.UserId, now, reason));
         Raise(new TaskTransitioned(Id, from, Status, trigger, actor.UserId, now, reason, result));
-    }
-
-    private void EndLease()
-    {
-        LeasedBy = null;
-        LeaseExpiresAt = null;
     }
 
     private string AssigneeList() => string.Join(',', _assignees.Select(assignee => assignee.UserId).Order());

@@ -18,8 +18,8 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
             .ToListAsync(cancellationToken);
         var ids = workers.Select(worker => worker.Id).ToList();
         var running = await db.Tasks.AsNoTracking()
-            .Where(task => task.Status == TaskItemStatus.Running && task.LeasedBy != null && ids.Contains(task.LeasedBy))
-            .Select(task => new { WorkerId = task.LeasedBy!, task.Id, task.Kind, task.AttemptCount, task.LeaseExpiresAt })
+            .Where(task => task.Status == TaskItemStatus.Running && task.Run.LeasedBy != null && ids.Contains(task.Run.LeasedBy))
+            .Select(task => new { WorkerId = task.Run.LeasedBy!, task.Id, task.Kind, task.Run.AttemptCount, task.Run.LeaseExpiresAt })
             .ToListAsync(cancellationToken);
         var byWorker = running.ToLookup(attempt => attempt.WorkerId);
 
@@ -40,25 +40,22 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
 
     public async Task<IReadOnlyList<QueueDto>> ListQueuesAsync(IReadOnlyList<string> kinds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var kindList = kinds.ToList();
-        var counts = await db.Tasks.AsNoTracking()
-            .Where(task => kindList.Contains(task.Kind) && task.ArchivedAt == null
-                && (task.Status == TaskItemStatus.Pending || task.Status == TaskItemStatus.Running || task.Status == TaskItemStatus.Failed))
-            .GroupBy(task => task.Kind)
-            .Select(group => new
-            {
-                Kind = group.Key,
-                Pending = group.Count(task => task.Status == TaskItemStatus.Pending),
-                Scheduled = group.Count(task => task.Status == TaskItemStatus.Pending && task.RunAfter > now),
-                Retrying = group.Count(task => task.Status == TaskItemStatus.Pending && task.FailureReason != null),
-                Running = group.Count(task => task.Status == TaskItemStatus.Running),
-                Dead = group.Count(task => task.Status == TaskItemStatus.Failed),
-                // A due task has waited since it became due: its runAfter, or its creation when it had none.
-                OldestDue = group
-                    .Where(task => task.Status == TaskItemStatus.Pending && (task.RunAfter == null || task.RunAfter <= now))
-                    .Min(task => (DateTimeOffset?)(task.RunAfter ?? task.CreatedAt)),
-            })
-            .ToDictionaryAsync(row => row.Kind, cancellationToken);
+        string[] kindList = [.. kinds];
+        // In SQL, because EF Core 10 fails at run time to translate the owned run state's run-after inside a group's
+        // aggregate. A due task has waited since it became due: its run-after, or its creation when it had none.
+        // The columns are named as the snake_case convention names QueueCounts' properties.
+        var counts = (await db.Database.SqlQuery<QueueCounts>($"""
+            SELECT kind AS kind,
+                count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE status = 'pending' AND run_after > {now})::int AS scheduled,
+                count(*) FILTER (WHERE status = 'pending' AND failure_reason IS NOT NULL)::int AS retrying,
+                count(*) FILTER (WHERE status = 'running')::int AS running,
+                count(*) FILTER (WHERE status = 'failed')::int AS dead,
+                min(coalesce(run_after, created_at)) FILTER (WHERE status = 'pending' AND (run_after IS NULL OR run_after <= {now})) AS oldest_due
+            FROM tasks
+            WHERE kind = ANY({kindList}) AND archived_at IS NULL AND status IN ('pending', 'running', 'failed')
+            GROUP BY kind
+            """).ToListAsync(cancellationToken)).ToDictionary(row => row.Kind, StringComparer.Ordinal);
         var paused = (await db.PausedKinds.AsNoTracking().Select(entry => entry.Kind).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
         return [.. kindList.Select(kind => counts.TryGetValue(kind, out var row)
@@ -84,4 +81,6 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
                 WITH resumed AS (DELETE FROM paused_kinds WHERE kind = {kind} RETURNING kind)
                 SELECT resumed.kind AS "Value" FROM resumed, LATERAL (SELECT pg_notify({EngineWake.Channel}, resumed.kind)) AS announced
                 """).ToListAsync(cancellationToken) is [_];
+
+    private sealed record QueueCounts(string Kind, int Pending, int Scheduled, int Retrying, int Running, int Dead, DateTimeOffset? OldestDue);
 }

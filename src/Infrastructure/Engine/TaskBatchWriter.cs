@@ -1,4 +1,9 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence;
@@ -11,10 +16,13 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// still makes every decision (the tasks were loaded and walked through StartRun, CompleteRun, FailRun or
 /// AbandonRun); only the persistence is set-based, because EF Core's per-row statements and change tracking cost
 /// the engine most of its throughput (docs/adr/0014). The caller holds the rows locked (FOR UPDATE) in the same
-/// transaction, so nothing can have changed them since they were read.
+/// transaction, so nothing can have changed them since they were read. The statements' tables, columns and stored
+/// values (an enum's word) are the EF model's (<see cref="ModelColumn{TRow}"/>), built once per model.
 /// </summary>
 internal static class TaskBatchWriter
 {
+    private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
+
     public static async Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0)
@@ -22,30 +30,12 @@ internal static class TaskBatchWriter
             return;
         }
 
-        Guid[] ids = [.. tasks.Select(task => task.Id)];
-        string[] statuses = [.. tasks.Select(task => Stored(task.Status))];
-        Guid?[] owners = [.. tasks.Select(task => task.OwnerId)];
-        string?[] leasedBy = [.. tasks.Select(task => task.LeasedBy)];
-        DateTimeOffset?[] leaseExpiresAt = [.. tasks.Select(task => task.LeaseExpiresAt)];
-        int[] attempts = [.. tasks.Select(task => task.AttemptCount)];
-        DateTimeOffset?[] runAfter = [.. tasks.Select(task => task.RunAfter)];
-        string?[] failureReasons = [.. tasks.Select(task => task.FailureReason)];
-        string?[] results = [.. tasks.Select(task => task.Result)];
-        DateTimeOffset[] updatedAt = [.. tasks.Select(task => task.UpdatedAt)];
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE tasks SET status = v.status, owner_id = v.owner_id, leased_by = v.leased_by,
-                lease_expires_at = v.lease_expires_at, attempt_count = v.attempt_count, run_after = v.run_after,
-                failure_reason = v.failure_reason, result = v.result, updated_at = v.updated_at
-            FROM unnest({ids}, {statuses}, {owners}, {leasedBy}, {leaseExpiresAt}, {attempts}, {runAfter}, {failureReasons}, {results}, {updatedAt})
-                AS v(id, status, owner_id, leased_by, lease_expires_at, attempt_count, run_after, failure_reason, result, updated_at)
-            WHERE tasks.id = v.id
-            """,
-            cancellationToken);
+        var statements = StatementsOf(db);
+        await statements.Transitions.ExecuteAsync(db, tasks, cancellationToken);
 
         // A requeue, a task given back or a lease reaped: the workers that sleep are told, once for the batch.
         await EngineWake.AnnounceAsync(db, tasks, cancellationToken);
-        await InsertHistoryAsync(db, tasks, cancellationToken);
+        await InsertHistoryAsync(db, statements, tasks, cancellationToken);
     }
 
     /// <summary>Retention's write: archived_at and updated_at, and the archive entries (see TaskItem.ArchiveEndedRun).</summary>
@@ -56,39 +46,19 @@ internal static class TaskBatchWriter
             return;
         }
 
-        Guid[] ids = [.. tasks.Select(task => task.Id)];
-        DateTimeOffset?[] archivedAt = [.. tasks.Select(task => task.ArchivedAt)];
-        DateTimeOffset[] updatedAt = [.. tasks.Select(task => task.UpdatedAt)];
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE tasks SET archived_at = v.archived_at, updated_at = v.updated_at
-            FROM unnest({ids}, {archivedAt}, {updatedAt}) AS v(id, archived_at, updated_at)
-            WHERE tasks.id = v.id
-            """,
-            cancellationToken);
-        await InsertHistoryAsync(db, tasks, cancellationToken);
+        var statements = StatementsOf(db);
+        await statements.Archivals.ExecuteAsync(db, tasks, cancellationToken);
+        await InsertHistoryAsync(db, statements, tasks, cancellationToken);
     }
 
-    /// <summary>The history entries the change added (the tasks were loaded without their history, so all of them).</summary>
-    private static async Task InsertHistoryAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
-    {
-        var entries = tasks.SelectMany(task => task.History).ToList();
-        Guid[] entryIds = [.. entries.Select(entry => entry.Id)];
-        Guid[] taskIds = [.. entries.Select(entry => entry.TaskId)];
-        string[] kinds = [.. entries.Select(entry => Stored(entry.Kind))];
-        string?[] from = [.. entries.Select(entry => entry.From is { } status ? Stored(status) : null)];
-        string?[] to = [.. entries.Select(entry => entry.To is { } status ? Stored(status) : null)];
-        string?[] triggers = [.. entries.Select(entry => entry.Trigger is { } trigger ? Stored(trigger) : null)];
-        Guid[] actors = [.. entries.Select(entry => entry.ActorId)];
-        DateTimeOffset[] occurredAt = [.. entries.Select(entry => entry.OccurredAt)];
-        string?[] reasons = [.. entries.Select(entry => entry.Reason)];
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at, reason)
-            SELECT * FROM unnest({entryIds}, {taskIds}, {kinds}, {from}, {to}, {triggers}, {actors}, {occurredAt}, {reasons})
-            """,
-            cancellationToken);
+    /// <summary>The statements for <paramref name="db"/>'s model: built on its first batch, then reused.</summary>
+    internal static Statements StatementsOf(ApplicationDbContext db) =>
+        ByModel.GetValue(db.Model, model => new Statements(model, db.GetService<ISqlGenerationHelper>()));
 
+    /// <summary>The history entries the change added (the tasks were loaded without their history, so all of them).</summary>
+    private static async Task InsertHistoryAsync(ApplicationDbContext db, Statements statements, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    {
+        await statements.History.ExecuteAsync(db, [.. tasks.SelectMany(task => task.History)], cancellationToken);
         await InsertOutboxMessagesAsync(db, tasks, cancellationToken);
     }
 
@@ -102,7 +72,51 @@ internal static class TaskBatchWriter
         }
     }
 
-    /// <summary>The stored word of an enum value, as LowerCaseEnumConverter writes it.</summary>
-    private static string Stored<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+    /// <summary>The writer's three statements, in the terms of one model.</summary>
+    internal sealed class Statements
+    {
+        public Statements(IModel model, ISqlGenerationHelper sql)
+        {
+            ModelColumn<TaskItem> TaskColumn<TValue>(Expression<Func<TaskItem, TValue>> member) => ModelColumn<TaskItem>.Of(model, sql, member);
+            ModelColumn<TaskHistoryEntry> EntryColumn<TValue>(Expression<Func<TaskHistoryEntry, TValue>> member) => ModelColumn<TaskHistoryEntry>.Of(model, sql, member);
+
+            // What the engine's transitions (StartRun, CompleteRun, FailRun, AbandonRun) change; the input and the
+            // maximum of attempts never change there, and writing the input back would cost the hot path its bytes.
+            Transitions = UnnestStatement<TaskItem>.Update(
+                model,
+                sql,
+                TaskColumn(task => task.Id),
+                TaskColumn(task => task.Status),
+                TaskColumn(task => task.OwnerId),
+                TaskColumn(task => task.Run.LeasedBy),
+                TaskColumn(task => task.Run.LeaseExpiresAt),
+                TaskColumn(task => task.Run.AttemptCount),
+                TaskColumn(task => task.Run.RunAfter),
+                TaskColumn(task => task.FailureReason),
+                TaskColumn(task => task.Result),
+                TaskColumn(task => task.UpdatedAt));
+            Archivals = UnnestStatement<TaskItem>.Update(model, sql, TaskColumn(task => task.Id), TaskColumn(task => task.ArchivedAt), TaskColumn(task => task.UpdatedAt));
+            History = UnnestStatement<TaskHistoryEntry>.Insert(
+                model,
+                sql,
+                EntryColumn(entry => entry.Id),
+                EntryColumn(entry => entry.TaskId),
+                EntryColumn(entry => entry.Kind),
+                EntryColumn(entry => entry.From),
+                EntryColumn(entry => entry.To),
+                EntryColumn(entry => entry.Trigger),
+                EntryColumn(entry => entry.ActorId),
+                EntryColumn(entry => entry.OccurredAt),
+                EntryColumn(entry => entry.Reason));
+        }
+
+        /// <summary>The UPDATE of the columns the engine's transitions change.</summary>
+        public UnnestStatement<TaskItem> Transitions { get; }
+
+        /// <summary>Retention's UPDATE: archived_at and updated_at.</summary>
+        public UnnestStatement<TaskItem> Archivals { get; }
+
+        /// <summary>The INSERT of the history entries.</summary>
+        public UnnestStatement<TaskHistoryEntry> History { get; }
+    }
 }

@@ -143,7 +143,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
 
             // An output too long to keep would be too long again: that fails for good, like a permanent failure.
             var reason = outcome.Result.Succeeded ? OutputTooLongReason : outcome.Result.FailureReason ?? string.Empty;
-            task.FailRun(reason, outcome.Result.Retryable ? RetryTime(task.AttemptCount, now) : null, now);
+            task.FailRun(reason, outcome.Result.Retryable ? RetryTime(task.Run.AttemptCount, now) : null, now);
         }, cancellationToken);
 
     /// <summary>Gives back attempts this worker will not finish (it is shutting down): pending again, not counted.</summary>
@@ -161,7 +161,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 FOR UPDATE SKIP LOCKED)
             """,
         _ => true,
-        (task, now) => task.FailRun(LeaseExpiredReason, RetryTime(task.AttemptCount, now), now),
+        (task, now) => task.FailRun(LeaseExpiredReason, RetryTime(task.Run.AttemptCount, now), now),
         TaskBatchWriter.WriteAsync,
         cancellationToken);
 
@@ -203,9 +203,9 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         task.Id,
         task.Kind,
         task.Title,
-        task.Input is null ? null : JsonDocument.Parse(task.Input).RootElement.Clone(),
-        task.AttemptCount,
-        task.MaxAttempts);
+        task.Run.Input is null ? null : JsonDocument.Parse(task.Run.Input).RootElement.Clone(),
+        task.Run.AttemptCount,
+        task.Run.MaxAttempts);
 
     /// <summary>Keeps the claimed tasks within each submitter's running limit per kind (this batch included).</summary>
     private static async Task<List<TaskItem>> WithinFairShareAsync(ApplicationDbContext db, List<TaskItem> candidates, int cap, int limit, CancellationToken cancellationToken)
@@ -246,7 +246,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         Guid[] ids = [.. wanted.Keys];
         return ChangeLockedAsync(
             _ => $"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE",
-            task => task.Status == TaskItemStatus.Running && task.LeasedBy == worker.Id && task.AttemptCount == wanted[task.Id],
+            task => task.Status == TaskItemStatus.Running && task.Run.IsLeasedTo(worker.Id, wanted[task.Id]),
             change,
             TaskBatchWriter.WriteAsync,
             cancellationToken);

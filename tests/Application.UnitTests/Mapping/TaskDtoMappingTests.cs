@@ -63,6 +63,22 @@ public sealed class TaskDtoMappingTests
     }
 
     [Fact]
+    public void EveryRunStateField_IsCopied_AsTheTasksOwn()
+    {
+        var runAfter = Now.AddMinutes(-1);
+        var leaseUntil = Now.AddSeconds(30);
+        var task = TaskItem.Create("Title", null, TaskPriority.High, null, false, Alice, Now.AddMinutes(-2), automation: new TaskAutomation("demo.title-parity", """{"n":1}""", 4, runAfter));
+        task.StartRun("worker-1", leaseUntil, Now);
+
+        var dto = TestMapper.Instance.ToTaskDto(task, Alice);
+
+        Assert.Equal(
+            ("demo.title-parity", 1, 4, (DateTimeOffset?)runAfter, "worker-1", (DateTimeOffset?)leaseUntil, false),
+            (dto.Kind, dto.AttemptCount, dto.MaxAttempts, dto.RunAfter, dto.LeasedBy, dto.LeaseExpiresAt, dto.IsDead));
+        Assert.Equal(1, dto.Input!.Value.GetProperty("n").GetInt32());
+    }
+
+    [Fact]
     public void AssigneeIds_AreTheAssignedPeople()
     {
         var task = SomeTasks.Pending(Alice);

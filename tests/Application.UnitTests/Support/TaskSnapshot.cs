@@ -16,6 +16,6 @@ internal sealed record TaskSnapshot(
     public static TaskSnapshot Of(TaskItem task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return new(task.Status, task.OwnerId, task.Title, task.UpdatedAt, task.ArchivedAt, task.AttemptCount, task.History.Count, task.DomainEvents.Count);
+        return new(task.Status, task.OwnerId, task.Title, task.UpdatedAt, task.ArchivedAt, task.Run.AttemptCount, task.History.Count, task.DomainEvents.Count);
     }
 }

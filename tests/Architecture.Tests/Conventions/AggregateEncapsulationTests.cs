@@ -17,8 +17,8 @@ public sealed class AggregateEncapsulationTests
         RuleAssert.NoViolations(ConventionRules.PublicSetters(ConventionRules.Aggregates(DomainAssembly)), "Public setters on aggregates");
 
     [Fact]
-    public void TheEntitiesInsideAggregates_HaveNoPublicSettersEither() =>
-        RuleAssert.NoViolations(ConventionRules.PublicSetters([typeof(TaskHistoryEntry), typeof(TaskAssignee), typeof(TeamMember)]),
+    public void TheEntitiesAndValuesInsideAggregates_HaveNoPublicSettersEither() =>
+        RuleAssert.NoViolations(ConventionRules.PublicSetters([typeof(TaskHistoryEntry), typeof(TaskAssignee), typeof(TeamMember), typeof(TaskRunState)]),
             "Public setters on entities");
 
     [Fact]

@@ -26,8 +26,6 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Property(task => task.FailureReason).HasMaxLength(TaskItem.ReasonMaxLength);
         builder.Property(task => task.Metadata).HasColumnType("jsonb");
         builder.Property(task => task.Kind).HasMaxLength(TaskAutomation.KindMaxLength);
-        builder.Property(task => task.Input).HasColumnType("jsonb");
-        builder.Property(task => task.LeasedBy).HasMaxLength(WorkerIdMaxLength);
         builder.Ignore(task => task.IsAutomated);
         builder.Ignore(task => task.IsDead);
 
@@ -40,6 +38,25 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Ignore(task => task.DomainEvents);
         builder.Ignore(task => task.IsArchived);
         builder.Ignore(task => task.IsOpen);
+
+        // The run state is a value of the task, in the task's own row, under the columns it had as the task's own
+        // properties (hence each named: the naming convention would prefix them with "run_"). Required, so that its
+        // columns keep their nullability and it is there even when all of them are null.
+        builder.OwnsOne(task => task.Run, run =>
+        {
+            run.Property(state => state.Input).HasColumnName("input").HasColumnType("jsonb");
+            run.Property(state => state.AttemptCount).HasColumnName("attempt_count");
+            run.Property(state => state.MaxAttempts).HasColumnName("max_attempts");
+            run.Property(state => state.RunAfter).HasColumnName("run_after");
+            run.Property(state => state.LeasedBy).HasColumnName("leased_by").HasMaxLength(WorkerIdMaxLength);
+            run.Property(state => state.LeaseExpiresAt).HasColumnName("lease_expires_at");
+
+            // The reaper's search for expired leases, over only the rows it can want.
+            run.HasIndex(state => state.LeaseExpiresAt)
+                .HasFilter("status = 'running' AND kind <> 'manual'")
+                .HasDatabaseName("ix_tasks_leased");
+        });
+        builder.Navigation(task => task.Run).IsRequired();
 
         // The primary key (task_id, user_id) is the "a person appears once per task" rule, in the database.
         builder.OwnsMany(task => task.Assignees, assignees =>
@@ -80,8 +97,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(task => task.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_title_trgm");
         builder.HasIndex(task => task.Description).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_description_trgm");
 
-        // The worker engine's claim (SKIP LOCKED, by priority then age) and the reaper's search for expired leases,
-        // each over only the rows it can want.
+        // The worker engine's claim (SKIP LOCKED, by priority then age), over only the rows it can want.
         builder.HasIndex(task => new { task.Priority, task.CreatedAt, task.Id })
             .IsDescending(true, false, false)
             .HasFilter("status = 'pending' AND kind <> 'manual' AND archived_at IS NULL")
@@ -89,9 +105,6 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(task => task.UpdatedAt)
             .HasFilter("kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')")
             .HasDatabaseName("ix_tasks_ended_automated");
-        builder.HasIndex(task => task.LeaseExpiresAt)
-            .HasFilter("status = 'running' AND kind <> 'manual'")
-            .HasDatabaseName("ix_tasks_leased");
 
         // The overdue job's search: open, live, dated tasks not flagged yet, by due date. Flagging a task takes it out.
         // Named, because the list's (due_date, id) index has the same columns.

@@ -239,10 +239,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt_count");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -265,28 +261,11 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("failure_reason");
 
-                    b.Property<string>("Input")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("input");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("kind");
-
-                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lease_expires_at");
-
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("leased_by");
-
-                    b.Property<int>("MaxAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("max_attempts");
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
@@ -308,10 +287,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("result");
-
-                    b.Property<DateTimeOffset?>("RunAfter")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("run_after");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -355,10 +330,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("LeaseExpiresAt")
-                        .HasDatabaseName("ix_tasks_leased")
-                        .HasFilter("status = 'running' AND kind <> 'manual'");
 
                     b.HasIndex("Tags")
                         .HasDatabaseName("ix_tasks_tags");
@@ -1261,7 +1232,54 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_task_assignees_users_user_id");
                         });
 
+                    b.OwnsOne("TaskOrchestration.Domain.Tasks.TaskRunState", "Run", b1 =>
+                        {
+                            b1.Property<Guid>("TaskItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("AttemptCount")
+                                .HasColumnType("integer")
+                                .HasColumnName("attempt_count");
+
+                            b1.Property<string>("Input")
+                                .HasColumnType("jsonb")
+                                .HasColumnName("input");
+
+                            b1.Property<DateTimeOffset?>("LeaseExpiresAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("lease_expires_at");
+
+                            b1.Property<string>("LeasedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("leased_by");
+
+                            b1.Property<int>("MaxAttempts")
+                                .HasColumnType("integer")
+                                .HasColumnName("max_attempts");
+
+                            b1.Property<DateTimeOffset?>("RunAfter")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("run_after");
+
+                            b1.HasKey("TaskItemId");
+
+                            b1.HasIndex("LeaseExpiresAt")
+                                .HasDatabaseName("ix_tasks_leased")
+                                .HasFilter("status = 'running' AND kind <> 'manual'");
+
+                            b1.ToTable("tasks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskItemId")
+                                .HasConstraintName("fk_tasks_tasks_id");
+                        });
+
                     b.Navigation("Assignees");
+
+                    b.Navigation("Run")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
