@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cd067029-237a-48ec-951a-dd1c270647a9"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("fc18cac7-99a1-46aa-9365-0fbb0d25b6e3"), entityTypeCount: 22)
         {
         }
 
@@ -25,6 +25,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             var taskAssignee = TaskAssigneeEntityType.Create(this);
             var taskHistoryEntry = TaskHistoryEntryEntityType.Create(this);
             var taskItem = TaskItemEntityType.Create(this);
+            var taskRunState = TaskRunStateEntityType.Create(this);
             var team = TeamEntityType.Create(this);
             var teamMember = TeamMemberEntityType.Create(this);
             var refreshToken = RefreshTokenEntityType.Create(this);
@@ -52,6 +53,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             TaskItemEntityType.CreateForeignKey1(taskItem, user);
             TaskItemEntityType.CreateForeignKey2(taskItem, user);
             TaskItemEntityType.CreateForeignKey3(taskItem, team);
+            TaskRunStateEntityType.CreateForeignKey1(taskRunState, taskItem);
             TeamEntityType.CreateForeignKey1(team, user);
             TeamMemberEntityType.CreateForeignKey1(teamMember, team);
             TeamMemberEntityType.CreateForeignKey2(teamMember, user);
@@ -69,6 +71,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             TaskAssigneeEntityType.CreateAnnotations(taskAssignee);
             TaskHistoryEntryEntityType.CreateAnnotations(taskHistoryEntry);
             TaskItemEntityType.CreateAnnotations(taskItem);
+            TaskRunStateEntityType.CreateAnnotations(taskRunState);
             TeamEntityType.CreateAnnotations(team);
             TeamMemberEntityType.CreateAnnotations(teamMember);
             RefreshTokenEntityType.CreateAnnotations(refreshToken);

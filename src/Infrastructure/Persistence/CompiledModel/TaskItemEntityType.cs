@@ -23,10 +23,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Domain.Tasks.TaskItem",
                 typeof(TaskItem),
                 baseEntityType,
-                propertyCount: 25,
-                navigationCount: 2,
+                propertyCount: 19,
+                navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 16,
+                unnamedIndexCount: 15,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -49,15 +49,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 valueConverter: new UtcDateTimeOffsetConverter());
             archivedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             archivedAt.AddAnnotation("Relational:ColumnName", "archived_at");
-
-            var attemptCount = runtimeEntityType.AddProperty(
-                "AttemptCount",
-                typeof(int),
-                propertyInfo: typeof(TaskItem).GetProperty("AttemptCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskItem).GetField("<AttemptCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            attemptCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            attemptCount.AddAnnotation("Relational:ColumnName", "attempt_count");
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -108,16 +99,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             failureReason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             failureReason.AddAnnotation("Relational:ColumnName", "failure_reason");
 
-            var input = runtimeEntityType.AddProperty(
-                "Input",
-                typeof(string),
-                propertyInfo: typeof(TaskItem).GetProperty("Input", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskItem).GetField("<Input>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            input.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            input.AddAnnotation("Relational:ColumnName", "input");
-            input.AddAnnotation("Relational:ColumnType", "jsonb");
-
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
                 typeof(string),
@@ -126,35 +107,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 maxLength: 100);
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             kind.AddAnnotation("Relational:ColumnName", "kind");
-
-            var leaseExpiresAt = runtimeEntityType.AddProperty(
-                "LeaseExpiresAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(TaskItem).GetProperty("LeaseExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskItem).GetField("<LeaseExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcDateTimeOffsetConverter());
-            leaseExpiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            leaseExpiresAt.AddAnnotation("Relational:ColumnName", "lease_expires_at");
-
-            var leasedBy = runtimeEntityType.AddProperty(
-                "LeasedBy",
-                typeof(string),
-                propertyInfo: typeof(TaskItem).GetProperty("LeasedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskItem).GetField("<LeasedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 200);
-            leasedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            leasedBy.AddAnnotation("Relational:ColumnName", "leased_by");
-
-            var maxAttempts = runtimeEntityType.AddProperty(
-                "MaxAttempts",
-                typeof(int),
-                propertyInfo: typeof(TaskItem).GetProperty("MaxAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskItem).GetField("<MaxAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            maxAttempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            maxAttempts.AddAnnotation("Relational:ColumnName", "max_attempts");
 
             var metadata = runtimeEntityType.AddProperty(
                 "Metadata",
@@ -203,16 +155,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 maxLength: 10000);
             result.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             result.AddAnnotation("Relational:ColumnName", "result");
-
-            var runAfter = runtimeEntityType.AddProperty(
-                "RunAfter",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(TaskItem).GetProperty("RunAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskItem).GetField("<RunAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcDateTimeOffsetConverter());
-            runAfter.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            runAfter.AddAnnotation("Relational:ColumnName", "run_after");
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
@@ -291,63 +233,58 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             index0.AddAnnotation("Relational:Name", "ix_tasks_description_trgm");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { leaseExpiresAt });
-            index1.AddAnnotation("Relational:Filter", "status = 'running' AND kind <> 'manual'");
-            index1.AddAnnotation("Relational:Name", "ix_tasks_leased");
+                new[] { tags });
+            index1.AddAnnotation("Relational:Name", "ix_tasks_tags");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { tags });
-            index2.AddAnnotation("Relational:Name", "ix_tasks_tags");
+                new[] { title });
+            index2.AddAnnotation("Relational:Name", "ix_tasks_title_trgm");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { title });
-            index3.AddAnnotation("Relational:Name", "ix_tasks_title_trgm");
+                new[] { updatedAt });
+            index3.AddAnnotation("Relational:Filter", "kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')");
+            index3.AddAnnotation("Relational:Name", "ix_tasks_ended_automated");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { updatedAt });
-            index4.AddAnnotation("Relational:Filter", "kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')");
-            index4.AddAnnotation("Relational:Name", "ix_tasks_ended_automated");
+                new[] { createdAt, id });
+            index4.AddAnnotation("Relational:Name", "ix_tasks_created_at_id");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { createdAt, id });
-            index5.AddAnnotation("Relational:Name", "ix_tasks_created_at_id");
+                new[] { dueDate, id });
+            index5.AddAnnotation("Relational:Name", "ix_tasks_due_date_id");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { dueDate, id });
-            index6.AddAnnotation("Relational:Name", "ix_tasks_due_date_id");
+                new[] { priority, id });
+            index6.AddAnnotation("Relational:Name", "ix_tasks_priority_id");
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { priority, id });
-            index7.AddAnnotation("Relational:Name", "ix_tasks_priority_id");
+                new[] { title, id });
+            index7.AddAnnotation("Relational:Name", "ix_tasks_title_id");
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { title, id });
-            index8.AddAnnotation("Relational:Name", "ix_tasks_title_id");
+                new[] { updatedAt, id });
+            index8.AddAnnotation("Relational:Name", "ix_tasks_updated_at_id");
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { updatedAt, id });
-            index9.AddAnnotation("Relational:Name", "ix_tasks_updated_at_id");
+                new[] { createdBy, createdAt, id });
+            index9.AddAnnotation("Relational:Name", "ix_tasks_created_by_created_at_id");
 
             var index10 = runtimeEntityType.AddIndex(
-                new[] { createdBy, createdAt, id });
-            index10.AddAnnotation("Relational:Name", "ix_tasks_created_by_created_at_id");
+                new[] { ownerId, createdAt, id });
+            index10.AddAnnotation("Relational:Name", "ix_tasks_owner_id_created_at_id");
 
             var index11 = runtimeEntityType.AddIndex(
-                new[] { ownerId, createdAt, id });
-            index11.AddAnnotation("Relational:Name", "ix_tasks_owner_id_created_at_id");
+                new[] { priority, createdAt, id });
+            index11.AddAnnotation("Relational:Filter", "status = 'pending' AND kind <> 'manual' AND archived_at IS NULL");
+            index11.AddAnnotation("Relational:Name", "ix_tasks_claimable");
 
             var index12 = runtimeEntityType.AddIndex(
-                new[] { priority, createdAt, id });
-            index12.AddAnnotation("Relational:Filter", "status = 'pending' AND kind <> 'manual' AND archived_at IS NULL");
-            index12.AddAnnotation("Relational:Name", "ix_tasks_claimable");
+                new[] { status, createdAt, id });
+            index12.AddAnnotation("Relational:Name", "ix_tasks_status_created_at_id");
 
             var index13 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt, id });
-            index13.AddAnnotation("Relational:Name", "ix_tasks_status_created_at_id");
-
-            var index14 = runtimeEntityType.AddIndex(
                 new[] { teamId, createdAt, id });
-            index14.AddAnnotation("Relational:Name", "ix_tasks_team_id_created_at_id");
+            index13.AddAnnotation("Relational:Name", "ix_tasks_team_id_created_at_id");
 
             var ix_tasks_overdue_candidates = runtimeEntityType.AddIndex(
                 new[] { dueDate, id },
