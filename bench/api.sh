@@ -402,8 +402,10 @@ reset_written_rows() {
 
 if [[ -n "$profile_endpoint" ]]; then
   profile="$bench_dir/api-profile-$profile_endpoint.txt"
-  echo "==> Profiling our API (role $role) on $profile_endpoint at 16 connections: 10 s untimed, then 20 s under perf"
-  measure ours "$profile_endpoint" 16 10 "profile-warm"
+  # 40 s untimed first: under load the JIT recompiles the hot methods for about 30 s (dotnet-counters: thousands of
+  # methods per 5 s, then next to none), and a profile taken during it shows the JIT, not the request.
+  echo "==> Profiling our API (role $role) on $profile_endpoint at 16 connections: 40 s untimed, then 20 s under perf"
+  measure ours "$profile_endpoint" 16 40 "profile-warm"
   perf record -q -F 999 -e cpu-clock -g -p "$api_pid" -o "$work_dir/perf.data" -- sleep 20 2>/dev/null &
   perf_pid=$!
   measure ours "$profile_endpoint" 16 20 "profile"
