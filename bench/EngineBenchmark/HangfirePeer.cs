@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -105,10 +104,19 @@ internal sealed class HangfirePeer(PeersOptions options, NpgsqlDataSource databa
     }
 
     /// <summary>The version of the peer's assembly as built (major.minor.patch of its file version).</summary>
-    private string Version(string assembly)
+    /// <summary>The package's version as the build resolved it, from the benchmark's deps.json: Hangfire.Core's assembly carries no file version (it read 0.0.0).</summary>
+    private string Version(string package)
     {
-        var file = FileVersionInfo.GetVersionInfo(Path.Combine(Path.GetDirectoryName(options.HangfireDll)!, assembly + ".dll"));
-        return string.Create(CultureInfo.InvariantCulture, $"{file.FileMajorPart}.{file.FileMinorPart}.{file.FileBuildPart}");
+        var dependencies = File.ReadAllText(Path.ChangeExtension(options.HangfireDll, ".deps.json"));
+        var key = $"\"{package}/";
+        var start = dependencies.IndexOf(key, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "(not found)";
+        }
+
+        start += key.Length;
+        return dependencies[start..dependencies.IndexOf('"', start)];
     }
 
     private async Task ExecuteAsync(string sql)
