@@ -118,10 +118,21 @@ describe("the task page", () => {
     expect(await editor.inputValue()).toBe("I will buy green paint.");
     await expect.poll(() => hasFocus(editor), soon).toBe(true);
     await editor.fill("I will buy blue paint.");
+    // The saved text shows at once, before the page reads the comments again (held here until it has been checked;
+    // then the route lets every read through).
+    let answerReadsAgain!: () => void;
+    const readsHeld = new Promise<void>((resolve) => (answerReadsAgain = resolve));
+    const commentReads = /\/api\/v1\/tasks\/[^/]+\/comments(\?|$)/;
+    await page.route(commentReads, async (route) => {
+      if (route.request().method() === "GET") await readsHeld;
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Save comment" }).click();
 
-    await comments.getByText("I will buy blue paint.").waitFor();
+    // The shown body, not the edit form's textarea (whose text is its value while it is open).
+    await comments.locator("p.comment__body", { hasText: "I will buy blue paint." }).waitFor();
     expect(await comments.getByText("I will buy green paint.").count()).toBe(0);
+    answerReadsAgain();
     await expect.poll(() => comments.getByRole("listitem").first().innerText(), soon).toContain("edited");
     await expect.poll(() => announced(page), soon).toBe("Comment saved.");
     await expect.poll(() => hasFocus(edit), soon).toBe(true);

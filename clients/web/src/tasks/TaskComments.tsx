@@ -70,6 +70,10 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [text, setText] = useState(comment.body);
+  // A saved edit shows at once; the list's reload (onChanged) then brings the same body from the server. `over` is the
+  // body it replaced, so any newer body from the server (this reload or another person's change) wins.
+  const [saved, setSaved] = useState<{ over: string; body: string } | null>(null);
+  const shownBody = saved !== null && saved.over === comment.body ? saved.body : comment.body;
   const [error, setError] = useState<string | null>(null);
   const mine = comment.authorId === me.id;
   const inputId = `comment-${comment.id}-body`;
@@ -110,7 +114,14 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void attempt(() => api.editComment(taskId, comment.id, { body: text }), "Comment saved.", () => setFocusAfterwards("edit"));
+            void attempt(
+              async () => {
+                const edited = await api.editComment(taskId, comment.id, { body: text });
+                setSaved({ over: comment.body, body: edited.body });
+              },
+              "Comment saved.",
+              () => setFocusAfterwards("edit"),
+            );
           }}
           noValidate
         >
@@ -132,12 +143,12 @@ function Comment({ taskId, comment, onChanged }: { taskId: string; comment: Comm
           </div>
         </form>
       ) : (
-        <p className="comment__body">{comment.body}</p>
+        <p className="comment__body">{shownBody}</p>
       )}
       {!editing ? (
         <div className="button-row">
           {mine ? (
-            <button ref={editButton} type="button" className="link-button" onClick={() => { setText(comment.body); setEditing(true); }}>
+            <button ref={editButton} type="button" className="link-button" onClick={() => { setText(shownBody); setEditing(true); }}>
               Edit<span className="visually-hidden"> your comment</span>
             </button>
           ) : null}
