@@ -46,6 +46,7 @@ public static class WebApiSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOptionalParameterFailures();
         // Before authorization: the docs are public, and the fallback policy would otherwise guard them too.
         app.UseApiDocumentation(DocsPath);
         // Before authorization too: the app's files are public.

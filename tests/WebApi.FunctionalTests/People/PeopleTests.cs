@@ -69,6 +69,17 @@ public sealed class PeopleTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/people")).StatusCode);
     }
 
+    [Fact]
+    public async Task AnIdThatIsNotAGuid_IsA400_NamingIds()
+    {
+        var member = await SignUpAsync();
+
+        var problem = await Problem.AssertAsync(
+            await member.Client.GetAsync($"/api/v1/people?ids={member.Id}&ids=not-a-guid"), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Contains("ids", problem.Errors.Keys);
+    }
+
     private static async Task<PagedList<PersonDto>> PeopleAsync(TestUser caller, string query) =>
         await (await caller.Client.GetAsync($"/api/v1/people{query}")).ReadAsync<PagedList<PersonDto>>();
 

@@ -257,6 +257,9 @@ public sealed class ListTasksTests(ApiFactory factory) : ApiTestBase(factory)
     [InlineData("?sortBy=colour", "sortBy")]
     [InlineData("?sortDirection=sideways", "sortDirection")]
     [InlineData("?ownerId=not-a-guid", "ownerId")]
+    [InlineData("?dueBefore=not-a-date", "dueBefore")]
+    [InlineData("?page=2&pageSize=abc", "pageSize")]
+    [InlineData("?page=1&page=2", "page")]
     public async Task InvalidQuery_Answers400NamingTheParameter(string query, string parameter)
     {
         var user = await SignUpAsync();
