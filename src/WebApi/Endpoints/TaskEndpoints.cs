@@ -87,16 +87,37 @@ internal static class TaskEndpoints
             (id, version) => new PublishTaskCommand(id, version));
         MapTransition(tasks, "take", "TakeTask", "Take a pending task; the caller becomes its owner.",
             (id, version) => new TakeTaskCommand(id, version));
-        MapTransition<CompleteTaskRequest>(tasks, "complete", "CompleteTask", "Complete a running task (owner only).",
-            (id, body, version) => new CompleteTaskCommand(id, body?.Result, version));
-        MapTransition<FailTaskRequest>(tasks, "fail", "FailTask", "Fail a running task with a reason (owner only).",
-            (id, body, version) => new FailTaskCommand(id, body?.Reason ?? string.Empty, version));
+        tasks.MapPost("/{id:guid}/complete", async (
+                Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CompleteTaskRequest? body,
+                [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+                IMediator mediator,
+                HttpResponse response,
+                CancellationToken cancellationToken) =>
+                await SendAsync(response, mediator, new CompleteTaskCommand(id, body?.Result, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+            .AsTransition("CompleteTask", "Complete a running task (owner only).");
+        tasks.MapPost("/{id:guid}/fail", async (
+                Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] FailTaskRequest? body,
+                [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+                IMediator mediator,
+                HttpResponse response,
+                CancellationToken cancellationToken) =>
+                await SendAsync(response, mediator, new FailTaskCommand(id, body?.Reason ?? string.Empty, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+            .AsTransition("FailTask", "Fail a running task with a reason (owner only).");
         MapTransition(tasks, "release", "ReleaseTask", "Give a running task back to pending (owner only).",
             (id, version) => new ReleaseTaskCommand(id, version));
         MapTransition(tasks, "retry", "RetryTask", "Send a failed task back to pending (creator, manager or admin).",
             (id, version) => new RetryTaskCommand(id, version));
-        MapTransition<CancelTaskRequest>(tasks, "cancel", "CancelTask", "Cancel a draft, pending or running task (creator, manager or admin).",
-            (id, body, version) => new CancelTaskCommand(id, body?.Reason, version));
+        tasks.MapPost("/{id:guid}/cancel", async (
+                Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelTaskRequest? body,
+                [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
+                IMediator mediator,
+                HttpResponse response,
+                CancellationToken cancellationToken) =>
+                await SendAsync(response, mediator, new CancelTaskCommand(id, body?.Reason, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+            .AsTransition("CancelTask", "Cancel a draft, pending or running task (creator, manager or admin).");
     }
 
     private static async Task<Created<TaskDto>> CreateTask(
@@ -197,28 +218,14 @@ internal static class TaskEndpoints
                 HttpResponse response,
                 CancellationToken cancellationToken) =>
                 WithETag(response, await mediator.Send(toCommand(id, EntityTag.ParseIfMatch(ifMatch)), cancellationToken)))
-            .WithName(name)
-            .WithSummary(summary)
-            .ProducesProblems(TransitionProblems);
+            .AsTransition(name, summary);
 
-    /// <summary>A transition whose body is optional; a required field left out is reported by the command's validator.</summary>
-    private static void MapTransition<TBody>(RouteGroupBuilder tasks, string action, string name, string summary, Func<Guid, TBody?, uint?, IRequest<TaskDto>> toCommand)
-        where TBody : class =>
-        // The request delegate generator cannot generate a generic endpoint (RDG011): these three are built at start-up,
-        // as every endpoint was before it, rather than written out three times.
-#pragma warning disable RDG011
-        tasks.MapPost($"/{{id:guid}}/{action}", async (
-                Guid id,
-                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TBody? body,
-                [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
-                IMediator mediator,
-                HttpResponse response,
-                CancellationToken cancellationToken) =>
-                WithETag(response, await mediator.Send(toCommand(id, body, EntityTag.ParseIfMatch(ifMatch)), cancellationToken)))
-#pragma warning restore RDG011
-            .WithName(name)
-            .WithSummary(summary)
-            .ProducesProblems(TransitionProblems);
+    /// <summary>
+    /// What every transition declares. The three whose body is optional (complete, fail, cancel) are written out at their
+    /// call sites: the request delegate generator cannot generate a generic endpoint.
+    /// </summary>
+    private static RouteHandlerBuilder AsTransition(this RouteHandlerBuilder endpoint, string name, string summary) =>
+        endpoint.WithName(name).WithSummary(summary).ProducesProblems(TransitionProblems);
 
     private static readonly int[] TransitionProblems =
         [Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status412PreconditionFailed];
