@@ -55,10 +55,10 @@ public static class DependencyInjection
         services.TryAddSingleton(SessionSettings.Default);
         services.AddSingleton<TimeProvider>(StoredPrecisionTimeProvider.System);
         services.AddEventConsumer<NotificationConsumer>();
-        services.AddScheduledJob<DailySummaryJob>();
+        services.AddScheduledJob<DailySummaryJob>(DailySummaryJob.JobName);
         services.TryAddSingleton(new CleanupSettings());
-        services.AddScheduledJob<OverdueDetectionJob>();
-        services.AddScheduledJob<CleanupJob>();
+        services.AddScheduledJob<OverdueDetectionJob>(OverdueDetectionJob.JobName);
+        services.AddScheduledJob<CleanupJob>(CleanupJob.JobName);
         return services;
     }
 
@@ -70,9 +70,13 @@ public static class DependencyInjection
     public static IServiceCollection AddEventConsumer<TConsumer>(this IServiceCollection services)
         where TConsumer : class, IEventConsumer => services.AddScoped<IEventConsumer, TConsumer>();
 
-    /// <summary>Registers a job the scheduler runs on its schedule (see <see cref="IScheduledJob"/>); scoped, one scope per run.</summary>
-    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services)
-        where TJob : class, IScheduledJob => services.AddScoped<IScheduledJob, TJob>();
+    /// <summary>
+    /// Registers a job the scheduler runs on its schedule (see <see cref="IScheduledJob"/>) under its name (see
+    /// <see cref="ScheduledJobName"/>); scoped, one scope per run.
+    /// </summary>
+    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services, string name)
+        where TJob : class, IScheduledJob =>
+        services.AddSingleton(new ScheduledJobName(name)).AddKeyedScoped<IScheduledJob, TJob>(name);
 
     private static void RegisterClosedImplementations(IServiceCollection services, System.Reflection.Assembly assembly, Type openInterface)
     {

@@ -18,8 +18,6 @@ public sealed class CleanupJob(IRetentionStore store, CleanupSettings settings, 
     /// <summary>Rows of the other tables per transaction.</summary>
     public const int RowBatchSize = 1_000;
 
-    public string Name => JobName;
-
     public async Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         var deleted = new List<string>();

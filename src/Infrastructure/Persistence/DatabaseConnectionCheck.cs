@@ -31,7 +31,9 @@ public static class DatabaseConnectionCheck
         var server = $"PostgreSQL at {settings.Host}:{settings.Port}";
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            // The string the application connects with, so that this connection opens its pool: the first request then
+            // reuses it instead of connecting (and loading the server's types) again.
+            await using var connection = new NpgsqlConnection(PreparedStatements.Enable(connectionString));
             await connection.OpenAsync(cancellationToken);
             return null;
         }

@@ -126,7 +126,7 @@ internal sealed partial class JobScheduler(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var job = scope.ServiceProvider.GetServices<IScheduledJob>().First(candidate => candidate.Name == jobName);
+                var job = scope.ServiceProvider.GetRequiredKeyedService<IScheduledJob>(jobName);
                 summary = await job.RunAsync(schedule.ScheduledSlotAt(slot), stoppingToken);
             }
             catch (Exception exception)

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Common.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace TaskOrchestration.Infrastructure.Scheduling;
@@ -7,7 +7,7 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 /// Refuses to start a host whose schedules are wrong: an expression or time zone that does not parse (in any
 /// configured schedule), a registered job without a schedule, two jobs with one name, a name too long to store.
 /// </summary>
-internal sealed class ScheduleOptionsValidator(IServiceScopeFactory scopes) : IValidateOptions<ScheduleOptions>
+internal sealed class ScheduleOptionsValidator(IEnumerable<ScheduledJobName> jobs) : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
     {
@@ -21,7 +21,7 @@ internal sealed class ScheduleOptionsValidator(IServiceScopeFactory scopes) : IV
             }
         }
 
-        var registered = ScheduleTable.RegisteredJobNames(scopes);
+        var registered = jobs.Select(job => job.Value).ToList();
         errors.AddRange(registered
             .GroupBy(job => job, StringComparer.OrdinalIgnoreCase)
             .Where(group => group.Count() > 1)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application.Common.Scheduling;
 
@@ -11,11 +10,11 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 /// </summary>
 public sealed class ScheduleTable
 {
-    public ScheduleTable(IOptions<ScheduleOptions> options, IServiceScopeFactory scopes)
+    public ScheduleTable(IOptions<ScheduleOptions> options, IEnumerable<ScheduledJobName> registered)
     {
         ArgumentNullException.ThrowIfNull(options);
         var configured = options.Value.Jobs;
-        All = [.. RegisteredJobNames(scopes).Select(name =>
+        All = [.. registered.Select(job => job.Value).Select(name =>
             JobSchedule.TryParse(name, configured.GetValueOrDefault(name) ?? new JobScheduleOptions(), out var error) ?? throw new OptionsValidationException(name, typeof(ScheduleOptions), [error!]))];
         Enabled = [.. All.Where(schedule => schedule.Enabled)];
     }
@@ -23,11 +22,4 @@ public sealed class ScheduleTable
     public IReadOnlyList<JobSchedule> All { get; }
 
     public IReadOnlyList<JobSchedule> Enabled { get; }
-
-    /// <summary>The names of the jobs registered with <c>AddScheduledJob</c> (jobs are scoped: they are made in a scope to be asked).</summary>
-    internal static IReadOnlyList<string> RegisteredJobNames(IServiceScopeFactory scopes)
-    {
-        using var scope = scopes.CreateScope();
-        return [.. scope.ServiceProvider.GetServices<IScheduledJob>().Select(job => job.Name)];
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TaskOrchestration.Application.Common.Exceptions;
@@ -80,7 +81,14 @@ public sealed class OverdueDetectionJobTests
     }
 
     [Fact]
-    public void ItsName_IsItsConfigurationKey() => Assert.Equal("overdue-detection", Job().Name);
+    public void ItIsRegistered_UnderItsConfigurationKey()
+    {
+        var services = new ServiceCollection().AddApplication();
+
+        Assert.Contains(new ScheduledJobName("overdue-detection"), services.Select(service => service.ImplementationInstance));
+        Assert.Contains(services, service => service.IsKeyedService && Equals(service.ServiceKey, "overdue-detection")
+            && service.ServiceType == typeof(IScheduledJob) && service.KeyedImplementationType == typeof(OverdueDetectionJob));
+    }
 
     private OverdueDetectionJob Job() => new(_tasks.Object, _unitOfWork.Object, _clock);
 

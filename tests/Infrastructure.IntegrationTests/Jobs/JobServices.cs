@@ -23,7 +23,7 @@ internal sealed class JobServices(string connectionString, FakeTimeProvider cloc
     public async Task<string> RunAsync(string name)
     {
         await using var scope = _provider.CreateAsyncScope();
-        var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(candidate => candidate.Name == name);
+        var job = scope.ServiceProvider.GetRequiredKeyedService<IScheduledJob>(name);
         return (await job.RunAsync(new ScheduledSlot(clock.GetUtcNow(), Previous: null, TimeZoneInfo.Utc), CancellationToken.None)).Text;
     }
 

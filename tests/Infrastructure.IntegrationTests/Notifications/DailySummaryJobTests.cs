@@ -187,10 +187,10 @@ public sealed class DailySummaryJobTests(DatabaseFixture fixture) : DatabaseTest
             configure: services =>
             {
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(slot.At));
-                services.AddScheduledJob<DailySummaryJob>();
+                services.AddScheduledJob<DailySummaryJob>(DailySummaryJob.JobName);
             });
         await using var scope = provider.CreateAsyncScope();
-        var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(job => job.Name == "daily-summary");
+        var job = scope.ServiceProvider.GetRequiredKeyedService<IScheduledJob>(DailySummaryJob.JobName);
         return (await job.RunAsync(slot, CancellationToken.None)).Text;
     }
 

@@ -36,7 +36,5 @@ internal sealed class ProbeJob(JobProbe probe) : IScheduledJob
 {
     public const string JobName = "probe";
 
-    public string Name => JobName;
-
     public Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken) => probe.RunAsync(slot, cancellationToken);
 }

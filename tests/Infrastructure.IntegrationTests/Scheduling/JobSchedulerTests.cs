@@ -233,7 +233,7 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(_probe);
-            services.AddScheduledJob<ProbeJob>();
+            services.AddScheduledJob<ProbeJob>(ProbeJob.JobName);
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_log));
         });
         _providers.Add(provider);

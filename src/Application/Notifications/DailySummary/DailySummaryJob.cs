@@ -23,8 +23,6 @@ public sealed class DailySummaryJob(IDailySummaryReader reader, INotificationRep
     /// <summary>People summarised per read and per transaction.</summary>
     public const int PeoplePerBatch = 200;
 
-    public string Name => JobName;
-
     /// <summary>The period reported when the schedule has no earlier slot to start from (a daily summary's day).</summary>
     public static readonly TimeSpan PeriodWithoutPreviousSlot = TimeSpan.FromDays(1);
 

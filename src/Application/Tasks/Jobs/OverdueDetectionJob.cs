@@ -21,8 +21,6 @@ public sealed class OverdueDetectionJob(ITaskRepository tasks, IUnitOfWork unitO
     // batch is read again as it is now. Only a run of such collisions in a row means something is wrong.
     private const int MaxConflictsInARow = 5;
 
-    public string Name => JobName;
-
     public async Task<JobRunSummary> RunAsync(ScheduledSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
