@@ -120,9 +120,11 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 if [[ -z "$api_dll" ]]; then
-  echo "==> Building the API and the baseline (Release)"
-  dotnet build src/WebApi -c Release -nologo -v quiet
-  api_dll="$repo_root/src/WebApi/bin/Release/net10.0/TaskOrchestration.WebApi.dll"
+  # What the image serves (src/WebApi/Dockerfile): a Release publish compiled ahead of time (ReadyToRun).
+  echo "==> Publishing the API (Release, ReadyToRun) and building the baseline"
+  dotnet publish src/WebApi -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$bench_dir/api-publish" -nologo -v quiet
+  api_dll="$bench_dir/api-publish/TaskOrchestration.WebApi.dll"
 else
   echo "==> Building the baseline (Release)"
 fi
