@@ -69,11 +69,36 @@ internal static class ApiDocumentation
         return services;
     }
 
+    /// <summary>
+    /// The document at /openapi/v1.json and Swagger UI under <paramref name="docsPath"/>. NSwag's middleware, and with it
+    /// its schema generator (NJsonSchema, Newtonsoft.Json, System.Xml), is built on the first request for either, not
+    /// as the host starts: most processes never serve the document, and building it at start cost start-up time and
+    /// memory (docs/performance.md, "Start-up").
+    /// </summary>
     public static void UseApiDocumentation(this WebApplication app, string docsPath)
+    {
+        var documentPath = new PathString($"/openapi/{DocumentName}.json");
+        var uiPath = new PathString("/" + docsPath);
+        app.Use(next =>
+        {
+            var documentation = new Lazy<RequestDelegate>(() =>
+            {
+                var branch = ((IApplicationBuilder)app).New();
+                UseNSwag(branch, documentPath, uiPath);
+                branch.Run(next);
+                return branch.Build();
+            });
+            return context => context.Request.Path == documentPath || context.Request.Path.StartsWithSegments(uiPath)
+                ? documentation.Value(context)
+                : next(context);
+        });
+    }
+
+    private static void UseNSwag(IApplicationBuilder app, PathString documentPath, PathString uiPath)
     {
         app.UseOpenApi(settings =>
         {
-            settings.Path = $"/openapi/{DocumentName}.json";
+            settings.Path = documentPath;
             // The server is the document's own host ("/", relative to where it is read): the document is the same
             // wherever it is served (the checked-in copy the clients are generated from, clients/openapi.json, must
             // equal it), and clients are given their base URL.
@@ -85,10 +110,10 @@ internal static class ApiDocumentation
         });
         app.UseSwaggerUi(settings =>
         {
-            settings.Path = "/" + docsPath;
-            settings.DocumentPath = $"/openapi/{DocumentName}.json";
+            settings.Path = uiPath;
+            settings.DocumentPath = documentPath;
             // Named in the page itself too: /api/docs redirects with ?url=, but a bookmarked /api/docs/index.html has none.
-            settings.SwaggerRoutes.Add(new SwaggerUiRoute("TaskOrchestration API v1", $"/openapi/{DocumentName}.json"));
+            settings.SwaggerRoutes.Add(new SwaggerUiRoute("TaskOrchestration API v1", documentPath));
             settings.DocumentTitle = "TaskOrchestration API";
             settings.PersistAuthorization = true;
         });
