@@ -35,7 +35,7 @@ internal static class OptionalParameterFailures
         });
 
     /// <summary>The first of the endpoint's parsed parameters, in declaration order, whose query or route text does not parse.</summary>
-    internal static (string Type, string Name, string Value)? FindUnreadable(HttpContext context)
+    private static (string Type, string Name, string Value)? FindUnreadable(HttpContext context)
     {
         var parameters = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
         foreach (var parameter in parameters.Where(parameter => parameter.HasTryParse))
