@@ -87,36 +87,36 @@ internal static class TaskEndpoints
             (id, version) => new PublishTaskCommand(id, version));
         MapTransition(tasks, "take", "TakeTask", "Take a pending task; the caller becomes its owner.",
             (id, version) => new TakeTaskCommand(id, version));
-        tasks.MapPost("/{id:guid}/complete", async (
+        tasks.MapPost("/{id:guid}/complete", (
                 Guid id,
                 [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CompleteTaskRequest? body,
                 [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
                 IMediator mediator,
                 HttpResponse response,
                 CancellationToken cancellationToken) =>
-                await SendAsync(response, mediator, new CompleteTaskCommand(id, body?.Result, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+                SendAsync(response, mediator, new CompleteTaskCommand(id, body?.Result, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
             .AsTransition("CompleteTask", "Complete a running task (owner only).");
-        tasks.MapPost("/{id:guid}/fail", async (
+        tasks.MapPost("/{id:guid}/fail", (
                 Guid id,
                 [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] FailTaskRequest? body,
                 [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
                 IMediator mediator,
                 HttpResponse response,
                 CancellationToken cancellationToken) =>
-                await SendAsync(response, mediator, new FailTaskCommand(id, body?.Reason ?? string.Empty, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+                SendAsync(response, mediator, new FailTaskCommand(id, body?.Reason ?? string.Empty, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
             .AsTransition("FailTask", "Fail a running task with a reason (owner only).");
         MapTransition(tasks, "release", "ReleaseTask", "Give a running task back to pending (owner only).",
             (id, version) => new ReleaseTaskCommand(id, version));
         MapTransition(tasks, "retry", "RetryTask", "Send a failed task back to pending (creator, manager or admin).",
             (id, version) => new RetryTaskCommand(id, version));
-        tasks.MapPost("/{id:guid}/cancel", async (
+        tasks.MapPost("/{id:guid}/cancel", (
                 Guid id,
                 [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelTaskRequest? body,
                 [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
                 IMediator mediator,
                 HttpResponse response,
                 CancellationToken cancellationToken) =>
-                await SendAsync(response, mediator, new CancelTaskCommand(id, body?.Reason, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
+                SendAsync(response, mediator, new CancelTaskCommand(id, body?.Reason, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
             .AsTransition("CancelTask", "Cancel a draft, pending or running task (creator, manager or admin).");
     }
 
@@ -211,13 +211,13 @@ internal static class TaskEndpoints
         TypedResults.Ok(await mediator.Send(new GetTaskHistoryQuery(id, page ?? 1, pageSize ?? 50, includeTotal ?? false), cancellationToken));
 
     private static void MapTransition(RouteGroupBuilder tasks, string action, string name, string summary, Func<Guid, uint?, IRequest<TaskDto>> toCommand) =>
-        tasks.MapPost($"/{{id:guid}}/{action}", async (
+        tasks.MapPost($"/{{id:guid}}/{action}", (
                 Guid id,
                 [FromHeader(Name = EntityTag.IfMatchHeader)] string? ifMatch,
                 IMediator mediator,
                 HttpResponse response,
                 CancellationToken cancellationToken) =>
-                WithETag(response, await mediator.Send(toCommand(id, EntityTag.ParseIfMatch(ifMatch)), cancellationToken)))
+                SendAsync(response, mediator, toCommand(id, EntityTag.ParseIfMatch(ifMatch)), cancellationToken))
             .AsTransition(name, summary);
 
     /// <summary>
