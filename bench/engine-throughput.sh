@@ -7,6 +7,7 @@
 #   bench/engine-throughput.sh                          # 20,000 tasks per row (after 20,000 untimed), 1,000,000 for the memory run
 #   bench/engine-throughput.sh -- --memory-tasks 0      # throughput only
 #   bench/engine-throughput.sh -- --tasks 50000 --shapes 1x20x20,2x50x50 --raw-shapes 2x50
+#   bench/engine-throughput.sh -- --memory-tasks 0 --hog-threads 2   # each row again on CPUs oversubscribed by 2 busy threads
 #
 # It uses the benchmark cluster in .local/bench/ (shared with bench/task-list.sh) and a database of its own,
 # taskorch_engine_bench, migrated afresh. The server runs with PostgreSQL's default durability (fsync and

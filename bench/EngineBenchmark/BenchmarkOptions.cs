@@ -15,7 +15,8 @@ internal sealed record BenchmarkOptions(
     int WarmUpTasks,
     string Mode,
     int Samples,
-    string Label)
+    string Label,
+    int HogThreads)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -42,7 +43,8 @@ internal sealed record BenchmarkOptions(
         return new BenchmarkOptions(
             Required("connection"), Required("worker-dll"), Required("keys"), Required("output"),
             Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000), Number("warmup-tasks", 20_000),
-            values.GetValueOrDefault("mode") ?? "throughput", Number("samples", 1_000), values.GetValueOrDefault("label") ?? "this build");
+            values.GetValueOrDefault("mode") ?? "throughput", Number("samples", 1_000), values.GetValueOrDefault("label") ?? "this build",
+            Number("hog-threads", 0));
     }
 }
 

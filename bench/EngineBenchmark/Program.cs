@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using TaskOrchestration.EngineBenchmark;
+using TaskOrchestration.TestSupport;
 
 // The worker engine's throughput against PostgreSQL's ceiling, and its memory over a long run (docs/performance.md);
 // with --mode latency, how soon an idle engine starts a task submitted to it (LatencyRun); with --mode peers, our
@@ -35,12 +36,27 @@ Say($"Each row: {options.Tasks:N0} `system.noop` tasks submitted in one bulk ins
 Say(string.Empty);
 Say("| Engine: worker processes × attempts at once, claim size | tasks/s | worker CPU µs per task |");
 Say("|---|---:|---:|");
-var engineResults = new List<(EngineShape Shape, double Rate)>();
+var engineResults = new List<(EngineShape Shape, EngineResult Result)>();
 foreach (var shape in options.Shapes)
 {
-    var result = await MeasureEngineAsync(shape, options.Tasks);
-    engineResults.Add((shape, result.Rate));
+    var result = await MeasureEngineAsync(shape, options.Tasks, hogThreads: 0);
+    engineResults.Add((shape, result));
     Say($"| {shape} | {result.Rate:N0} | {result.WorkerCpuMicrosecondsPerTask:N0} |");
+}
+
+if (options.HogThreads > 0)
+{
+    // The same shapes again on oversubscribed CPUs: does the engine degrade with the CPU it gets, or collapse?
+    Say(string.Empty);
+    Say($"The same rows with {options.HogThreads} busy threads (normal priority, in the driver) running through each timed drain; the machine's CPU is read from /proc/stat, the driver's own (the busy threads) taken out.");
+    Say(string.Empty);
+    Say("| Engine | unloaded tasks/s | loaded tasks/s | ratio | cores used, unloaded → loaded | ratio | machine CPU µs per task, unloaded → loaded |");
+    Say("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var (shape, unloaded) in engineResults)
+    {
+        var loaded = await MeasureEngineAsync(shape, options.Tasks, options.HogThreads);
+        Say($"| {shape} | {unloaded.Rate:N0} | {loaded.Rate:N0} | {loaded.Rate / unloaded.Rate:N2} | {unloaded.EngineCores:N2} → {loaded.EngineCores:N2} | {loaded.EngineCores / unloaded.EngineCores:N2} | {unloaded.MachineCpuMicrosecondsPerTask:N0} → {loaded.MachineCpuMicrosecondsPerTask:N0} |");
+    }
 }
 
 Say(string.Empty);
@@ -60,7 +76,7 @@ foreach (var (connections, batch) in options.RawShapes)
     Say($"| {connections} connection{(connections == 1 ? "" : "s")}, claims of {batch} | {rate:N0} |");
 }
 
-var bestEngine = engineResults.MaxBy(result => result.Rate);
+var bestEngine = engineResults.Select(row => (row.Shape, row.Result.Rate)).MaxBy(result => result.Rate);
 var bestRaw = rawResults.Max();
 Say(string.Empty);
 Say($"Best engine: {bestEngine.Rate:N0} tasks/s ({bestEngine.Shape}); best raw: {bestRaw:N0} tasks/s; ratio {bestEngine.Rate / bestRaw:P0}.");
@@ -74,7 +90,7 @@ if (options.MemoryTasks > 0)
 await File.WriteAllTextAsync(options.Output, report.ToString());
 return 0;
 
-async Task<EngineResult> MeasureEngineAsync(EngineShape shape, int tasks)
+async Task<EngineResult> MeasureEngineAsync(EngineShape shape, int tasks, int hogThreads)
 {
     await queue.ClearAsync();
     // Paused while the processes start, so that the clock starts with every worker ready.
@@ -89,7 +105,9 @@ async Task<EngineResult> MeasureEngineAsync(EngineShape shape, int tasks)
     await queue.PauseAsync();
 
     await queue.SubmitAsync(tasks);
+    using var hog = hogThreads > 0 ? CpuHog.Start(hogThreads) : null;
     var cpuBefore = fleet.CpuTime();
+    var machineBefore = MachineCpu.Busy() - Process.GetCurrentProcess().TotalProcessorTime;
     var started = await queue.ResumeAsync();
     // Timed by the database's clock, from the resume to the last completion, so that how often the driver looks
     // (a count over every task, several milliseconds of the same two cores) neither adds to the time nor takes
@@ -97,7 +115,9 @@ async Task<EngineResult> MeasureEngineAsync(EngineShape shape, int tasks)
     await WaitForAsync(async () => await queue.CountAsync("done") == options.WarmUpTasks + tasks, fleet, TimeSpan.FromMinutes(30), TimeSpan.FromMilliseconds(500));
     var elapsed = await queue.LastCompletionAsync() - started;
     var cpu = fleet.CpuTime() - cpuBefore;
-    return new EngineResult(tasks / elapsed.TotalSeconds, cpu.TotalMicroseconds / tasks);
+    // Everything but the driver (and its busy threads): the workers, PostgreSQL, and whatever else the machine ran.
+    var machine = MachineCpu.Busy() - Process.GetCurrentProcess().TotalProcessorTime - machineBefore;
+    return new EngineResult(tasks / elapsed.TotalSeconds, cpu.TotalMicroseconds / tasks, machine / elapsed, machine.TotalMicroseconds / tasks);
 }
 
 async Task MeasureMemoryAsync(EngineShape shape, int tasks)
@@ -165,5 +185,8 @@ static async Task WaitForAsync(Func<Task<bool>> condition, WorkerFleet fleet, Ti
     }
 }
 
-/// <summary>One engine row: its throughput, and the CPU its worker processes spent per task (user and system).</summary>
-internal sealed record EngineResult(double Rate, double WorkerCpuMicrosecondsPerTask);
+/// <summary>
+/// One engine row: its throughput, the CPU its worker processes spent per task (user and system), and the machine's
+/// CPU besides the driver's (workers and PostgreSQL) as cores used over the drain and per task.
+/// </summary>
+internal sealed record EngineResult(double Rate, double WorkerCpuMicrosecondsPerTask, double EngineCores, double MachineCpuMicrosecondsPerTask);

@@ -110,15 +110,34 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var creator = await AddUserAsync();
         var kept = await AddAutomatedAsync(creator);
         var cancelled = await AddAutomatedAsync(creator);
-        var (queue, _) = Queue();
+        var (queue, worker) = Queue();
+        await queue.RegisterAsync([Kind], stopped: false, CancellationToken.None);
         await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
         await ChangeAsync(cancelled.Id, task => task.Cancel(creator, null, Now));
         _clock.Advance(TimeSpan.FromSeconds(20));
 
-        var held = await queue.ExtendLeasesAsync([kept.Id, cancelled.Id], CancellationToken.None);
+        var held = LastHeartbeat().Extend([kept.Id, cancelled.Id]);
 
         Assert.Equal([kept.Id], held);
         Assert.Equal([true], await ColumnAsync<bool>("SELECT lease_expires_at = @lease FROM tasks WHERE id = @id", ("lease", Now.AddSeconds(50)), ("id", kept.Id)));
+        Assert.Equal([Now.AddSeconds(20)], await ColumnAsync<DateTimeOffset>("SELECT last_seen_at FROM workers WHERE id = @id", ("id", worker)));
+    }
+
+    [Fact]
+    public async Task Heartbeat_DoesNotWaitForTheConnectionPool()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddAutomatedAsync(creator);
+        // A pool of one connection, held by someone else (as handlers and claims can hold them all on a busy worker).
+        var pooled = $"{Database.ConnectionString};Maximum Pool Size=1;Timeout=2";
+        var (queue, _) = Queue(("ConnectionStrings:Default", pooled));
+        await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
+        await using var holder = new Npgsql.NpgsqlConnection(pooled);
+        await holder.OpenAsync();
+
+        var held = LastHeartbeat().Extend([task.Id]);
+
+        Assert.Equal([task.Id], held);
     }
 
     [Fact]
@@ -257,10 +276,13 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
             values[key] = value;
         }
 
-        var provider = InfrastructureServices.Build(values, configure: services => services.AddSingleton<TimeProvider>(_clock));
+        var provider = InfrastructureServices.Build(values, configure: services => services.AddSingleton<TimeProvider>(_clock).AddSingleton<LeaseHeartbeat>());
         _providers.Add(provider);
         return (provider.GetRequiredService<TaskQueue>(), provider.GetRequiredService<WorkerIdentity>().Id);
     }
+
+    /// <summary>The heartbeat of the worker <see cref="Queue"/> made last.</summary>
+    private LeaseHeartbeat LastHeartbeat() => _providers[^1].GetRequiredService<LeaseHeartbeat>();
 
     private async Task<TaskItem> AddAutomatedAsync(
         Actor creator, TaskPriority priority = TaskPriority.Normal, DateTimeOffset? createdAt = null, string kind = Kind, DateTimeOffset? runAfter = null, int maxAttempts = 3)

@@ -46,6 +46,7 @@ public static class EngineServices
     public static IServiceCollection AddWorkerRole(this IServiceCollection services)
     {
         services.AddDatabaseChannelSubscriber<EngineWake>();
+        services.AddSingleton<LeaseHeartbeat>();
         services.AddHostedService<WorkerService>();
         services.AddHostedService<LeaseReaper>();
         services.AddHostedService(provider => provider.GetRequiredService<Events.OutboxDispatcher>());

@@ -105,27 +105,6 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         return next - clock.GetUtcNow();
     }
 
-    /// <summary>Extends the leases this worker holds; answers the ids it still holds (the others were cancelled or reaped).</summary>
-    public async Task<IReadOnlySet<Guid>> ExtendLeasesAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow();
-        Guid[] ids = [.. taskIds];
-        var held = ids.Length == 0
-            ? []
-            : await db.Database.SqlQuery<Guid>($"""
-                UPDATE tasks SET lease_expires_at = {now + _options.LeaseDuration}
-                WHERE id = ANY({ids}) AND leased_by = {worker.Id} AND status = 'running'
-                RETURNING id AS "Value"
-                """).ToListAsync(cancellationToken);
-
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE workers SET last_seen_at = {now} WHERE id = {worker.Id}
-            """, cancellationToken);
-        return held.ToHashSet();
-    }
-
     /// <summary>
     /// Records how attempts ended: completes, requeues with backoff, or fails for good. An outcome for an attempt
     /// the task has moved past (cancelled, reaped, claimed again) is dropped: that attempt no longer counts.

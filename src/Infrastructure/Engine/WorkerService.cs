@@ -21,6 +21,7 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// </summary>
 internal sealed partial class WorkerService(
     TaskQueue queue,
+    LeaseHeartbeat heartbeat,
     TaskKinds kinds,
     WorkerIdentity identity,
     EngineWake wake,
@@ -69,8 +70,8 @@ internal sealed partial class WorkerService(
         LogStarted(logger, identity.Id, _options.Concurrency, served);
 
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatLoopAsync(heartbeatStop.Token);
-        var fence = FenceLoopAsync(heartbeatStop.Token);
+        var heartbeats = RunOnOwnThread("engine-heartbeat", HeartbeatLoop, heartbeatStop.Token);
+        var fence = RunOnOwnThread("engine-fence", FenceLoop, heartbeatStop.Token);
         var recorder = RecordOutcomesLoopAsync();
         try
         {
@@ -82,7 +83,7 @@ internal sealed partial class WorkerService(
             _outcomes.Writer.TryComplete();
             await recorder;
             await heartbeatStop.CancelAsync();
-            await heartbeat;
+            await heartbeats;
             await fence;
             await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: true, CancellationToken.None), CancellationToken.None, attempts: 3);
             LogStopped(logger, identity.Id);
@@ -277,41 +278,42 @@ internal sealed partial class WorkerService(
         await WaitForSlotAsync(stoppingToken, sleep);
     }
 
-    private async Task HeartbeatLoopAsync(CancellationToken stop)
+    /// <summary>
+    /// Every heartbeat interval, extends the leases of the attempts running here (<see cref="LeaseHeartbeat"/>: its own
+    /// connection, blocking calls on this loop's own thread) and cancels those whose lease is gone: cancelled by
+    /// someone, or reaped while this process could not run.
+    /// </summary>
+    private void HeartbeatLoop(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(_options.HeartbeatInterval);
-        try
+        var next = Stopwatch.GetTimestamp() + HeartbeatTicks;
+        while (!stop.WaitHandle.WaitOne(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Math.Max(next, Stopwatch.GetTimestamp()))))
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            // A beat missed while this process could not run is not made up for with a burst: the next comes an interval on.
+            next = Math.Max(next, Stopwatch.GetTimestamp()) + HeartbeatTicks;
+            var attempts = _running.Values.ToList();
+            var extendedFrom = Stopwatch.GetTimestamp();
+            try
             {
-                var attempts = _running.Values.ToList();
-                var extendedFrom = Stopwatch.GetTimestamp();
-                try
+                var held = heartbeat.Extend([.. attempts.Select(attempt => attempt.Run.TaskId)]);
+                foreach (var attempt in attempts)
                 {
-                    var held = await queue.ExtendLeasesAsync([.. attempts.Select(attempt => attempt.Run.TaskId)], stop);
-                    foreach (var attempt in attempts)
+                    if (held.Contains(attempt.Run.TaskId))
                     {
-                        if (held.Contains(attempt.Run.TaskId))
-                        {
-                            attempt.LeaseDeadline = extendedFrom + LeaseTicks;
-                        }
-                        else if (!attempt.Recorded)
-                        {
-                            LogLeaseLost(logger, attempt.Run.TaskId, attempt.Run.Attempt);
-                            attempt.Lost = true;
-                            await attempt.CancelAsync();
-                        }
+                        attempt.LeaseDeadline = extendedFrom + LeaseTicks;
+                    }
+                    else if (!attempt.Recorded)
+                    {
+                        LogLeaseLost(logger, attempt.Run.TaskId, attempt.Run.Attempt);
+                        attempt.Lost = true;
+                        attempt.RequestCancellation();
                     }
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogHeartbeatFailed(logger, exception);
-                }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Shutting down.
+            catch (Exception exception)
+            {
+                // Whatever failed costs this beat, never the loop: the fence stops the handlers if no later beat succeeds.
+                LogHeartbeatFailed(logger, exception);
+            }
         }
     }
 
@@ -320,28 +322,48 @@ internal sealed partial class WorkerService(
     /// extend it: the database is out of reach, or the heartbeat itself hangs): once it runs out the reaper may hand
     /// the task to another worker, and two attempts of one task must never run at once. The interval of margin
     /// covers the handler's stopping and a skew between this machine's clock and the reaper's. Their outcome no
-    /// longer counts; the reaper requeues them.
+    /// longer counts; the reaper requeues them. On a thread of its own, as the heartbeat: a hung heartbeat call must
+    /// not hold the fence up.
     /// </summary>
-    private async Task FenceLoopAsync(CancellationToken stop)
+    private void FenceLoop(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
+        while (!stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(1)))
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            var now = Stopwatch.GetTimestamp();
+            foreach (var attempt in _running.Values.Where(attempt => !attempt.HandlerReturned && !attempt.Lost && attempt.LeaseDeadline - now < HeartbeatTicks))
             {
-                var now = Stopwatch.GetTimestamp();
-                foreach (var attempt in _running.Values.Where(attempt => !attempt.HandlerReturned && !attempt.Lost && attempt.LeaseDeadline - now < HeartbeatTicks))
-                {
-                    LogFenced(logger, attempt.Run.TaskId, attempt.Run.Attempt);
-                    attempt.Lost = true;
-                    await attempt.CancelAsync();
-                }
+                LogFenced(logger, attempt.Run.TaskId, attempt.Run.Attempt);
+                attempt.Lost = true;
+                attempt.RequestCancellation();
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loop"/> on a thread of its own, not the thread pool's: the leases' heartbeat and fence must
+    /// run on time while handlers keep every pool thread busy. Completes when the loop returns.
+    /// </summary>
+    private static Task RunOnOwnThread(string name, Action<CancellationToken> loop, CancellationToken stop)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            // Shutting down.
-        }
+            try
+            {
+                loop(stop);
+                ended.SetResult();
+            }
+            catch (Exception exception)
+            {
+                ended.SetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = name,
+        };
+        thread.Start();
+        return ended.Task;
     }
 
     private long LeaseTicks => (long)(_options.LeaseDuration.TotalSeconds * Stopwatch.Frequency);
@@ -538,6 +560,13 @@ internal sealed partial class WorkerService(
             {
                 // Finished meanwhile.
             }
+            catch (AggregateException)
+            {
+                // The handler's own cancellation callbacks threw: it is cancelled all the same; what it does next is its own.
+            }
         }
+
+        /// <summary>Cancels without waiting: the handler's cancellation callbacks run on the thread pool, not on the caller's thread.</summary>
+        public void RequestCancellation() => _ = CancelAsync();
     }
 }
