@@ -183,7 +183,7 @@ public sealed class FleetFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The attempts whose lease ran out and that the reaper requeued (a requeue with the reaper's reason, TaskQueue.LeaseExpiredReason): the
+    /// The attempts whose lease ran out and that the reaper requeued (a requeue with the reaper's reason, RunPolicy.LeaseExpiredReason): the
     /// attempt is the number of takes before it, which holds while no worker gives a task back unfinished (a
     /// shutdown's release, which does not count the attempt).
     /// </summary>

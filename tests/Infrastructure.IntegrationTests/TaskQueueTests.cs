@@ -166,7 +166,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         // The default backoff after attempt 1: 5 to 10 seconds.
         Assert.Equal([true], await ColumnAsync<bool>("SELECT run_after BETWEEN @from AND @to FROM tasks WHERE id = @id", ("from", Now.AddSeconds(5)), ("to", Now.AddSeconds(10)), ("id", retried.Id)));
         Assert.Equal(["failed HTTP 404 1"], await RowAsync(permanent.Id, "status || ' ' || failure_reason || ' ' || attempt_count"));
-        Assert.Equal([$"failed {TaskQueue.OutputTooLongReason}"], await RowAsync(tooLong.Id, "status || ' ' || failure_reason"));
+        Assert.Equal([$"failed {RunPolicy.OutputTooLongReason}"], await RowAsync(tooLong.Id, "status || ' ' || failure_reason"));
         Assert.Equal(["null"], await RowAsync(succeeds.Id, "coalesce(leased_by, 'null')"));
     }
 
@@ -219,7 +219,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
         Assert.Equal(2, await queue.ReapAsync(10, CancellationToken.None));
 
-        Assert.Equal([$"pending 2 {TaskQueue.LeaseExpiredReason}"], await RowAsync(expired.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
+        Assert.Equal([$"pending 2 {RunPolicy.LeaseExpiredReason}"], await RowAsync(expired.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
         Assert.Equal(["failed 1"], await RowAsync(lastAttempt.Id, "status || ' ' || attempt_count"));
         Assert.Equal(["running"], await RowAsync(live.Id, "status"));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Infrastructure.Engine.Handlers;
 using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Http;
@@ -29,6 +30,11 @@ public static class EngineServices
             .Validate(worker => worker.WebhookTimeout > TimeSpan.Zero, "Worker:WebhookTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton(provider =>
+        {
+            var worker = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            return new RunPolicy(worker.Backoff, worker.MaxRunningPerCreator, Random.Shared);
+        });
         services.AddSingleton<TaskQueue>();
         services.AddScoped<IEngineMonitor, EngineMonitor>();
         services.AddSingleton<IEngineSettings, EngineSettings>();

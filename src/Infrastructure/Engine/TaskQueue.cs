@@ -10,18 +10,15 @@ using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
-/// The worker engine's statements against PostgreSQL. Every state change goes through the task aggregate (StartRun,
-/// CompleteRun, FailRun, AbandonRun), so automated tasks follow the same lifecycle and history as people's; the
-/// rows are locked first (FOR UPDATE, SKIP LOCKED where several workers compete), so no two workers hold one task,
-/// and the decisions are written per batch by <see cref="TaskBatchWriter"/>.
+/// The worker engine's statements against PostgreSQL. It locks the rows (FOR UPDATE, SKIP LOCKED where several
+/// workers compete, so no two workers hold one task), asks <see cref="RunPolicy"/> (Application) what to do with
+/// them, which walks each task through the aggregate (StartRun, CompleteRun, FailRun, AbandonRun) so automated tasks
+/// follow the same lifecycle and history as people's, and writes the result per batch with <see cref="TaskBatchWriter"/>.
+/// Nothing here decides.
 /// The queries name xmin besides * because * leaves out system columns, and xmin is the concurrency token.
 /// </summary>
-internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, IOptions<WorkerOptions> options, TimeProvider clock)
+internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, RunPolicy policy, IOptions<WorkerOptions> options, TimeProvider clock)
 {
-    public const string LeaseExpiredReason = "The lease expired: the worker stopped, or lost the database, before it finished.";
-    public const string OutputTooLongReason = "The handler's output is longer than a result may be.";
-    private const int FairnessCandidatesPerSlot = 4;
-
     private readonly WorkerOptions _options = options.Value;
 
     /// <summary>
@@ -34,10 +31,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var now = clock.GetUtcNow();
         Guid[] excluded = [.. runningHere];
-        var cap = _options.MaxRunningPerCreator;
-        // With a fairness limit, look at more candidates than wanted, so that a batch is not left short when its
-        // first candidates belong to one submitter (the extra rows are locked only until this transaction ends).
-        var candidates = cap == 0 ? limit : limit * FairnessCandidatesPerSlot;
+        var cap = policy.MaxRunningPerCreator;
+        var candidates = policy.CandidatesFor(limit);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Paused kinds are left out here rather than by a NOT EXISTS in the claim: the planner cannot estimate that
@@ -67,7 +62,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 FOR UPDATE SKIP LOCKED)
             """).AsNoTracking().ToListAsync(cancellationToken);
 
-        var claimed = cap == 0 ? tasks : await WithinFairShareAsync(db, tasks, cap, limit, cancellationToken);
+        var claimed = cap == 0 ? tasks : policy.WithinFairShare(tasks, await RunningPerCreatorAsync(db, tasks, cancellationToken), limit);
         var leaseUntil = now + _options.LeaseDuration;
         foreach (var task in claimed)
         {
@@ -111,19 +106,10 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// </summary>
     /// <returns>How many outcomes were recorded.</returns>
     public Task<int> FinishAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken) =>
-        ChangeHeldAsync(outcomes.Select(outcome => (outcome.TaskId, outcome.Attempt)), (task, now) =>
-        {
-            var outcome = outcomes.First(candidate => candidate.TaskId == task.Id);
-            if (outcome.Result.Succeeded && outcome.Result.Output is not { Length: > TaskItem.ResultMaxLength })
-            {
-                task.CompleteRun(outcome.Result.Output, now);
-                return;
-            }
-
-            // An output too long to keep would be too long again: that fails for good, like a permanent failure.
-            var reason = outcome.Result.Succeeded ? OutputTooLongReason : outcome.Result.FailureReason ?? string.Empty;
-            task.FailRun(reason, outcome.Result.Retryable ? RetryTime(task.Run.AttemptCount, now) : null, now);
-        }, cancellationToken);
+        ChangeHeldAsync(
+            outcomes.Select(outcome => (outcome.TaskId, outcome.Attempt)),
+            (task, now) => policy.RecordOutcome(task, outcomes.First(outcome => outcome.TaskId == task.Id).Result, now),
+            cancellationToken);
 
     /// <summary>Gives back attempts this worker will not finish (it is shutting down): pending again, not counted.</summary>
     public Task<int> AbandonAsync(IReadOnlyCollection<(Guid TaskId, int Attempt)> attempts, CancellationToken cancellationToken) =>
@@ -140,7 +126,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 FOR UPDATE SKIP LOCKED)
             """,
         _ => true,
-        (task, now) => task.FailRun(LeaseExpiredReason, RetryTime(task.Run.AttemptCount, now), now),
+        policy.LoseLease,
         TaskBatchWriter.WriteAsync,
         cancellationToken);
 
@@ -186,8 +172,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         task.Run.AttemptCount,
         task.Run.MaxAttempts);
 
-    /// <summary>Keeps the claimed tasks within each submitter's running limit per kind (this batch included).</summary>
-    private static async Task<List<TaskItem>> WithinFairShareAsync(ApplicationDbContext db, List<TaskItem> candidates, int cap, int limit, CancellationToken cancellationToken)
+    /// <summary>How many tasks of each kind the submitters of <paramref name="candidates"/> have running, for fairness.</summary>
+    private static async Task<Dictionary<(Guid CreatedBy, string Kind), int>> RunningPerCreatorAsync(ApplicationDbContext db, List<TaskItem> candidates, CancellationToken cancellationToken)
     {
         Guid[] creators = [.. candidates.Select(task => task.CreatedBy).Distinct()];
         var running = await db.Tasks.AsNoTracking()
@@ -195,23 +181,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
             .GroupBy(task => new { task.CreatedBy, task.Kind })
             .Select(group => new { group.Key.CreatedBy, group.Key.Kind, Count = group.Count() })
             .ToListAsync(cancellationToken);
-        var counts = running.ToDictionary(entry => (entry.CreatedBy, entry.Kind), entry => entry.Count);
-        var kept = new List<TaskItem>();
-        foreach (var task in candidates.OrderByDescending(task => task.Priority).ThenBy(task => task.CreatedAt).ThenBy(task => task.Id))
-        {
-            var key = (task.CreatedBy, task.Kind);
-            var count = counts.GetValueOrDefault(key);
-            if (count < cap && kept.Count < limit)
-            {
-                counts[key] = count + 1;
-                kept.Add(task);
-            }
-        }
-
-        return kept;
+        return running.ToDictionary(entry => (entry.CreatedBy, entry.Kind), entry => entry.Count);
     }
-
-    private DateTimeOffset RetryTime(int failedAttempt, DateTimeOffset now) => now + _options.Backoff.DelayAfter(failedAttempt, Random.Shared);
 
     /// <summary>Locks the tasks, applies <paramref name="change"/> to those this worker still holds at that attempt, and commits.</summary>
     private Task<int> ChangeHeldAsync(IEnumerable<(Guid TaskId, int Attempt)> attempts, Action<TaskItem, DateTimeOffset> change, CancellationToken cancellationToken)
@@ -225,7 +196,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         Guid[] ids = [.. wanted.Keys];
         return ChangeLockedAsync(
             _ => $"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE",
-            task => task.Status == TaskItemStatus.Running && task.Run.IsLeasedTo(worker.Id, wanted[task.Id]),
+            task => RunPolicy.Holds(task, worker.Id, wanted[task.Id]),
             change,
             TaskBatchWriter.WriteAsync,
             cancellationToken);

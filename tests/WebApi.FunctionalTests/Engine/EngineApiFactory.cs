@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.WebApi.FunctionalTests.Infrastructure;
+using TaskOrchestration.Application.Engine;
 
 namespace TaskOrchestration.WebApi.FunctionalTests.Engine;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using TaskOrchestration.Application.Engine;
 
-namespace TaskOrchestration.Application.Common.Interfaces;
+namespace TaskOrchestration.Application.Engine;
 
 /// <summary>
 /// Runs one kind of automated task. Register implementations in the container (AddTaskHandler); the worker engine
