@@ -141,6 +141,31 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task Heartbeat_ChangesNoIndexedColumn_SoItsUpdateIsHot()
+    {
+        var creator = await AddUserAsync();
+        await AddAutomatedAsync(creator);
+        var (queue, _) = Queue();
+        var claimed = await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
+        var hotBefore = await HotUpdatesOfTasksAsync();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        var heartbeat = LastHeartbeat();
+        Assert.Single(heartbeat.Extend([claimed[0].TaskId]));
+        // Its connection's statistics reach the server's counters when the connection ends.
+        heartbeat.Dispose();
+
+        // A HOT update adds no index entry: a heartbeat then costs one row version, not one in each of the tasks' indexes.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (await HotUpdatesOfTasksAsync() == hotBefore && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(hotBefore + 1, await HotUpdatesOfTasksAsync());
+    }
+
+    [Fact]
     public async Task Finish_Completes_Requeues_WithBackoff_OrFailsForGood()
     {
         var creator = await AddUserAsync();
@@ -280,6 +305,9 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         _providers.Add(provider);
         return (provider.GetRequiredService<TaskQueue>(), provider.GetRequiredService<WorkerIdentity>().Id);
     }
+
+    private async Task<long> HotUpdatesOfTasksAsync() =>
+        (await ColumnAsync<long>("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'tasks'"))[0];
 
     /// <summary>The heartbeat of the worker <see cref="Queue"/> made last.</summary>
     private LeaseHeartbeat LastHeartbeat() => _providers[^1].GetRequiredService<LeaseHeartbeat>();

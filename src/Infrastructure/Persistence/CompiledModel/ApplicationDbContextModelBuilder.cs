@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fc18cac7-99a1-46aa-9365-0fbb0d25b6e3"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("9907c955-8fd9-4078-8b19-26bc568a75b2"), entityTypeCount: 22)
         {
         }
 

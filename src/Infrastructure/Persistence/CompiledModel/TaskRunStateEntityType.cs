@@ -97,7 +97,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { leaseExpiresAt });
+                new[] { leasedBy });
             index.AddAnnotation("Relational:Filter", "status = 'running' AND kind <> 'manual'");
             index.AddAnnotation("Relational:Name", "ix_tasks_leased");
 

@@ -51,8 +51,11 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
             run.Property(state => state.LeasedBy).HasColumnName("leased_by").HasMaxLength(WorkerIdMaxLength);
             run.Property(state => state.LeaseExpiresAt).HasColumnName("lease_expires_at");
 
-            // The reaper's search for expired leases, over only the rows it can want.
-            run.HasIndex(state => state.LeaseExpiresAt)
+            // The running automated tasks, by worker: the reaper reads them all and keeps those whose lease ran out
+            // (a worker's concurrency times the workers, not the table), the workers' console groups them. Not on
+            // lease_expires_at: the heartbeat rewrites that column every few seconds, and an indexed column would make
+            // each of those rewrites a new entry in every index of the table instead of a HOT update of the row.
+            run.HasIndex(state => state.LeasedBy)
                 .HasFilter("status = 'running' AND kind <> 'manual'")
                 .HasDatabaseName("ix_tasks_leased");
         });

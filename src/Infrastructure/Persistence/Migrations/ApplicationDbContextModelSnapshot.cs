@@ -1265,7 +1265,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                             b1.HasKey("TaskItemId");
 
-                            b1.HasIndex("LeaseExpiresAt")
+                            b1.HasIndex("LeasedBy")
                                 .HasDatabaseName("ix_tasks_leased")
                                 .HasFilter("status = 'running' AND kind <> 'manual'");
 
