@@ -4,8 +4,9 @@ namespace TaskOrchestration.TestSupport;
 
 /// <summary>
 /// Oversubscribes the machine: busy threads at normal priority until disposed. With one per core, the worker processes
-/// and PostgreSQL get about half of the CPU they would, in slices the scheduler hands out among more runnable threads
-/// than cores: the starvation a busy host imposes. Threads of the calling process rather than processes of their own,
+/// and PostgreSQL get their CPU in slices the scheduler shares among more runnable threads than cores (per thread, so
+/// a process with many runnable threads loses less than half; docs/performance.md measures it): the starvation a busy
+/// host imposes. Threads of the calling process rather than processes of their own,
 /// so that nothing can outlive a failing test. (The engine process tests use it, and bench/EngineBenchmark links it.)
 /// </summary>
 public sealed class CpuHog : IDisposable
