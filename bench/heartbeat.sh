@@ -8,6 +8,7 @@
 #
 #   bench/heartbeat.sh                                    # 2,000 running among 100,000 tasks, 200 heartbeats, 2 rounds
 #   bench/heartbeat.sh --running 10000 --tasks 1000000 --beats 100 --rounds 3
+#   bench/heartbeat.sh --fillfactor 100                   # the tasks table's pages filled to 100 % (the schema's: 90)
 #
 # It uses the benchmark cluster in .local/bench/ (shared with bench/task-list.sh) with PostgreSQL's default
 # durability, and a database of its own, taskorch_heartbeat_bench, migrated afresh. The report is printed and written
@@ -19,13 +20,14 @@ cd "$repo_root"
 # shellcheck source-path=SCRIPTDIR source=../build/lib/postgres.sh
 source build/lib/postgres.sh
 
-running=2000 tasks=100000 beats=200 rounds=2
+running=2000 tasks=100000 beats=200 rounds=2 fillfactor=
 while (( $# > 0 )); do
   case "$1" in
     --running) running="$2"; shift 2 ;;
     --tasks) tasks="$2"; shift 2 ;;
     --beats) beats="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
+    --fillfactor) fillfactor="$2"; shift 2 ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +69,8 @@ echo "==> Seeding $tasks tasks, $running of them running and leased by one worke
 sql "INSERT INTO users (id, email, display_name, role, password_hash, created_at, failed_sign_in_count)
      VALUES ('00000000-0000-0000-0000-00000000b002', 'heartbeat-bench@bench.local', 'Heartbeat bench', 'member', 'not-a-hash', now(), 0)"
 stride=$(( tasks / running ))
+[[ -z "$fillfactor" ]] || sql "ALTER TABLE tasks SET (fillfactor = $fillfactor)"
+fillfactor=$(sql "SELECT coalesce((SELECT substring(option FROM 12) FROM unnest(reloptions) AS option WHERE option LIKE 'fillfactor=%'), '100') FROM pg_class WHERE relname = 'tasks'")
 sql "INSERT INTO tasks (id, title, priority, status, created_by, owner_id, created_at, updated_at, attempt_count, tags, kind, max_attempts, leased_by, lease_expires_at)
      SELECT gen_random_uuid(), 'heartbeat #' || n, 1,
             CASE WHEN n % $stride = 0 AND n / $stride <= $running THEN 'running' ELSE 'done' END,
@@ -93,7 +97,7 @@ report="$bench_dir/heartbeat-report.md"
 {
   echo "# One heartbeat's cost ($(date -u +%F), commit $(git rev-parse --short HEAD), $(nproc) cores)"
   echo
-  echo "$running running tasks among $tasks; $beats heartbeats per row, one pgbench client; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "$running running tasks among $tasks (the table's fillfactor $fillfactor); $beats heartbeats per row, one pgbench client; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| Reaper's index on | round | ms per heartbeat | WAL KiB per heartbeat | HOT updates |"
   echo "|---|---:|---:|---:|---:|"

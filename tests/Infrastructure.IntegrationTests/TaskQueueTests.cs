@@ -166,6 +166,11 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task TheTasksTable_LeavesRoomInEachPage_ForAHeartbeatsHotUpdate() =>
+        // A full page has no room for the row's next version, and the update is then not HOT whatever it changes.
+        Assert.Equal(["fillfactor=90"], await ColumnAsync<string>("SELECT unnest(reloptions) FROM pg_class WHERE relname = 'tasks'"));
+
+    [Fact]
     public async Task Finish_Completes_Requeues_WithBackoff_OrFailsForGood()
     {
         var creator = await AddUserAsync();

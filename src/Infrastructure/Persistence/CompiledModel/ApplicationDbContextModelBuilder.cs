@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9907c955-8fd9-4078-8b19-26bc568a75b2"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("7340ce2e-8e87-4e05-ac6d-230ee960902b"), entityTypeCount: 22)
         {
         }
 

@@ -386,6 +386,8 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
