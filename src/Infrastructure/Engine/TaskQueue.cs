@@ -105,11 +105,14 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// the task has moved past (cancelled, reaped, claimed again) is dropped: that attempt no longer counts.
     /// </summary>
     /// <returns>How many outcomes were recorded.</returns>
-    public Task<int> FinishAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken) =>
-        ChangeHeldAsync(
+    public Task<int> FinishAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var results = outcomes.ToDictionary(outcome => outcome.TaskId, outcome => outcome.Result);
+        return ChangeHeldAsync(
             outcomes.Select(outcome => (outcome.TaskId, outcome.Attempt)),
-            (task, now) => policy.RecordOutcome(task, outcomes.First(outcome => outcome.TaskId == task.Id).Result, now),
+            (task, now) => policy.RecordOutcome(task, results[task.Id], now),
             cancellationToken);
+    }
 
     /// <summary>Gives back attempts this worker will not finish (it is shutting down): pending again, not counted.</summary>
     public Task<int> AbandonAsync(IReadOnlyCollection<(Guid TaskId, int Attempt)> attempts, CancellationToken cancellationToken) =>

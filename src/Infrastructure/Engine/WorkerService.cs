@@ -286,7 +286,7 @@ internal sealed partial class WorkerService(
     private void HeartbeatLoop(CancellationToken stop)
     {
         var next = Stopwatch.GetTimestamp() + HeartbeatTicks;
-        while (!stop.WaitHandle.WaitOne(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Math.Max(next, Stopwatch.GetTimestamp()))))
+        while (!stop.WaitHandle.WaitOne(TimeUntil(next)))
         {
             // A beat missed while this process could not run is not made up for with a burst: the next comes an interval on.
             next = Math.Max(next, Stopwatch.GetTimestamp()) + HeartbeatTicks;
@@ -364,6 +364,13 @@ internal sealed partial class WorkerService(
         };
         thread.Start();
         return ended.Task;
+    }
+
+    /// <summary>How long until the Stopwatch timestamp <paramref name="timestamp"/>; zero once it has passed.</summary>
+    private static TimeSpan TimeUntil(long timestamp)
+    {
+        var now = Stopwatch.GetTimestamp();
+        return Stopwatch.GetElapsedTime(now, Math.Max(timestamp, now));
     }
 
     private long LeaseTicks => (long)(_options.LeaseDuration.TotalSeconds * Stopwatch.Frequency);
