@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Hosting;
+using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Engine;
 
@@ -36,17 +36,17 @@ internal sealed class EngineWake : IDatabaseChannelSubscriber
     string IDatabaseChannelSubscriber.Channel => Channel;
 
     /// <summary>
-    /// Sends the announcement for <paramref name="changed"/> in <paramref name="db"/>'s current transaction, when this
-    /// transaction made any of them runnable (created or moved to pending, or unarchived while pending). Call it
-    /// before their domain events are cleared.
+    /// Adds the announcement for <paramref name="changed"/> to <paramref name="batch"/>, sent in the transaction that
+    /// changed them, when it made any of them runnable (created or moved to pending, or unarchived while pending). Call
+    /// it before their domain events are cleared.
     /// </summary>
-    public static async Task AnnounceAsync(DbContext db, IEnumerable<TaskItem> changed, CancellationToken cancellationToken)
+    public static void Announce(StatementBatch batch, IEnumerable<TaskItem> changed)
     {
         var kinds = changed.Where(MadeRunnable).Select(task => task.Kind).Distinct(StringComparer.Ordinal).Take(2).ToList();
         if (kinds.Count > 0)
         {
             var payload = kinds.Count == 1 ? kinds[0] : string.Empty;
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", cancellationToken);
+            batch.Add($"SELECT pg_notify({Channel}, {payload})");
         }
     }
 

@@ -11,8 +11,9 @@ using TaskOrchestration.Infrastructure.Persistence;
 namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
-/// Writes what the task aggregate decided for a whole batch in two statements: one UPDATE of the columns the
-/// engine's transitions change, one INSERT of the new history entries, each over unnest()ed arrays. The domain
+/// Writes what the task aggregate decided for a whole batch in one round trip: one UPDATE of the columns the engine's
+/// transitions change and one INSERT of the new history entries, each over unnest()ed arrays, and one INSERT of the
+/// outbox events (a <see cref="StatementBatch"/>). The domain
 /// still makes every decision (the tasks were loaded and walked through StartRun, CompleteRun, FailRun or
 /// AbandonRun); only the persistence is set-based, because EF Core's per-row statements and change tracking cost
 /// the engine most of its throughput (docs/adr/0014). The caller holds the rows locked (FOR UPDATE) in the same
@@ -23,49 +24,41 @@ internal static class TaskBatchWriter
 {
     private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
 
-    public static async Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    public static Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
-        if (tasks.Count == 0)
-        {
-            return;
-        }
-
-        var statements = StatementsOf(db);
-        await statements.Transitions.ExecuteAsync(db, tasks, cancellationToken);
-
+        var batch = new StatementBatch();
+        StatementsOf(db).Transitions.AddTo(batch, tasks);
         // A requeue, a task given back or a lease reaped: the workers that sleep are told, once for the batch.
-        await EngineWake.AnnounceAsync(db, tasks, cancellationToken);
-        await InsertHistoryAsync(db, statements, tasks, cancellationToken);
+        EngineWake.Announce(batch, tasks);
+        return WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
     }
 
     /// <summary>Retention's write: archived_at and updated_at, and the archive entries (see TaskItem.ArchiveEndedRun).</summary>
-    public static async Task WriteArchivedAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    public static Task WriteArchivedAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
-        if (tasks.Count == 0)
-        {
-            return;
-        }
-
-        var statements = StatementsOf(db);
-        await statements.Archivals.ExecuteAsync(db, tasks, cancellationToken);
-        await InsertHistoryAsync(db, statements, tasks, cancellationToken);
+        var batch = new StatementBatch();
+        StatementsOf(db).Archivals.AddTo(batch, tasks);
+        return WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
     }
 
     /// <summary>The statements for <paramref name="db"/>'s model: built on its first batch, then reused.</summary>
     internal static Statements StatementsOf(ApplicationDbContext db) =>
         ByModel.GetValue(db.Model, model => new Statements(model, db.GetService<ISqlGenerationHelper>()));
 
-    /// <summary>The history entries the change added (the tasks were loaded without their history, so all of them).</summary>
-    private static async Task InsertHistoryAsync(ApplicationDbContext db, Statements statements, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the history entries the change added (the tasks were loaded without their history, so all of them) and the
+    /// events it raised (into the outbox in this transaction, ADR 0016), and sends the whole batch in one round trip.
+    /// </summary>
+    private static async Task WriteWithEntriesAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
-        await statements.History.ExecuteAsync(db, [.. tasks.SelectMany(task => task.History)], cancellationToken);
-        await InsertOutboxMessagesAsync(db, tasks, cancellationToken);
-    }
+        if (tasks.Count == 0)
+        {
+            return;
+        }
 
-    /// <summary>The events the change raised, into the outbox in this transaction (ADR 0016).</summary>
-    private static async Task InsertOutboxMessagesAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
-    {
-        await OutboxWriter.WriteAsync(db, tasks.SelectMany(task => task.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
+        StatementsOf(db).History.AddTo(batch, [.. tasks.SelectMany(task => task.History)]);
+        OutboxWriter.Add(batch, tasks.SelectMany(task => task.DomainEvents.OfType<ITaskEvent>()));
+        await batch.ExecuteAsync(db, cancellationToken);
         foreach (var task in tasks)
         {
             task.ClearDomainEvents();

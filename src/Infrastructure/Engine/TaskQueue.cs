@@ -34,24 +34,23 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var cap = policy.MaxRunningPerCreator;
         var candidates = policy.CandidatesFor(limit);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Paused kinds are left out here rather than by a NOT EXISTS in the claim: the planner cannot estimate that
-        // anti-join, and on a guess of one row it sorted every pending task instead of reading the claim index.
-        var paused = await db.PausedKinds.AsNoTracking().Select(entry => entry.Kind).ToListAsync(cancellationToken);
-        string[] kindList = [.. kinds.Except(paused, StringComparer.Ordinal)];
-        if (kindList.Length == 0)
-        {
-            return [];
-        }
+        string[] kindList = [.. kinds];
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The inner query locks the rows it picks and skips rows other workers have locked, so concurrent claims
         // never block on, or take, the same task. Submitters already at their running limit for a kind are left
         // out before the LIMIT, so a flood of one submitter's tasks cannot fill every batch.
+        // Paused kinds leave the list of kinds once, before the scan (an InitPlan whose array the scan filters by),
+        // rather than through a NOT EXISTS per row: the planner cannot estimate that anti-join, and on a guess of one
+        // row it sorted every pending task instead of reading the claim index. When every kind is paused, the
+        // EXISTS (a one-time filter) stops the claim before it reads any row.
         var tasks = await db.Tasks.FromSql($"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
                 SELECT id FROM tasks AS candidate
                 WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
-                  AND kind = ANY({kindList}) AND NOT (id = ANY({excluded}))
+                  AND kind = ANY(ARRAY(SELECT served FROM unnest({kindList}) AS served WHERE served NOT IN (SELECT kind FROM paused_kinds)))
+                  AND EXISTS (SELECT FROM unnest({kindList}) AS served WHERE served NOT IN (SELECT kind FROM paused_kinds))
+                  AND NOT (id = ANY({excluded}))
                   AND (run_after IS NULL OR run_after <= {now})
                   AND ({cap} = 0 OR (created_by, kind) NOT IN (
                       SELECT created_by, kind FROM tasks

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Persistence;
 
@@ -6,12 +5,13 @@ namespace TaskOrchestration.Infrastructure.Events;
 
 /// <summary>
 /// Writes events into the outbox, in the caller's transaction and in the order they were raised: one statement
-/// for a whole save or batch, whose WITH ORDINALITY keeps that order for the sequence numbers (EF Core orders the
+/// for a whole save or batch (sent with the batch's other statements), whose WITH ORDINALITY keeps that order for the sequence numbers (EF Core orders the
 /// inserts of one save by key, not by when they were added). The one way both saves and the engine write events.
 /// </summary>
 internal static class OutboxWriter
 {
-    public static async Task WriteAsync(ApplicationDbContext db, IEnumerable<ITaskEvent> events, CancellationToken cancellationToken)
+    /// <summary>Adds the INSERT of <paramref name="events"/> to <paramref name="batch"/> (nothing when there are none).</summary>
+    public static void Add(StatementBatch batch, IEnumerable<ITaskEvent> events)
     {
         var messages = events.Select(OutboxMessage.For).ToList();
         if (messages.Count == 0)
@@ -24,13 +24,12 @@ internal static class OutboxWriter
         Guid[] taskIds = [.. messages.Select(message => message.TaskId)];
         DateTimeOffset[] occurredAt = [.. messages.Select(message => message.OccurredAt)];
         string[] payloads = [.. messages.Select(message => message.Payload)];
-        await db.Database.ExecuteSqlAsync(
+        batch.Add(
             $"""
             INSERT INTO outbox_messages (id, type, task_id, occurred_at, payload, available_at, attempts)
             SELECT v.id, v.type, v.task_id, v.occurred_at, v.payload::jsonb, v.occurred_at, 0
             FROM unnest({ids}, {types}, {taskIds}, {occurredAt}, {payloads}) WITH ORDINALITY AS v(id, type, task_id, occurred_at, payload, position)
             ORDER BY v.position
-            """,
-            cancellationToken);
+            """);
     }
 }

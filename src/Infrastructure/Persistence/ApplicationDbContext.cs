@@ -87,10 +87,13 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         // Inside the caller's transaction when there is one (it commits); otherwise in one of our own.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await OutboxWriter.WriteAsync(this, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()), cancellationToken);
         Guid[] accessChanged = [.. aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()).Select(change => change.UserId).Distinct()];
-        await LiveAccessChanges.SendAsync(this, accessChanged, cancellationToken);
-        await EngineWake.AnnounceAsync(this, aggregates.OfType<TaskItem>(), cancellationToken);
+        // What follows the save (its events, access changes, engine announcement) goes in one round trip.
+        var follow = new StatementBatch();
+        OutboxWriter.Add(follow, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()));
+        LiveAccessChanges.Add(follow, accessChanged);
+        EngineWake.Announce(follow, aggregates.OfType<TaskItem>());
+        await follow.ExecuteAsync(this, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -45,14 +45,14 @@ internal sealed class UnnestStatement<TRow>
         return new($"INSERT INTO {Table(model, sql)} ({Names(columns)}) SELECT * FROM unnest({Parameters(columns)})", columns);
     }
 
-    /// <summary>Writes <paramref name="rows"/> (nothing when there are none).</summary>
-    public async Task ExecuteAsync(DbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    /// <summary>Adds the write of <paramref name="rows"/> to <paramref name="batch"/> (nothing when there are none).</summary>
+    public void AddTo(StatementBatch batch, IReadOnlyList<TRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count > 0)
         {
-            await db.Database.ExecuteSqlRawAsync(_sql, _columns.Select(column => column.ValuesOf(rows)), cancellationToken);
+            batch.Add(_sql, [.. _columns.Select(column => column.ValuesOf(rows))]);
         }
     }
 

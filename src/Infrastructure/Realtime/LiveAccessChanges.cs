@@ -12,10 +12,12 @@ namespace TaskOrchestration.Infrastructure.Realtime;
 /// </summary>
 internal static class LiveAccessChanges
 {
-    public static Task SendAsync(ApplicationDbContext db, IEnumerable<Guid> userIds, CancellationToken cancellationToken)
-    {
-        string[] payloads = [.. userIds.Distinct()
-            .Select(userId => JsonSerializer.Serialize(LiveUpdateMessage.ForAccessChange(userId), EventJson.Options))];
-        return LiveUpdateSender.SendAsync(db, payloads, cancellationToken);
-    }
+    public static Task SendAsync(ApplicationDbContext db, IEnumerable<Guid> userIds, CancellationToken cancellationToken) =>
+        LiveUpdateSender.SendAsync(db, Payloads(userIds), cancellationToken);
+
+    /// <summary>Adds the announcements to <paramref name="batch"/> (nothing when no user's access changed).</summary>
+    public static void Add(StatementBatch batch, IEnumerable<Guid> userIds) => LiveUpdateSender.Add(batch, Payloads(userIds));
+
+    private static string[] Payloads(IEnumerable<Guid> userIds) =>
+        [.. userIds.Distinct().Select(userId => JsonSerializer.Serialize(LiveUpdateMessage.ForAccessChange(userId), EventJson.Options))];
 }

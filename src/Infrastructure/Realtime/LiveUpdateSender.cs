@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Realtime;
@@ -9,13 +8,19 @@ namespace TaskOrchestration.Infrastructure.Realtime;
 /// </summary>
 internal static class LiveUpdateSender
 {
-    public static async Task SendAsync(ApplicationDbContext db, string[] payloads, CancellationToken cancellationToken)
+    public static Task SendAsync(ApplicationDbContext db, string[] payloads, CancellationToken cancellationToken)
+    {
+        var batch = new StatementBatch();
+        Add(batch, payloads);
+        return batch.ExecuteAsync(db, cancellationToken);
+    }
+
+    /// <summary>Adds the NOTIFYs to <paramref name="batch"/> (nothing when there are no payloads).</summary>
+    public static void Add(StatementBatch batch, string[] payloads)
     {
         if (payloads.Length > 0)
         {
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_notify({LiveUpdateMessage.Channel}, payload) FROM unnest({payloads}) WITH ORDINALITY AS sent(payload, position) ORDER BY position",
-                cancellationToken);
+            batch.Add($"SELECT pg_notify({LiveUpdateMessage.Channel}, payload) FROM unnest({payloads}) WITH ORDINALITY AS sent(payload, position) ORDER BY position");
         }
     }
 }
