@@ -6,7 +6,8 @@
 #   GET /api/v1/tasks/{id} (200 task ids in turn)   GET /api/v1/tasks?status=pending (the first page)
 #   POST /api/v1/tasks (a fresh Idempotency-Key each) POST /api/v1/tasks/{id}/take (each task taken once)
 # wrk (2 threads) measures requests/s, p50 and p99 at 16 and 64 connections, ours and the baseline in turn, ROUNDS
-# times each. The report gives the medians over rounds, the ratios ours / baseline against the issue's targets, the
+# times each. The report gives the medians over rounds, the ratios ours / baseline against the issue's targets (each
+# the median of the rounds' own ratios, with those ratios shown), the
 # memory of both processes (VmRSS idle, VmHWM after the load) and our API's start to its first 200 from /ready.
 #
 #   bench/api.sh                        # 100,000 tasks, 3 rounds of 10 s, role both (what build/run.sh serves)
@@ -490,7 +491,7 @@ start_median="$(printf '%s\n' "${start_times[@]}" | sort -n | sed -n 2p)"
 {
   echo "# API hot path: our API against its baseline (bench/api.sh)"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; our API as role **$role**; $tasks seeded tasks; wrk, 2 threads, $rounds round(s) of $duration s per row, ours and the baseline (bench/ApiBaseline) in turn; medians over the rounds."
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; our API as role **$role**; $tasks seeded tasks; wrk, 2 threads, $rounds round(s) of $duration s per row, ours and the baseline (bench/ApiBaseline) in turn; medians over the rounds; each ratio the median of the rounds' ratios (ours against the baseline run beside it)."
   echo "Load average at the start $load_at_start, at the end $load_at_end."
   echo
   awk -F'\t' -v order="${endpoints[*]}" -v connections="${connection_counts[*]}" -f bench/api/report.awk "$results"
