@@ -11,9 +11,9 @@ using TaskOrchestration.Infrastructure.Persistence;
 namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
-/// Writes what the task aggregate decided for a whole batch in one round trip: one UPDATE of the columns the engine's
-/// transitions change and one INSERT of the new history entries, each over unnest()ed arrays, and one INSERT of the
-/// outbox events (a <see cref="StatementBatch"/>). The domain
+/// Writes what the task aggregate decided for a whole batch in one round trip (a <see cref="StatementBatch"/>): one
+/// UPDATE of the columns the engine's transitions change and one INSERT of the new history entries, each over
+/// unnest()ed arrays, one INSERT of the outbox events, and the wake-up NOTIFY when any task became runnable. The domain
 /// still makes every decision (the tasks were loaded and walked through StartRun, CompleteRun, FailRun or
 /// AbandonRun); only the persistence is set-based, because EF Core's per-row statements and change tracking cost
 /// the engine most of its throughput (docs/adr/0014). The caller holds the rows locked (FOR UPDATE) in the same
