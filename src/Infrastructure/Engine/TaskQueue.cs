@@ -19,6 +19,8 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// </summary>
 internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, RunPolicy policy, IOptions<WorkerOptions> options, TimeProvider clock)
 {
+    private static readonly IReadOnlyDictionary<(Guid CreatedBy, string Kind), int> NoneRunning = new Dictionary<(Guid CreatedBy, string Kind), int>();
+
     private readonly WorkerOptions _options = options.Value;
 
     /// <summary>
@@ -61,7 +63,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 FOR UPDATE SKIP LOCKED)
             """).AsNoTracking().ToListAsync(cancellationToken);
 
-        var claimed = cap == 0 ? tasks : policy.WithinFairShare(tasks, await RunningPerCreatorAsync(db, tasks, cancellationToken), limit);
+        // The policy orders the candidates and keeps those it takes; without a fairness limit it needs no running counts.
+        var claimed = policy.WithinFairShare(tasks, cap == 0 ? NoneRunning : await RunningPerCreatorAsync(db, tasks, cancellationToken), limit);
         var leaseUntil = now + _options.LeaseDuration;
         foreach (var task in claimed)
         {
@@ -70,7 +73,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
 
         await TaskBatchWriter.WriteAsync(db, claimed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return [.. claimed.OrderByDescending(task => task.Priority).ThenBy(task => task.CreatedAt).Select(ToRun)];
+        return [.. claimed.Select(ToRun)];
     }
 
     /// <summary>
