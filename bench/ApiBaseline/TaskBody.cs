@@ -66,9 +66,9 @@ internal sealed record TaskBody(
                 assignees = [];
             }
 
-            if (!reader.IsDBNull(26))
+            if (!reader.IsDBNull(25))
             {
-                assignees.Add(reader.GetGuid(26));
+                assignees.Add(reader.GetGuid(25));
             }
         }
 
@@ -93,37 +93,38 @@ internal sealed record TaskBody(
     private static TaskBody Read(NpgsqlDataReader reader)
     {
         var kind = reader.GetString(9);
-        var status = reader.GetString(19);
+        var status = reader.GetString(18);
         var attemptCount = reader.GetInt32(2);
-        var maxAttempts = reader.GetInt32(12);
+        var maxAttempts = reader.GetInt32(11);
         return new TaskBody(
             Id: reader.GetGuid(0),
-            Title: reader.GetString(22),
+            Title: reader.GetString(21),
             Description: Nullable<string>(reader, 5),
-            Priority: PriorityName(reader.GetInt32(16)),
+            Priority: PriorityName(reader.GetInt32(15)),
             DueDate: NullableTime(reader, 6),
             Status: status,
-            OwnerId: reader.IsDBNull(15) ? null : reader.GetGuid(15),
-            TeamId: reader.IsDBNull(21) ? null : reader.GetGuid(21),
+            OwnerId: reader.IsDBNull(14) ? null : reader.GetGuid(14),
+            TeamId: reader.IsDBNull(20) ? null : reader.GetGuid(20),
             CreatedBy: reader.GetGuid(4),
             CreatedAt: reader.GetFieldValue<DateTimeOffset>(3),
-            UpdatedAt: reader.GetFieldValue<DateTimeOffset>(23),
-            Result: Nullable<string>(reader, 17),
+            UpdatedAt: reader.GetFieldValue<DateTimeOffset>(22),
+            Result: Nullable<string>(reader, 16),
             FailureReason: Nullable<string>(reader, 7),
             AttemptCount: attemptCount,
             AssigneeIds: [],
-            Metadata: Json(reader, 13),
-            Tags: reader.GetFieldValue<string[]>(20),
+            Metadata: Json(reader, 12),
+            Tags: reader.GetFieldValue<string[]>(19),
             Kind: kind,
             Input: Json(reader, 8),
             MaxAttempts: maxAttempts,
-            RunAfter: NullableTime(reader, 18),
-            LeasedBy: Nullable<string>(reader, 11),
-            LeaseExpiresAt: NullableTime(reader, 10),
+            RunAfter: NullableTime(reader, 17),
+            LeasedBy: Nullable<string>(reader, 10),
+            // The lease is the worker's (workers.lease_until), and the benchmark's tasks are people's: none.
+            LeaseExpiresAt: null,
             IsDead: kind != ManualKind && status == "failed" && attemptCount >= maxAttempts,
-            OverdueFlaggedAt: NullableTime(reader, 14),
+            OverdueFlaggedAt: NullableTime(reader, 13),
             ArchivedAt: NullableTime(reader, 1),
-            Version: reader.GetFieldValue<uint>(24),
+            Version: reader.GetFieldValue<uint>(23),
             AllowedActions: [],
             RefusedActions: []);
     }

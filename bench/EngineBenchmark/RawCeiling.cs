@@ -30,6 +30,21 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
     private async Task<long> LoopAsync(int batch, string worker)
     {
         await using var connection = await database.OpenConnectionAsync();
+        // Registered as the engine's workers are: each claim renews the worker's lease on this row.
+        await using (var register = new NpgsqlCommand(
+            """
+            INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at)
+            VALUES (@worker, 'raw', 0, ARRAY[@kind], @batch, now(), now())
+            ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at
+            """,
+            connection))
+        {
+            register.Parameters.AddWithValue("worker", worker);
+            register.Parameters.AddWithValue("kind", Queue.Kind);
+            register.Parameters.AddWithValue("batch", batch);
+            await register.ExecuteNonQueryAsync();
+        }
+
         long done = 0;
         while (true)
         {
@@ -81,8 +96,8 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         {
             await using var start = new NpgsqlCommand(
                 $"""
-                UPDATE tasks SET status = 'running', owner_id = '{EngineUser}', leased_by = @worker,
-                    lease_expires_at = now() + interval '30 seconds', updated_at = now()
+                UPDATE workers SET lease_until = now() + interval '30 seconds', last_seen_at = now() WHERE id = @worker;
+                UPDATE tasks SET status = 'running', owner_id = '{EngineUser}', leased_by = @worker, updated_at = now()
                 WHERE id = ANY(@ids);
                 INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
                 SELECT gen_random_uuid(), id, 'transitioned', 'pending', 'running', 'take', '{EngineUser}', now() FROM unnest(@ids) AS id;
@@ -105,7 +120,7 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         await using var complete = new NpgsqlCommand(
             $"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(@ids) FOR UPDATE;
-            UPDATE tasks SET status = 'done', leased_by = NULL, lease_expires_at = NULL, updated_at = now()
+            UPDATE tasks SET status = 'done', leased_by = NULL, updated_at = now()
             WHERE id = ANY(@ids) AND leased_by = @worker;
             INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
             SELECT gen_random_uuid(), id, 'transitioned', 'running', 'done', 'complete', '{EngineUser}', now() FROM unnest(@ids) AS id;

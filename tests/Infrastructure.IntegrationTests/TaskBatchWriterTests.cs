@@ -146,7 +146,6 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         task.Run.MaxAttempts,
         task.Run.RunAfter,
         task.Run.LeasedBy,
-        task.Run.LeaseExpiresAt,
     };
 
     private static object Fields(TaskHistoryEntry entry) => new { entry.Id, entry.TaskId, entry.Kind, entry.From, entry.To, entry.Trigger, entry.ActorId, entry.OccurredAt, entry.Reason };

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Engine;
+using TaskOrchestration.Application.Tasks;
+using TaskOrchestration.Application.Tasks.Queries.ListTasks;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Engine;
@@ -21,16 +24,19 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var oldNormal = await AddAutomatedAsync(creator, TaskPriority.Normal, createdAt: Now.AddMinutes(-3));
         var newHigh = await AddAutomatedAsync(creator, TaskPriority.High, createdAt: Now.AddMinutes(-1));
         var newNormal = await AddAutomatedAsync(creator, TaskPriority.Normal, createdAt: Now.AddMinutes(-2));
-        var (queue, worker) = Queue();
+        var (queue, worker) = await RegisteredQueueAsync();
+        _clock.Advance(TimeSpan.FromSeconds(10));
 
         var claimed = await queue.ClaimAsync([Kind], 2, [], CancellationToken.None);
 
         Assert.Equal([newHigh.Id, oldNormal.Id], claimed.Select(run => run.TaskId));
         Assert.Equal((Kind, 1, 3), (claimed[0].Kind, claimed[0].Attempt, claimed[0].MaxAttempts));
         var rows = await ColumnAsync<string>(
-            "SELECT status || ' ' || owner_id || ' ' || leased_by || ' ' || (lease_expires_at = @lease) FROM tasks WHERE id = ANY(@ids) ORDER BY priority DESC",
-            ("lease", Now.AddSeconds(30)), ("ids", claimed.Select(run => run.TaskId).ToArray()));
-        Assert.All(rows, row => Assert.Equal($"running {SystemActors.Engine.UserId} {worker} true", row));
+            "SELECT status || ' ' || owner_id || ' ' || leased_by FROM tasks WHERE id = ANY(@ids) ORDER BY priority DESC",
+            ("ids", claimed.Select(run => run.TaskId).ToArray()));
+        Assert.All(rows, row => Assert.Equal($"running {SystemActors.Engine.UserId} {worker}", row));
+        // The claim renews its worker's lease, which holds the tasks.
+        Assert.Equal([Now.AddSeconds(40)], await WorkerLeaseAsync(worker));
         Assert.Equal(["pending"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", newNormal.Id)));
         Assert.Equal(2, (await ColumnAsync<long>("SELECT count(*) FROM task_history WHERE trigger = 'take' AND actor_id = @engine", ("engine", SystemActors.Engine.UserId)))[0]);
     }
@@ -105,21 +111,20 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
-    public async Task Heartbeat_ExtendsTheLeasesItHolds_AndTellsWhichAreGone()
+    public async Task Heartbeat_ExtendsItsWorkersLease_AndAnswersTheAttemptsItHolds()
     {
         var creator = await AddUserAsync();
         var kept = await AddAutomatedAsync(creator);
         var cancelled = await AddAutomatedAsync(creator);
-        var (queue, worker) = Queue();
-        await queue.RegisterAsync([Kind], stopped: false, CancellationToken.None);
+        var (queue, worker) = await RegisteredQueueAsync();
         await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
         await ChangeAsync(cancelled.Id, task => task.Cancel(creator, null, Now));
         _clock.Advance(TimeSpan.FromSeconds(20));
 
-        var held = LastHeartbeat().Extend([kept.Id, cancelled.Id]);
+        var held = LastHeartbeat().Extend([Kind]);
 
-        Assert.Equal([kept.Id], held);
-        Assert.Equal([true], await ColumnAsync<bool>("SELECT lease_expires_at = @lease FROM tasks WHERE id = @id", ("lease", Now.AddSeconds(50)), ("id", kept.Id)));
+        Assert.Equal([(kept.Id, 1)], held.Select(entry => (entry.Key, entry.Value)));
+        Assert.Equal([Now.AddSeconds(50)], await WorkerLeaseAsync(worker));
         Assert.Equal([Now.AddSeconds(20)], await ColumnAsync<DateTimeOffset>("SELECT last_seen_at FROM workers WHERE id = @id", ("id", worker)));
     }
 
@@ -130,45 +135,41 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var task = await AddAutomatedAsync(creator);
         // A pool of one connection, held by someone else (as handlers and claims can hold them all on a busy worker).
         var pooled = $"{Database.ConnectionString};Maximum Pool Size=1;Timeout=2";
-        var (queue, _) = Queue(("ConnectionStrings:Default", pooled));
+        var (queue, _) = await RegisteredQueueAsync(("ConnectionStrings:Default", pooled));
         await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
         await using var holder = new Npgsql.NpgsqlConnection(pooled);
         await holder.OpenAsync();
 
-        var held = LastHeartbeat().Extend([task.Id]);
+        var held = LastHeartbeat().Extend([Kind]);
 
-        Assert.Equal([task.Id], held);
+        Assert.Equal([task.Id], held.Keys);
     }
 
     [Fact]
-    public async Task Heartbeat_ChangesNoIndexedColumn_SoItsUpdateIsHot()
+    public async Task Heartbeat_WritesItsWorkersRow_AndNoTasks()
     {
         var creator = await AddUserAsync();
         await AddAutomatedAsync(creator);
-        var (queue, _) = Queue();
-        var claimed = await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
-        var hotBefore = await HotUpdatesOfTasksAsync();
+        await AddAutomatedAsync(creator);
+        var (queue, _) = await RegisteredQueueAsync();
+        Assert.Equal(2, (await queue.ClaimAsync([Kind], 10, [], CancellationToken.None)).Count);
+        var (tasksBefore, workersBefore) = await UpdatesAsync();
         _clock.Advance(TimeSpan.FromSeconds(5));
 
         var heartbeat = LastHeartbeat();
-        Assert.Single(heartbeat.Extend([claimed[0].TaskId]));
+        Assert.Equal(2, heartbeat.Extend([Kind]).Count);
         // Its connection's statistics reach the server's counters when the connection ends.
         heartbeat.Dispose();
 
-        // A HOT update adds no index entry: a heartbeat then costs one row version, not one in each of the tasks' indexes.
+        // One row per worker, whatever it runs: a task's row is written when its attempt starts and ends, not while it runs.
         var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (await HotUpdatesOfTasksAsync() == hotBefore && DateTimeOffset.UtcNow < deadline)
+        while ((await UpdatesAsync()).Workers == workersBefore && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        Assert.Equal(hotBefore + 1, await HotUpdatesOfTasksAsync());
+        Assert.Equal((tasksBefore, workersBefore + 1), await UpdatesAsync());
     }
-
-    [Fact]
-    public async Task TheTasksTable_LeavesRoomInEachPage_ForAHeartbeatsHotUpdate() =>
-        // A full page has no room for the row's next version, and the update is then not HOT whatever it changes.
-        Assert.Equal(["fillfactor=90"], await ColumnAsync<string>("SELECT unnest(reloptions) FROM pg_class WHERE relname = 'tasks'"));
 
     [Fact]
     public async Task Finish_Completes_Requeues_WithBackoff_OrFailsForGood()
@@ -205,8 +206,8 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     {
         var creator = await AddUserAsync();
         var task = await AddAutomatedAsync(creator);
-        var (slow, _) = Queue();
-        var (other, otherWorker) = Queue();
+        var (slow, _) = await RegisteredQueueAsync();
+        var (other, otherWorker) = await RegisteredQueueAsync();
         await slow.ClaimAsync([Kind], 1, [], CancellationToken.None);
 
         // The slow worker's lease runs out; the task is requeued and another worker runs attempt 2.
@@ -235,23 +236,71 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
-    public async Task Reap_RequeuesExpiredLeases_CountingTheAttempt_AndLeavesLiveOnes()
+    public async Task Reap_RequeuesTheTasksOfAWorkerWhoseLeaseRanOut_CountingTheAttempt_AndLeavesLiveOnes()
     {
         var creator = await AddUserAsync();
         var lastAttempt = await AddAutomatedAsync(creator, TaskPriority.High, maxAttempts: 1);
         var expired = await AddAutomatedAsync(creator, TaskPriority.Normal);
-        var (queue, _) = Queue();
-        await queue.ClaimAsync([Kind], 2, [], CancellationToken.None);
+        var (stalled, _) = await RegisteredQueueAsync();
+        await stalled.ClaimAsync([Kind], 2, [], CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(29));
         var live = await AddAutomatedAsync(creator, TaskPriority.Low);
-        await queue.ClaimAsync([Kind], 1, [], CancellationToken.None);
+        var (alive, _) = await RegisteredQueueAsync();
+        await alive.ClaimAsync([Kind], 1, [], CancellationToken.None);
+        // Leased by a worker that never registered (its row deleted, say): no lease holds it.
+        var unregistered = await AddAutomatedAsync(creator, TaskPriority.Low);
+        await ChangeAsync(unregistered.Id, task => task.StartRun("gone", Now, Now));
         _clock.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(2, await queue.ReapAsync(10, CancellationToken.None));
+        Assert.Equal(3, await alive.ReapAsync(10, CancellationToken.None));
 
         Assert.Equal([$"pending 2 {RunPolicy.LeaseExpiredReason}"], await RowAsync(expired.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
         Assert.Equal(["failed 1"], await RowAsync(lastAttempt.Id, "status || ' ' || attempt_count"));
+        Assert.Equal(["pending 2"], await RowAsync(unregistered.Id, "status || ' ' || attempt_count"));
         Assert.Equal(["running"], await RowAsync(live.Id, "status"));
+    }
+
+    [Fact]
+    public async Task ReleaseLost_RequeuesTheAttemptsItNamesThatThisWorkerHolds_CountingThem()
+    {
+        var creator = await AddUserAsync();
+        var lost = await AddAutomatedAsync(creator, TaskPriority.High);
+        var stillRunning = await AddAutomatedAsync(creator, TaskPriority.Normal);
+        var elsewhere = await AddAutomatedAsync(creator, TaskPriority.Low);
+        var (queue, worker) = await RegisteredQueueAsync();
+        await queue.ClaimAsync([Kind], 2, [], CancellationToken.None);
+        var (other, otherWorker) = await RegisteredQueueAsync();
+        await other.ClaimAsync([Kind], 1, [], CancellationToken.None);
+
+        // An attempt number that is not the current one, and a task another worker holds, change nothing.
+        var released = await queue.ReleaseLostAsync([(lost.Id, 1), (stillRunning.Id, 2), (elsewhere.Id, 1)], CancellationToken.None);
+
+        Assert.Equal(1, released);
+        Assert.Equal([$"pending 2 {RunPolicy.LeaseExpiredReason}"], await RowAsync(lost.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
+        Assert.Equal([$"running 1 {worker}"], await RowAsync(stillRunning.Id, "status || ' ' || attempt_count || ' ' || leased_by"));
+        Assert.Equal([$"running 1 {otherWorker}"], await RowAsync(elsewhere.Id, "status || ' ' || attempt_count || ' ' || leased_by"));
+    }
+
+    [Fact]
+    public async Task ReadTasks_ShowTheLeaseOfTheWorkerThatHoldsThem()
+    {
+        var creator = await AddUserAsync();
+        var running = await AddAutomatedAsync(creator, TaskPriority.High);
+        var pending = await AddAutomatedAsync(creator, TaskPriority.Low);
+        var (queue, _) = await RegisteredQueueAsync();
+        await queue.ClaimAsync([Kind], 1, [], CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        LastHeartbeat().Extend([Kind]);
+
+        await using var scope = _providers[^1].CreateAsyncScope();
+        var tasks = scope.ServiceProvider.GetRequiredService<ITaskRepository>();
+        var found = await tasks.FindAsync(running.Id, CancellationToken.None);
+        var listed = await tasks.ListAsync(new ListTasksQuery(Kind: Kind), new TaskVisibility(AllTeams: true, new HashSet<Guid>()), CancellationToken.None);
+
+        Assert.Equal(Now.AddSeconds(37), found!.Run.LeaseExpiresAt);
+        Assert.Equal(
+            [(running.Id, (DateTimeOffset?)Now.AddSeconds(37)), (pending.Id, null)],
+            listed.Items.Select(task => (task.Id, task.Run.LeaseExpiresAt)).OrderBy(entry => entry.Id == pending.Id));
     }
 
     [Fact]
@@ -311,8 +360,23 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         return (provider.GetRequiredService<TaskQueue>(), provider.GetRequiredService<WorkerIdentity>().Id);
     }
 
-    private async Task<long> HotUpdatesOfTasksAsync() =>
-        (await ColumnAsync<long>("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'tasks'"))[0];
+    /// <summary>A <see cref="Queue"/> whose worker registered, as a worker process does before it claims: its claims then hold their tasks by a lease.</summary>
+    private async Task<(TaskQueue Queue, string WorkerId)> RegisteredQueueAsync(params (string Key, string Value)[] settings)
+    {
+        var (queue, worker) = Queue(settings);
+        await queue.RegisterAsync([Kind], stopped: false, CancellationToken.None);
+        return (queue, worker);
+    }
+
+    private Task<List<DateTimeOffset>> WorkerLeaseAsync(string worker) =>
+        ColumnAsync<DateTimeOffset>("SELECT lease_until FROM workers WHERE id = @id", ("id", worker));
+
+    /// <summary>The rows updated in tasks and in workers since the statistics were reset (HOT or not).</summary>
+    private async Task<(long Tasks, long Workers)> UpdatesAsync()
+    {
+        var counts = await ColumnAsync<long>("SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname IN ('tasks', 'workers') ORDER BY relname");
+        return (counts[0], counts[1]);
+    }
 
     /// <summary>The heartbeat of the worker <see cref="Queue"/> made last.</summary>
     private LeaseHeartbeat LastHeartbeat() => _providers[^1].GetRequiredService<LeaseHeartbeat>();

@@ -29,7 +29,12 @@ public sealed class TaskRunState
     /// <summary>The worker process that holds the running attempt of an automated task.</summary>
     public string? LeasedBy { get; private set; }
 
-    /// <summary>Until when <see cref="LeasedBy"/> holds it; extended by the worker's heartbeat, reaped when it passes.</summary>
+    /// <summary>
+    /// Until when <see cref="LeasedBy"/> holds it: its worker's lease, which covers every attempt the worker runs and
+    /// which its heartbeat extends (reaped when it passes). It lives on the worker's row, not the task's, so that a
+    /// heartbeat writes one row per worker instead of one per running task: set by the claim, and on a task read
+    /// from the database by <see cref="ShowWorkerLease"/>; null when no worker holds the task.
+    /// </summary>
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
 
     /// <summary>
@@ -37,6 +42,12 @@ public sealed class TaskRunState
     /// give-back of any other attempt (cancelled, reaped, claimed again) no longer counts.
     /// </summary>
     public bool IsLeasedTo(string workerId, int attempt) => LeasedBy == workerId && AttemptCount == attempt;
+
+    /// <summary>
+    /// A task read from the database learns its lease from its worker's row (<paramref name="workerLeaseUntil"/>:
+    /// null when that worker has none); a task no worker holds keeps none.
+    /// </summary>
+    public void ShowWorkerLease(DateTimeOffset? workerLeaseUntil) => LeaseExpiresAt = LeasedBy is null ? null : workerLeaseUntil;
 
     /// <summary>
     /// The retry rule: a failed attempt is tried again when the caller gives a time to try it at (null: trying again

@@ -15,6 +15,7 @@ public static class EngineLogEvents
     public const int LeaseLost = 5013;
     public const int OutcomesLost = 5014;
     public const int Fenced = 5015;
+    public const int ReleasedLost = 5016;
     public const int ClaimFailed = 5020;
     public const int HeartbeatFailed = 5021;
     public const int DatabaseCallFailed = 5022;

@@ -19,7 +19,7 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
         var ids = workers.Select(worker => worker.Id).ToList();
         var running = await db.Tasks.AsNoTracking()
             .Where(task => task.Status == TaskItemStatus.Running && task.Run.LeasedBy != null && ids.Contains(task.Run.LeasedBy))
-            .Select(task => new { WorkerId = task.Run.LeasedBy!, task.Id, task.Kind, task.Run.AttemptCount, task.Run.LeaseExpiresAt })
+            .Select(task => new { WorkerId = task.Run.LeasedBy!, task.Id, task.Kind, task.Run.AttemptCount })
             .ToListAsync(cancellationToken);
         var byWorker = running.ToLookup(attempt => attempt.WorkerId);
 
@@ -34,7 +34,8 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
             LastSeenAt = worker.LastSeenAt,
             StoppedAt = worker.StoppedAt,
             Status = worker.StoppedAt is not null ? WorkerStatus.Stopped : worker.LastSeenAt < lostBefore ? WorkerStatus.Lost : WorkerStatus.Active,
-            Running = [.. byWorker[worker.Id].Select(attempt => new WorkerAttemptDto(attempt.Id, attempt.Kind, attempt.AttemptCount, attempt.LeaseExpiresAt))],
+            // One lease per worker holds all its attempts.
+            Running = [.. byWorker[worker.Id].Select(attempt => new WorkerAttemptDto(attempt.Id, attempt.Kind, attempt.AttemptCount, worker.LeaseUntil))],
         })];
     }
 

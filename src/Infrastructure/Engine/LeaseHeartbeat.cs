@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,23 +8,33 @@ using NpgsqlTypes;
 namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
-/// Extends the leases a worker process holds, over a connection of its own, with blocking calls: the worker runs it on
-/// a thread of its own (WorkerService), so that a heartbeat waits neither for a free connection of the pool its claims,
-/// outcomes and handlers share, nor for a thread-pool thread behind handler work. A starved process then still renews
-/// its leases as long as it gets any CPU. The connection is opened on first use and again after a failure; a call
-/// gives up after one heartbeat interval (at least a second), so that a hung server costs one beat, not the lease.
+/// Extends the lease a worker process holds its attempts by (one per worker, on its <c>workers</c> row: a heartbeat
+/// writes that row and no task's), over a connection of its own, with blocking calls: the worker runs it on a thread of
+/// its own (WorkerService), so that a heartbeat waits neither for a free connection of the pool its claims, outcomes
+/// and handlers share, nor for a thread-pool thread behind handler work. A starved process then still renews its
+/// lease as long as it gets any CPU. The connection is opened on first use and again after a failure; a call gives up
+/// after one heartbeat interval (at least a second), so that a hung server costs one beat, not the lease.
 /// </summary>
 internal sealed class LeaseHeartbeat(IConfiguration configuration, WorkerIdentity worker, IOptions<WorkerOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
+    // WorkerLease.Renewal with Npgsql's positional placeholders ($1...) for its own connection's batch.
+    private static readonly string PositionalRenewal = Regex.Replace(
+        WorkerLease.Renewal, @"\{(\d+)\}", match => $"${int.Parse(match.Groups[1].ValueSpan, provider: CultureInfo.InvariantCulture) + 1}");
+
     private NpgsqlConnection? _connection;
 
-    /// <summary>Extends the leases of <paramref name="taskIds"/> that this worker still holds, and marks it seen; answers those ids (the others were cancelled or reaped).</summary>
-    public IReadOnlySet<Guid> Extend(IReadOnlyCollection<Guid> taskIds)
+    /// <summary>
+    /// Extends this worker's lease, which marks it seen too, and answers the attempts it holds (task id and attempt
+    /// number) in the same round trip: an attempt it runs that is not among them was cancelled or reaped; one among
+    /// them that it does not run is lost here.
+    /// </summary>
+    /// <param name="kinds">The kinds the worker serves: its registration is written again with them if its row is missing.</param>
+    public IReadOnlyDictionary<Guid, int> Extend(IReadOnlyCollection<string> kinds)
     {
         try
         {
-            return ExtendOnce(taskIds);
+            return ExtendOnce(kinds);
         }
         catch
         {
@@ -34,43 +46,34 @@ internal sealed class LeaseHeartbeat(IConfiguration configuration, WorkerIdentit
 
     public void Dispose() => Close();
 
-    private HashSet<Guid> ExtendOnce(IReadOnlyCollection<Guid> taskIds)
+    private Dictionary<Guid, int> ExtendOnce(IReadOnlyCollection<string> kinds)
     {
         var connection = _connection ??= Open();
         var now = clock.GetUtcNow();
+        var renewal = new NpgsqlBatchCommand(PositionalRenewal);
+        foreach (var value in WorkerLease.RenewalParameters(worker, kinds, _options.Concurrency, now, now + _options.LeaseDuration))
+        {
+            renewal.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
         using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("""
-                    UPDATE tasks SET lease_expires_at = $1
-                    WHERE id = ANY($2) AND leased_by = $3 AND status = 'running'
-                    RETURNING id
-                    """)
+                renewal,
+                // ix_tasks_leased: the running automated tasks by worker.
+                new NpgsqlBatchCommand("SELECT id, attempt_count FROM tasks WHERE leased_by = $1 AND status = 'running' AND kind <> 'manual'")
                 {
-                    Parameters =
-                    {
-                        new() { Value = now + _options.LeaseDuration, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                        new() { Value = taskIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                        new() { Value = worker.Id, NpgsqlDbType = NpgsqlDbType.Text },
-                    },
-                },
-                new NpgsqlBatchCommand("UPDATE workers SET last_seen_at = $1 WHERE id = $2")
-                {
-                    Parameters =
-                    {
-                        new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                        new() { Value = worker.Id, NpgsqlDbType = NpgsqlDbType.Text },
-                    },
+                    Parameters = { new() { Value = worker.Id, NpgsqlDbType = NpgsqlDbType.Text } },
                 },
             },
             Timeout = CallTimeoutSeconds,
         };
-        var held = new HashSet<Guid>();
+        var held = new Dictionary<Guid, int>();
         using var reader = batch.ExecuteReader();
         while (reader.Read())
         {
-            held.Add(reader.GetGuid(0));
+            held[reader.GetGuid(0)] = reader.GetInt32(1);
         }
 
         return held;

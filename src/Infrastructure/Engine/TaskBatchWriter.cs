@@ -24,9 +24,12 @@ internal static class TaskBatchWriter
 {
     private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
 
-    public static Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    public static Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken) =>
+        WriteAsync(db, new StatementBatch(), tasks, cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync(ApplicationDbContext, IReadOnlyList{TaskItem}, CancellationToken)"/>, after what <paramref name="batch"/> already holds, in the same round trip.</summary>
+    public static Task WriteAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
-        var batch = new StatementBatch();
         StatementsOf(db).Transitions.AddTo(batch, tasks);
         // A requeue, a task given back or a lease reaped: the workers that sleep are told, once for the batch.
         EngineWake.Announce(batch, tasks);
@@ -53,6 +56,8 @@ internal static class TaskBatchWriter
     {
         if (tasks.Count == 0)
         {
+            // Whatever the caller put in the batch before (nothing, or the claim's renewal of its worker's lease).
+            await batch.ExecuteAsync(db, cancellationToken);
             return;
         }
 
@@ -82,7 +87,6 @@ internal static class TaskBatchWriter
                 TaskColumn(task => task.Status),
                 TaskColumn(task => task.OwnerId),
                 TaskColumn(task => task.Run.LeasedBy),
-                TaskColumn(task => task.Run.LeaseExpiresAt),
                 TaskColumn(task => task.Run.AttemptCount),
                 TaskColumn(task => task.Run.RunAfter),
                 TaskColumn(task => task.FailureReason),

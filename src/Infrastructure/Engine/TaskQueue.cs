@@ -66,12 +66,20 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         // The policy orders the candidates and keeps those it takes; without a fairness limit it needs no running counts.
         var claimed = policy.WithinFairShare(tasks, cap == 0 ? NoneRunning : await RunningPerCreatorAsync(db, tasks, cancellationToken), limit);
         var leaseUntil = now + _options.LeaseDuration;
+        var batch = new StatementBatch();
+        if (claimed.Count > 0)
+        {
+            // The tasks are held by this worker's lease (one for all its attempts): the claim renews it, so that what
+            // it took has a whole lease ahead whenever the last heartbeat was.
+            batch.Add(WorkerLease.Renewal, WorkerLease.RenewalParameters(worker, kindList, _options.Concurrency, now, leaseUntil));
+        }
+
         foreach (var task in claimed)
         {
             task.StartRun(worker.Id, leaseUntil, now);
         }
 
-        await TaskBatchWriter.WriteAsync(db, claimed, cancellationToken);
+        await TaskBatchWriter.WriteAsync(db, batch, claimed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. claimed.Select(ToRun)];
     }
@@ -120,13 +128,26 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     public Task<int> AbandonAsync(IReadOnlyCollection<(Guid TaskId, int Attempt)> attempts, CancellationToken cancellationToken) =>
         ChangeHeldAsync(attempts, (task, now) => task.AbandonRun(now), cancellationToken);
 
-    /// <summary>Requeues (or, out of attempts, fails) up to <paramref name="limit"/> tasks whose lease expired; any worker may run it.</summary>
+    /// <summary>
+    /// Treats attempts this worker holds but no longer runs as lost, as the reaper would once the worker's lease ran
+    /// out: requeued with the attempt counted, or failed when it was the last. Their handler was stopped here (fenced,
+    /// or its outcome could not be recorded), and the worker's lease, which its heartbeat keeps extending, would
+    /// otherwise hold them for as long as the process lives.
+    /// </summary>
+    public Task<int> ReleaseLostAsync(IReadOnlyCollection<(Guid TaskId, int Attempt)> attempts, CancellationToken cancellationToken) =>
+        ChangeHeldAsync(attempts, policy.LoseLease, cancellationToken);
+
+    /// <summary>
+    /// Requeues (or, out of attempts, fails) up to <paramref name="limit"/> running tasks whose worker's lease ran out
+    /// (or that no registered worker holds); any worker may run it.
+    /// </summary>
     public Task<int> ReapAsync(int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
         now => $"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
                 SELECT id FROM tasks
-                WHERE status = 'running' AND kind <> 'manual' AND lease_expires_at < {now}
-                ORDER BY lease_expires_at
+                WHERE status = 'running' AND kind <> 'manual'
+                  AND NOT EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by AND workers.lease_until >= {now})
+                ORDER BY updated_at, id
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)
             """,

@@ -9,13 +9,13 @@ using TaskOrchestration.Application.Engine;
 namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
-/// One worker process: claims runnable tasks up to its concurrency, runs each with its kind's handler, keeps their
-/// leases alive by heartbeat (cancelling a handler whose task was cancelled or reaped), records each outcome, and on
-/// shutdown stops claiming, lets running handlers finish within the grace period, then cancels and gives back the
-/// rest. A lost database connection is waited out: nothing is claimed meanwhile, and the leases it could not
-/// extend are requeued by the reaper, so every task still ends once in a terminal state. A handler whose lease
-/// could not be extended is cancelled here before the lease runs out (fencing), so that it has stopped by the time
-/// the reaper lets another worker start the next attempt.
+/// One worker process: claims runnable tasks up to its concurrency, runs each with its kind's handler, keeps its
+/// lease (one for all its attempts) alive by heartbeat (cancelling a handler whose task was cancelled or reaped),
+/// records each outcome, and on shutdown stops claiming, lets running handlers finish within the grace period, then
+/// cancels and gives back the rest. A lost database connection is waited out: nothing is claimed meanwhile, and once
+/// the lease it could not extend runs out the reaper requeues its tasks, so every task still ends once in a terminal
+/// state. Handlers are cancelled here before that lease runs out (fencing), so that they have stopped by the time the
+/// reaper lets another worker start the next attempt.
 /// An idle worker sleeps until a slot frees, work is announced (<see cref="EngineWake"/>), a task's run-after
 /// comes, or the poll interval passes, whichever is first.
 /// </summary>
@@ -37,6 +37,15 @@ internal sealed partial class WorkerService(
     // 1 when work was announced since the last claim began. It outlives waits for a slot: a worker woken while every
     // slot is busy claims when one frees, and not before.
     private int _announced;
+    // Claims started, and claims whose tasks are in _running (one claim loop: they run one after another). A heartbeat
+    // judges what it read held here only once every claim started before its read has put its tasks in _running.
+    private long _claimsStarted;
+    private long _claimsDone;
+    // Set when shutdown begins: what the drain cancels, it gives back itself (not counted), and the heartbeat must not
+    // take those attempts for lost (counted) in between.
+    private volatile bool _draining;
+    // The heartbeat's latest release of lost attempts, awaited at shutdown (the heartbeat's thread does not wait for it).
+    private Task _releasingLost = Task.CompletedTask;
     private readonly Channel<PendingOutcome> _outcomes = Channel.CreateUnbounded<PendingOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The kinds this process claims: the configured ones, or every registered kind.</summary>
@@ -70,7 +79,7 @@ internal sealed partial class WorkerService(
         LogStarted(logger, identity.Id, _options.Concurrency, served);
 
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeats = RunOnOwnThread("engine-heartbeat", HeartbeatLoop, heartbeatStop.Token);
+        var heartbeats = RunOnOwnThread("engine-heartbeat", stop => HeartbeatLoop(served, stop), heartbeatStop.Token);
         var fence = RunOnOwnThread("engine-fence", FenceLoop, heartbeatStop.Token);
         var recorder = RecordOutcomesLoopAsync();
         try
@@ -85,6 +94,7 @@ internal sealed partial class WorkerService(
             await heartbeatStop.CancelAsync();
             await heartbeats;
             await fence;
+            await _releasingLost;
             await RetryUntilAsync(() => queue.RegisterAsync(served, stopped: true, CancellationToken.None), CancellationToken.None, attempts: 3);
             LogStopped(logger, identity.Id);
         }
@@ -122,23 +132,31 @@ internal sealed partial class WorkerService(
             var leaseDeadline = Stopwatch.GetTimestamp() + LeaseTicks;
             // No later than the instant the claim judges what is due by: what falls due after it, the sleep counts.
             var claimedAsOf = clock.GetUtcNow();
+            Interlocked.Increment(ref _claimsStarted);
             try
             {
-                claimed = await queue.ClaimAsync(served, Math.Min(_options.BatchSize, free), [.. _running.Keys], stoppingToken);
-                failures = 0;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogClaimFailed(logger, exception);
-                await DelayAsync(Backoff(++failures), stoppingToken);
-                continue;
-            }
+                try
+                {
+                    claimed = await queue.ClaimAsync(served, Math.Min(_options.BatchSize, free), [.. _running.Keys], stoppingToken);
+                    failures = 0;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogClaimFailed(logger, exception);
+                    await DelayAsync(Backoff(++failures), stoppingToken);
+                    continue;
+                }
 
-            foreach (var run in claimed)
+                foreach (var run in claimed)
+                {
+                    var attempt = new RunningAttempt(run) { LeaseDeadline = leaseDeadline };
+                    _running[run.TaskId] = attempt;
+                    attempt.Completion = RunAsync(attempt);
+                }
+            }
+            finally
             {
-                var attempt = new RunningAttempt(run) { LeaseDeadline = leaseDeadline };
-                _running[run.TaskId] = attempt;
-                attempt.Completion = RunAsync(attempt);
+                Interlocked.Increment(ref _claimsDone);
             }
 
             // A full batch suggests more work is waiting: claim again at once. Otherwise sleep until a slot frees, work
@@ -213,7 +231,7 @@ internal sealed partial class WorkerService(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Given up: the leases run out and the reaper requeues these tasks (the attempts count).
+                // Given up: the heartbeat releases these attempts as lost (ReleaseLost), the reaper if this process dies.
                 LogOutcomesLost(logger, exception, batch.Count);
             }
 
@@ -279,11 +297,11 @@ internal sealed partial class WorkerService(
     }
 
     /// <summary>
-    /// Every heartbeat interval, extends the leases of the attempts running here (<see cref="LeaseHeartbeat"/>: its own
-    /// connection, blocking calls on this loop's own thread) and cancels those whose lease is gone: cancelled by
-    /// someone, or reaped while this process could not run.
+    /// Every heartbeat interval, extends this worker's lease (<see cref="LeaseHeartbeat"/>: its own connection, blocking
+    /// calls on this loop's own thread), cancels the attempts it no longer holds (cancelled by someone, or reaped while
+    /// this process could not run), and releases the attempts it holds but no longer runs (see <see cref="ReleaseLost"/>).
     /// </summary>
-    private void HeartbeatLoop(CancellationToken stop)
+    private void HeartbeatLoop(IReadOnlyList<string> served, CancellationToken stop)
     {
         var next = Stopwatch.GetTimestamp() + HeartbeatTicks;
         while (!stop.WaitHandle.WaitOne(TimeUntil(next)))
@@ -294,10 +312,12 @@ internal sealed partial class WorkerService(
             var extendedFrom = Stopwatch.GetTimestamp();
             try
             {
-                var held = heartbeat.Extend([.. attempts.Select(attempt => attempt.Run.TaskId)]);
+                var held = heartbeat.Extend(served);
+                // A claim that committed before the heartbeat's read had started by now; one that starts later commits later.
+                var claimsStartedByNow = Interlocked.Read(ref _claimsStarted);
                 foreach (var attempt in attempts)
                 {
-                    if (held.Contains(attempt.Run.TaskId))
+                    if (held.TryGetValue(attempt.Run.TaskId, out var heldAttempt) && heldAttempt == attempt.Run.Attempt)
                     {
                         attempt.LeaseDeadline = extendedFrom + LeaseTicks;
                     }
@@ -308,6 +328,8 @@ internal sealed partial class WorkerService(
                         attempt.RequestCancellation();
                     }
                 }
+
+                ReleaseLost(held, claimsStartedByNow);
             }
             catch (Exception exception)
             {
@@ -315,6 +337,50 @@ internal sealed partial class WorkerService(
                 LogHeartbeatFailed(logger, exception);
             }
         }
+    }
+
+    /// <summary>
+    /// Releases the attempts of <paramref name="held"/> (what the database says this worker holds) that no longer run
+    /// here: fenced, or finished with an outcome that could not be recorded. The reaper would requeue them once the
+    /// worker's lease ran out, but the heartbeat keeps that lease alive, so they are released as lost leases here
+    /// (<see cref="TaskQueue.ReleaseLostAsync"/>: counted as a failed attempt). Only once every claim that may have
+    /// committed before the heartbeat's read (those started by <paramref name="claimsStartedByNow"/>) has put its tasks
+    /// in _running, which the claim in flight, if any, does within moments: waited for up to a second, or left to the
+    /// next beat. Not while shutting down (the drain gives back what it cancelled). The release runs on the thread
+    /// pool: the heartbeat's thread does not wait for the pool.
+    /// </summary>
+    private void ReleaseLost(IReadOnlyDictionary<Guid, int> held, long claimsStartedByNow)
+    {
+        if (_draining || !_releasingLost.IsCompleted || held.Keys.All(_running.ContainsKey))
+        {
+            return;
+        }
+
+        if (!SpinWait.SpinUntil(() => Interlocked.Read(ref _claimsDone) >= claimsStartedByNow, TimeSpan.FromSeconds(1)))
+        {
+            return;
+        }
+
+        // Read after the wait: every claim whose tasks the heartbeat may have read has put them here.
+        var lost = held.Where(entry => !_running.ContainsKey(entry.Key)).Select(entry => (entry.Key, entry.Value)).ToList();
+        if (lost.Count == 0)
+        {
+            return;
+        }
+
+        _releasingLost = Task.Run(async () =>
+        {
+            try
+            {
+                var released = await queue.ReleaseLostAsync(lost, CancellationToken.None);
+                LogReleasedLost(logger, released);
+            }
+            catch (Exception exception)
+            {
+                // The next beat finds them again.
+                LogHeartbeatFailed(logger, exception);
+            }
+        });
     }
 
     /// <summary>
@@ -380,6 +446,7 @@ internal sealed partial class WorkerService(
     /// <summary>Shutdown: running attempts get the grace period, then are cancelled; the unfinished are given back.</summary>
     private async Task DrainAsync()
     {
+        _draining = true;
         var attempts = _running.Values.ToList();
         if (attempts.Count == 0)
         {
@@ -514,8 +581,11 @@ internal sealed partial class WorkerService(
     [LoggerMessage(EventId = EngineLogEvents.HeartbeatFailed, Level = LogLevel.Warning, Message = "Extending leases failed; trying again at the next heartbeat.")]
     private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = EngineLogEvents.OutcomesLost, Level = LogLevel.Error, Message = "Could not record {Count} outcomes; their tasks are requeued when their leases run out.")]
+    [LoggerMessage(EventId = EngineLogEvents.OutcomesLost, Level = LogLevel.Error, Message = "Could not record {Count} outcomes; their tasks are requeued as lost leases.")]
     private static partial void LogOutcomesLost(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = EngineLogEvents.ReleasedLost, Level = LogLevel.Information, Message = "Released {Count} attempts held here that no longer run (fenced, or their outcome was not recorded): requeued as lost leases.")]
+    private static partial void LogReleasedLost(ILogger logger, int count);
 
     [LoggerMessage(EventId = EngineLogEvents.Draining, Level = LogLevel.Information, Message = "Shutting down with {Count} tasks running: they have {Grace} to finish.")]
     private static partial void LogDraining(ILogger logger, int count, TimeSpan grace);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Npgsql;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Common.Models;
 using TaskOrchestration.Application.Queues;
 using TaskOrchestration.Application.Tasks;
@@ -79,12 +81,38 @@ public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
         await _engine.Blocking.StartedAsync(created.Id);
 
         var running = await GetTaskAsync(user, created.Id);
+        var listed = (await ListAsync(user, $"?kind={BlockingHandler.KindName}")).Items.Single();
+        var workerLease = await ScalarAsync<DateTimeOffset>("SELECT lease_until FROM workers WHERE id = @id", ("id", running.LeasedBy!));
         await FireOkAsync(user, created.Id, "cancel");
 
         Assert.Equal(TaskItemStatus.Running, running.Status);
         Assert.StartsWith($"{Environment.MachineName}:{Environment.ProcessId}:", running.LeasedBy, StringComparison.Ordinal);
-        Assert.NotNull(running.LeaseExpiresAt);
         Assert.Equal([TaskTrigger.Cancel], running.AllowedActions);
+        // The lease is its worker's (one for all the attempts it runs), read with the task; the heartbeat moves it on
+        // every 0.2 s, so the one read last is the latest.
+        Assert.NotNull(running.LeaseExpiresAt);
+        Assert.True(running.LeaseExpiresAt <= listed.LeaseExpiresAt && listed.LeaseExpiresAt <= workerLease, $"{running.LeaseExpiresAt:O}, {listed.LeaseExpiresAt:O}, {workerLease:O}");
+        Assert.True(running.LeaseExpiresAt > DateTimeOffset.UtcNow.AddSeconds(5), $"{running.LeaseExpiresAt:O} is not about a lease (10 s) ahead");
+    }
+
+    [Fact]
+    public async Task AnAttemptHeldByThisWorker_ThatItDoesNotRun_IsReleasedAsALostLease_AndRunAgain()
+    {
+        var user = await SignUpAsync();
+        var created = await SubmitAsync(user, new { title = "Even", kind = "demo.title-parity", runAfter = DateTimeOffset.UtcNow.AddHours(1) });
+        // Each test starts on an emptied database; the worker's next heartbeat writes its row again.
+        var worker = await WorkerIdAsync();
+
+        // Leased to this host's worker, which runs no handler for it: what a claim leaves when the handler was fenced,
+        // or its outcome could not be recorded. The worker's heartbeat keeps its lease alive, so no reaper frees it.
+        Assert.Equal(1L, await ExecuteAsync(
+            "UPDATE tasks SET status = 'running', owner_id = @engine, leased_by = @worker, run_after = NULL WHERE id = @id",
+            ("engine", SystemActors.Engine.UserId), ("worker", worker), ("id", created.Id)));
+        var done = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Done);
+
+        Assert.Equal(2, done.AttemptCount);
+        var requeue = (await HistoryAsync(user, created.Id)).Single(entry => entry.Trigger == TaskTrigger.Requeue);
+        Assert.Equal(RunPolicy.LeaseExpiredReason, requeue.Reason);
     }
 
     [Fact]
@@ -195,6 +223,51 @@ public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
         var response = await user.Client.PostAsync("/api/v1/tasks", Json.Body(body));
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /tasks answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.ReadAsync<TaskDto>();
+    }
+
+    /// <summary>This host's worker, once its row is back after the database was emptied for the test (a heartbeat: 0.2 s).</summary>
+    private async Task<string> WorkerIdAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var connection = await Factory.Database.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand("SELECT id FROM workers WHERE stopped_at IS NULL AND process_id = @pid", connection);
+            command.Parameters.AddWithValue("pid", Environment.ProcessId);
+            if (await command.ExecuteScalarAsync() is string id)
+            {
+                return id;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "This host's worker wrote no row in 20 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Factory.Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"no row: {sql}");
+        return reader.GetFieldValue<T>(0);
+    }
+
+    private async Task<long> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Factory.Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<PagedList<TaskDto>> ListAsync(TestUser user, string query) =>

@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7340ce2e-8e87-4e05-ac6d-230ee960902b"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("89339fda-b1ae-41e2-89a2-c5badf113031"), entityTypeCount: 22)
         {
         }
 

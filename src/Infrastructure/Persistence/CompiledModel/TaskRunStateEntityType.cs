@@ -21,7 +21,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Domain.Tasks.TaskRunState",
                 typeof(TaskRunState),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -52,16 +52,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             input.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             input.AddAnnotation("Relational:ColumnName", "input");
             input.AddAnnotation("Relational:ColumnType", "jsonb");
-
-            var leaseExpiresAt = runtimeEntityType.AddProperty(
-                "LeaseExpiresAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(TaskRunState).GetProperty("LeaseExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskRunState).GetField("<LeaseExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcDateTimeOffsetConverter());
-            leaseExpiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            leaseExpiresAt.AddAnnotation("Relational:ColumnName", "lease_expires_at");
 
             var leasedBy = runtimeEntityType.AddProperty(
                 "LeasedBy",

@@ -14,10 +14,6 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
     {
         builder.ToTable("tasks", table =>
             table.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL"));
-        // Room in each page for a row's next version: an engine heartbeat renews every running task's lease every few
-        // seconds, and a renewal is a HOT update (no index entry) only when the new version fits beside the old one.
-        // At 100 a third of renewals were HOT, at 90 all of them, at a seventh of the time and WAL (bench/heartbeat.sh).
-        builder.HasStorageParameter("fillfactor", 90);
         builder.HasKey(task => task.Id);
         builder.Property(task => task.Id).ValueGeneratedNever();
 
@@ -53,12 +49,13 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
             run.Property(state => state.MaxAttempts).HasColumnName("max_attempts");
             run.Property(state => state.RunAfter).HasColumnName("run_after");
             run.Property(state => state.LeasedBy).HasColumnName("leased_by").HasMaxLength(WorkerIdMaxLength);
-            run.Property(state => state.LeaseExpiresAt).HasColumnName("lease_expires_at");
+            // The lease's expiry is the worker's (workers.lease_until): one row per worker for its heartbeat to
+            // extend, not a row per running task. The task's reads fill it in (TaskRepository).
+            run.Ignore(state => state.LeaseExpiresAt);
 
-            // The running automated tasks, by worker: the reaper reads them all and keeps those whose lease ran out
-            // (a worker's concurrency times the workers, not the table), the workers' console groups them. Not on
-            // lease_expires_at: the heartbeat rewrites that column every few seconds, and an indexed column would make
-            // each of those rewrites a new entry in every index of the table instead of a HOT update of the row.
+            // The running automated tasks, by worker: the reaper reads them all and keeps those whose worker's lease
+            // ran out (a worker's concurrency times the workers, not the table), a heartbeat reads its worker's, the
+            // workers' console groups them.
             run.HasIndex(state => state.LeasedBy)
                 .HasFilter("status = 'running' AND kind <> 'manual'")
                 .HasDatabaseName("ix_tasks_leased");

@@ -386,8 +386,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL");
                         });
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Teams.Team", b =>
@@ -1025,6 +1023,10 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer")
                         .HasColumnName("process_id");
@@ -1247,10 +1249,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                             b1.Property<string>("Input")
                                 .HasColumnType("jsonb")
                                 .HasColumnName("input");
-
-                            b1.Property<DateTimeOffset?>("LeaseExpiresAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("lease_expires_at");
 
                             b1.Property<string>("LeasedBy")
                                 .HasMaxLength(200)

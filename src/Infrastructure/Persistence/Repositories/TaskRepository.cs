@@ -12,8 +12,16 @@ namespace TaskOrchestration.Infrastructure.Persistence.Repositories;
 
 internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock) : ITaskRepository
 {
-    public Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Tasks.FirstOrDefaultAsync(task => task.Id == id, cancellationToken);
+    public async Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(task => task.Id == id, cancellationToken);
+        if (task is not null)
+        {
+            await ShowWorkerLeasesAsync([task], cancellationToken);
+        }
+
+        return task;
+    }
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
@@ -54,7 +62,7 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
         return [.. usage.Select(tag => new TagUsage(tag.Name, tag.Count))];
     }
 
-    public Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
+    public async Task<Page<TaskItem>> ListAsync(ListTasksQuery query, TaskVisibility visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(visibility);
@@ -62,7 +70,31 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
         var sorted = Sort(After(tasks, TaskListCursor.TryDecode(query.Cursor)), query.SortBy, query.SortDirection);
         var pageStart = query.Cursor is null ? sorted.Skip((query.Page - 1) * query.PageSize) : sorted;
-        return PageReader.ReadAsync(tasks, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
+        var page = await PageReader.ReadAsync(tasks, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
+        await ShowWorkerLeasesAsync(page.Items, cancellationToken);
+        return page;
+    }
+
+    /// <summary>
+    /// A running automated task is held by its worker's lease, which lives on the worker's row (one row for a heartbeat
+    /// to extend, not one per task): read for the workers of <paramref name="tasks"/> that any holds, one query, none
+    /// when no worker holds any of them (every person's task).
+    /// </summary>
+    private async Task ShowWorkerLeasesAsync(IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    {
+        string[] workers = [.. tasks.Select(task => task.Run.LeasedBy).OfType<string>().Distinct(StringComparer.Ordinal)];
+        if (workers.Length == 0)
+        {
+            return;
+        }
+
+        var leases = await db.Workers.AsNoTracking()
+            .Where(worker => workers.Contains(worker.Id))
+            .ToDictionaryAsync(worker => worker.Id, worker => worker.LeaseUntil, StringComparer.Ordinal, cancellationToken);
+        foreach (var task in tasks)
+        {
+            task.Run.ShowWorkerLease(task.Run.LeasedBy is { } worker ? leases.GetValueOrDefault(worker) : null);
+        }
     }
 
     /// <summary>Keyset paging: the tasks strictly after the cursor's (key, id) in the sort's direction, as a row comparison.</summary>
