@@ -30,12 +30,13 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
     private async Task<long> LoopAsync(int batch, string worker)
     {
         await using var connection = await database.OpenConnectionAsync();
-        // Registered as the engine's workers are: each claim renews the worker's lease on this row.
+        // Registered with a lease, as the engine's workers are; its heartbeat renews it, not its claims (a drain
+        // takes less than a lease).
         await using (var register = new NpgsqlCommand(
             """
-            INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at)
-            VALUES (@worker, 'raw', 0, ARRAY[@kind], @batch, now(), now())
-            ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at
+            INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, lease_until)
+            VALUES (@worker, 'raw', 0, ARRAY[@kind], @batch, now(), now(), now() + interval '30 seconds')
+            ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, lease_until = excluded.lease_until
             """,
             connection))
         {
@@ -96,7 +97,6 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         {
             await using var start = new NpgsqlCommand(
                 $"""
-                UPDATE workers SET lease_until = now() + interval '30 seconds', last_seen_at = now() WHERE id = @worker;
                 UPDATE tasks SET status = 'running', owner_id = '{EngineUser}', leased_by = @worker, updated_at = now()
                 WHERE id = ANY(@ids);
                 INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)

@@ -111,6 +111,34 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task AClaim_RenewsTheWorkersLease_OnlyWhenNoRenewalIsRecent_AndByAHotUpdate()
+    {
+        var creator = await AddUserAsync();
+        await InsertAutomatedAsync(creator, 3);
+        var (queue, worker) = await RegisteredQueueAsync();
+        var (hotBefore, updatedBefore) = await WorkerUpdatesAsync();
+
+        // Three claims within a heartbeat interval (5 s): the first renews the lease (none yet), the others find it fresh.
+        for (var claim = 1; claim <= 3; claim++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Single(await queue.ClaimAsync([Kind], 1, [], CancellationToken.None));
+        }
+
+        // Its connections' statistics reach the server's counters when they end (or after some seconds idle).
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while ((await WorkerUpdatesAsync()).Updated == updatedBefore && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        // One write, of the lease alone, which no index holds: a HOT update, so claims leave no dead index entries behind.
+        Assert.Equal((hotBefore + 1, updatedBefore + 1), await WorkerUpdatesAsync());
+        Assert.Equal([Now.AddSeconds(31)], await WorkerLeaseAsync(worker));
+    }
+
+    [Fact]
     public async Task Heartbeat_ExtendsItsWorkersLease_AndAnswersTheAttemptsItHolds()
     {
         var creator = await AddUserAsync();
@@ -247,9 +275,12 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var live = await AddAutomatedAsync(creator, TaskPriority.Low);
         var (alive, _) = await RegisteredQueueAsync();
         await alive.ClaimAsync([Kind], 1, [], CancellationToken.None);
-        // Leased by a worker that never registered (its row deleted, say): no lease holds it.
+        // Leased by a worker with no row (deleted, say: its heartbeat writes it again): it holds its tasks for a lease
+        // after their claim, no longer.
         var unregistered = await AddAutomatedAsync(creator, TaskPriority.Low);
         await ChangeAsync(unregistered.Id, task => task.StartRun("gone", Now, Now));
+        var unregisteredLately = await AddAutomatedAsync(creator, TaskPriority.Low);
+        await ChangeAsync(unregisteredLately.Id, task => task.StartRun("gone", Now.AddSeconds(29), Now.AddSeconds(29)));
         _clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(3, await alive.ReapAsync(10, CancellationToken.None));
@@ -258,6 +289,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         Assert.Equal(["failed 1"], await RowAsync(lastAttempt.Id, "status || ' ' || attempt_count"));
         Assert.Equal(["pending 2"], await RowAsync(unregistered.Id, "status || ' ' || attempt_count"));
         Assert.Equal(["running"], await RowAsync(live.Id, "status"));
+        Assert.Equal(["running"], await RowAsync(unregisteredLately.Id, "status"));
     }
 
     [Fact]
@@ -370,6 +402,13 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
     private Task<List<DateTimeOffset>> WorkerLeaseAsync(string worker) =>
         ColumnAsync<DateTimeOffset>("SELECT lease_until FROM workers WHERE id = @id", ("id", worker));
+
+    private async Task<(long Hot, long Updated)> WorkerUpdatesAsync()
+    {
+        var counts = await ColumnAsync<string>("SELECT n_tup_hot_upd || ' ' || n_tup_upd FROM pg_stat_user_tables WHERE relname = 'workers'");
+        var parts = counts[0].Split(' ');
+        return (long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The rows updated in tasks and in workers since the statistics were reset (HOT or not).</summary>
     private async Task<(long Tasks, long Workers)> UpdatesAsync()

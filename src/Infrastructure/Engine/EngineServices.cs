@@ -36,6 +36,7 @@ public static class EngineServices
             return new RunPolicy(worker.Backoff, worker.MaxRunningPerCreator, Random.Shared);
         });
         services.AddSingleton<TaskQueue>();
+        services.AddSingleton<WorkerLeaseClock>();
         services.AddScoped<IEngineMonitor, EngineMonitor>();
         services.AddSingleton<IEngineSettings, EngineSettings>();
         services.AddOutboundPostClient(WebhookHandler.HttpClientName, "TaskOrchestration-Engine/1");

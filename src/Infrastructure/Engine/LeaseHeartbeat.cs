@@ -18,9 +18,9 @@ namespace TaskOrchestration.Infrastructure.Engine;
 internal sealed class LeaseHeartbeat(IConfiguration configuration, WorkerIdentity worker, IOptions<WorkerOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
-    // WorkerLease.Renewal with Npgsql's positional placeholders ($1...) for its own connection's batch.
+    // WorkerLease.RenewalMarkingSeen with Npgsql's positional placeholders ($1...) for its own connection's batch.
     private static readonly string PositionalRenewal = Regex.Replace(
-        WorkerLease.Renewal, @"\{(\d+)\}", match => $"${int.Parse(match.Groups[1].ValueSpan, provider: CultureInfo.InvariantCulture) + 1}");
+        WorkerLease.RenewalMarkingSeen, @"\{(\d+)\}", match => $"${int.Parse(match.Groups[1].ValueSpan, provider: CultureInfo.InvariantCulture) + 1}");
 
     private NpgsqlConnection? _connection;
 

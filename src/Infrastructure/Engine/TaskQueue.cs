@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace TaskOrchestration.Infrastructure.Engine;
 /// Nothing here decides.
 /// The queries name xmin besides * because * leaves out system columns, and xmin is the concurrency token.
 /// </summary>
-internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, RunPolicy policy, IOptions<WorkerOptions> options, TimeProvider clock)
+internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity worker, WorkerLeaseClock lease, RunPolicy policy, IOptions<WorkerOptions> options, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<(Guid CreatedBy, string Kind), int> NoneRunning = new Dictionary<(Guid CreatedBy, string Kind), int>();
 
@@ -29,6 +30,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// </summary>
     public async Task<IReadOnlyList<TaskRun>> ClaimAsync(IReadOnlyCollection<string> kinds, int limit, IReadOnlyCollection<Guid> runningHere, CancellationToken cancellationToken)
     {
+        // Before the wall clock's now: the lease a renewal writes then ends no earlier than the one this process counts on.
+        var startedAt = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var now = clock.GetUtcNow();
@@ -67,10 +70,11 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var claimed = policy.WithinFairShare(tasks, cap == 0 ? NoneRunning : await RunningPerCreatorAsync(db, tasks, cancellationToken), limit);
         var leaseUntil = now + _options.LeaseDuration;
         var batch = new StatementBatch();
-        if (claimed.Count > 0)
+        // The tasks are held by this worker's lease (one for all its attempts). A heartbeat renewed it less than an
+        // interval ago, as a rule; when none did (the first claim, a failing heartbeat), the claim renews it.
+        var renews = claimed.Count > 0 && lease.IsDueAt(startedAt);
+        if (renews)
         {
-            // The tasks are held by this worker's lease (one for all its attempts): the claim renews it, so that what
-            // it took has a whole lease ahead whenever the last heartbeat was.
             batch.Add(WorkerLease.Renewal, WorkerLease.RenewalParameters(worker, kindList, _options.Concurrency, now, leaseUntil));
         }
 
@@ -81,6 +85,11 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
 
         await TaskBatchWriter.WriteAsync(db, batch, claimed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (renews)
+        {
+            lease.Renewed(startedAt);
+        }
+
         return [.. claimed.Select(ToRun)];
     }
 
@@ -138,8 +147,9 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         ChangeHeldAsync(attempts, policy.LoseLease, cancellationToken);
 
     /// <summary>
-    /// Requeues (or, out of attempts, fails) up to <paramref name="limit"/> running tasks whose worker's lease ran out
-    /// (or that no registered worker holds); any worker may run it.
+    /// Requeues (or, out of attempts, fails) up to <paramref name="limit"/> running tasks whose worker's lease ran out,
+    /// or, held by a worker with no row (deleted meanwhile: its heartbeat writes it again), a lease after their claim;
+    /// any worker may run it.
     /// </summary>
     public Task<int> ReapAsync(int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
         now => $"""
@@ -147,6 +157,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 SELECT id FROM tasks
                 WHERE status = 'running' AND kind <> 'manual'
                   AND NOT EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by AND workers.lease_until >= {now})
+                  AND (updated_at < {now - _options.LeaseDuration} OR EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by))
                 ORDER BY updated_at, id
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)

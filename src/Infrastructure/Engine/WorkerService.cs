@@ -22,6 +22,7 @@ namespace TaskOrchestration.Infrastructure.Engine;
 internal sealed partial class WorkerService(
     TaskQueue queue,
     LeaseHeartbeat heartbeat,
+    WorkerLeaseClock lease,
     TaskKinds kinds,
     WorkerIdentity identity,
     EngineWake wake,
@@ -128,8 +129,6 @@ internal sealed partial class WorkerService(
             Interlocked.Exchange(ref _announced, 0);
             _lookAgain.Wait(0, CancellationToken.None);
             IReadOnlyList<TaskRun> claimed;
-            // Taken before the claim: the lease the database records runs from a later instant, never an earlier one.
-            var leaseDeadline = Stopwatch.GetTimestamp() + LeaseTicks;
             // No later than the instant the claim judges what is due by: what falls due after it, the sleep counts.
             var claimedAsOf = clock.GetUtcNow();
             Interlocked.Increment(ref _claimsStarted);
@@ -147,6 +146,8 @@ internal sealed partial class WorkerService(
                     continue;
                 }
 
+                // The worker's lease holds them: as its last renewal (the claim's own, or a heartbeat's) left it.
+                var leaseDeadline = lease.Deadline;
                 foreach (var run in claimed)
                 {
                     var attempt = new RunningAttempt(run) { LeaseDeadline = leaseDeadline };
@@ -313,6 +314,7 @@ internal sealed partial class WorkerService(
             try
             {
                 var held = heartbeat.Extend(served);
+                lease.Renewed(extendedFrom);
                 // A claim that committed before the heartbeat's read had started by now; one that starts later commits later.
                 var claimsStartedByNow = Interlocked.Read(ref _claimsStarted);
                 foreach (var attempt in attempts)
