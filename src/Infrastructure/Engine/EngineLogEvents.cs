@@ -16,6 +16,7 @@ public static class EngineLogEvents
     public const int OutcomesLost = 5014;
     public const int Fenced = 5015;
     public const int ReleasedLost = 5016;
+    public const int ReleaseLostFailed = 5017;
     public const int ClaimFailed = 5020;
     public const int HeartbeatFailed = 5021;
     public const int DatabaseCallFailed = 5022;

@@ -380,7 +380,7 @@ internal sealed partial class WorkerService(
             catch (Exception exception)
             {
                 // The next beat finds them again.
-                LogHeartbeatFailed(logger, exception);
+                LogReleaseLostFailed(logger, exception);
             }
         });
     }
@@ -588,6 +588,9 @@ internal sealed partial class WorkerService(
 
     [LoggerMessage(EventId = EngineLogEvents.ReleasedLost, Level = LogLevel.Information, Message = "Released {Count} attempts held here that no longer run (fenced, or their outcome was not recorded): requeued as lost leases.")]
     private static partial void LogReleasedLost(ILogger logger, int count);
+
+    [LoggerMessage(EventId = EngineLogEvents.ReleaseLostFailed, Level = LogLevel.Warning, Message = "Releasing attempts held here that no longer run failed; the next heartbeat tries again.")]
+    private static partial void LogReleaseLostFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = EngineLogEvents.Draining, Level = LogLevel.Information, Message = "Shutting down with {Count} tasks running: they have {Grace} to finish.")]
     private static partial void LogDraining(ILogger logger, int count, TimeSpan grace);
