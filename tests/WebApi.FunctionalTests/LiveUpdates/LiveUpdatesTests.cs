@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TaskOrchestration.Application.Comments;
@@ -22,6 +23,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly List<HubConnection> _connections = [];
+    private readonly List<IAsyncDisposable> _secondInstances = [];
 
     [Fact]
     public async Task EachPerson_ReceivesTheEventsOfTheTasksTheyMaySee_AndNoOthers()
@@ -109,10 +111,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         var member = await SignUpAsync();
         var team = await CreateTeamAsync(manager, member);
         // Connected to a second API instance: the removal is made through the first, and only PostgreSQL tells the second.
-        using var secondInstance = Factory.WithWebHostBuilder(builder => builder.UseSetting("Role", "api"));
-        secondInstance.UseKestrel(0);
-        secondInstance.StartServer();
-        using var secondClient = secondInstance.CreateClient();
+        using var secondClient = StartSecondInstance().CreateClient();
         var received = await ConnectAsync(member, secondClient.BaseAddress!);
         var whileAMember = await CreateAsync(manager, new { title = "Seen while a member", teamId = team.Id });
         Assert.Equal(whileAMember, (await received.NextAsync()).TaskId);
@@ -201,10 +200,7 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         var watcher = await SignUpAsync();
         // A second API instance on the same database: it runs no dispatcher, so the event can only come from the
         // first instance's dispatcher, through PostgreSQL.
-        using var secondInstance = Factory.WithWebHostBuilder(builder => builder.UseSetting("Role", "api"));
-        secondInstance.UseKestrel(0);
-        secondInstance.StartServer();
-        using var secondClient = secondInstance.CreateClient();
+        using var secondClient = StartSecondInstance().CreateClient();
         var received = await ConnectAsync(watcher, secondClient.BaseAddress!);
 
         var taskId = await CreateAsync(owner, new { title = "Across instances" });
@@ -290,6 +286,22 @@ public sealed class LiveUpdatesTests(LiveUpdatesFactory factory) : ApiTestBase(f
         {
             await connection.DisposeAsync();
         }
+
+        // After the connections: a server stopped with a WebSocket still open waits out its shutdown timeout (30 s).
+        foreach (var instance in _secondInstances)
+        {
+            await instance.DisposeAsync();
+        }
+    }
+
+    /// <summary>A second API instance on the same database, on a port of its own, stopped after the test's connections.</summary>
+    private WebApplicationFactory<Program> StartSecondInstance()
+    {
+        var instance = Factory.WithWebHostBuilder(builder => builder.UseSetting("Role", "api"));
+        _secondInstances.Add(instance);
+        instance.UseKestrel(0);
+        instance.StartServer();
+        return instance;
     }
 
     private static async Task<Guid> CreateAsync(TestUser user, object body)
