@@ -64,6 +64,36 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task Claims_ReadTasksByIndex_EvenWithTheGenericPlanOfTheirPreparedStatement()
+    {
+        var creator = await AddUserAsync();
+        await InsertAutomatedAsync(creator, 20_000);
+        await ExecuteAsync("ANALYZE tasks");
+        // Prepared after a few uses (PreparedStatements), a claim may be planned once for any parameters: its LIMIT is
+        // then a guess, and a plan that reads the whole table to join the locked ids would read it on every claim.
+        var (queue, _) = Queue(("ConnectionStrings:Default", $"{Database.ConnectionString};Options=-c plan_cache_mode=force_generic_plan"));
+        // Earlier tests' connections report their statistics when they end: ended now, and counted before the baseline.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var (scansBefore, updatesBefore) = await SettledScansAndUpdatesOfTasksAsync();
+
+        for (var claim = 0; claim < 8; claim++)
+        {
+            Assert.Equal(10, (await queue.ClaimAsync([Kind], 10, [], CancellationToken.None)).Count);
+        }
+
+        // Its connections' statistics reach the server's counters when they end: the 80 rows the claims updated say
+        // they have, and with them the scans.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while ((await ScansAndUpdatesOfTasksAsync()).Updates < updatesBefore + 80 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal((scansBefore, updatesBefore + 80), await ScansAndUpdatesOfTasksAsync());
+    }
+
+    [Fact]
     public async Task ConcurrentClaims_NeverTakeOneTaskTwice()
     {
         var creator = await AddUserAsync();
@@ -398,6 +428,29 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var (queue, worker) = Queue(settings);
         await queue.RegisterAsync([Kind], stopped: false, CancellationToken.None);
         return (queue, worker);
+    }
+
+    /// <summary>The counters once two readings half a second apart agree: what ended connections report has arrived.</summary>
+    private async Task<(long Scans, long Updates)> SettledScansAndUpdatesOfTasksAsync()
+    {
+        var last = await ScansAndUpdatesOfTasksAsync();
+        while (true)
+        {
+            await Task.Delay(500);
+            var now = await ScansAndUpdatesOfTasksAsync();
+            if (now == last)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+    }
+
+    private async Task<(long Scans, long Updates)> ScansAndUpdatesOfTasksAsync()
+    {
+        var counts = await ColumnAsync<long>("SELECT unnest(ARRAY[seq_scan, n_tup_upd]) FROM pg_stat_user_tables WHERE relname = 'tasks'");
+        return (counts[0], counts[1]);
     }
 
     private Task<List<DateTimeOffset>> WorkerLeaseAsync(string worker) =>

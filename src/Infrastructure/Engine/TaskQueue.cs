@@ -43,14 +43,17 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The inner query locks the rows it picks and skips rows other workers have locked, so concurrent claims
-        // never block on, or take, the same task. Submitters already at their running limit for a kind are left
+        // never block on, or take, the same task. Its ids come back as one array (an InitPlan) that the outer read
+        // looks up by primary key: joined as `id IN (...)`, the generic plan of the prepared statement, which guesses
+        // its LIMIT, read the whole table to join them (TaskQueueTests.Claims_ReadTasksByIndex_…). Reap and archive
+        // are written the same way. Submitters already at their running limit for a kind are left
         // out before the LIMIT, so a flood of one submitter's tasks cannot fill every batch.
         // Paused kinds leave the list of kinds once, before the scan (an InitPlan whose array the scan filters by),
         // rather than through a NOT EXISTS per row: the planner cannot estimate that anti-join, and on a guess of one
         // row it sorted every pending task instead of reading the claim index. When every kind is paused, the
         // EXISTS (a one-time filter) stops the claim before it reads any row.
         var tasks = await db.Tasks.FromSql($"""
-            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
                 SELECT id FROM tasks AS candidate
                 WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
                   AND kind = ANY(ARRAY(SELECT served FROM unnest({kindList}) AS served WHERE served NOT IN (SELECT kind FROM paused_kinds)))
@@ -63,7 +66,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                       GROUP BY created_by, kind HAVING count(*) >= {cap}))
                 ORDER BY priority DESC, created_at, id
                 LIMIT {candidates}
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             """).AsNoTracking().ToListAsync(cancellationToken);
 
         // The policy orders the candidates and keeps those it takes; without a fairness limit it needs no running counts.
@@ -153,14 +156,14 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// </summary>
     public Task<int> ReapAsync(int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
         now => $"""
-            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
                 SELECT id FROM tasks
                 WHERE status = 'running' AND kind <> 'manual'
                   AND NOT EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by AND workers.lease_until >= {now})
                   AND (updated_at < {now - _options.LeaseDuration} OR EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by))
                 ORDER BY updated_at, id
                 LIMIT {limit}
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             """,
         _ => true,
         policy.LoseLease,
@@ -173,13 +176,13 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// </summary>
     public Task<int> ArchiveEndedAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
         _ => $"""
-            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
                 SELECT id FROM tasks
                 WHERE kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')
                   AND updated_at < {endedBefore}
                 ORDER BY updated_at
                 LIMIT {limit}
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             """,
         _ => true,
         (task, now) => task.ArchiveEndedRun(now),
