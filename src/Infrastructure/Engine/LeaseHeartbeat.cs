@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Engine;
 
@@ -18,9 +17,8 @@ namespace TaskOrchestration.Infrastructure.Engine;
 internal sealed class LeaseHeartbeat(IConfiguration configuration, WorkerIdentity worker, IOptions<WorkerOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
-    // WorkerLease.RenewalMarkingSeen with Npgsql's positional placeholders ($1...) for its own connection's batch.
-    private static readonly string PositionalRenewal = Regex.Replace(
-        WorkerLease.RenewalMarkingSeen, @"\{(\d+)\}", match => $"${int.Parse(match.Groups[1].ValueSpan, provider: CultureInfo.InvariantCulture) + 1}");
+    // WorkerLease.RenewalMarkingSeen for its own connection's batch.
+    private static readonly string PositionalRenewal = StatementBatch.ToPositional(WorkerLease.RenewalMarkingSeen);
 
     private NpgsqlConnection? _connection;
 

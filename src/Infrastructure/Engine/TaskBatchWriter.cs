@@ -56,7 +56,7 @@ internal static class TaskBatchWriter
     {
         if (tasks.Count == 0)
         {
-            // Whatever the caller put in the batch before (nothing, or the claim's renewal of its worker's lease).
+            // Whatever the caller put in the batch before still goes.
             await batch.ExecuteAsync(db, cancellationToken);
             return;
         }

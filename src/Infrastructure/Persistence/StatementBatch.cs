@@ -47,6 +47,18 @@ internal sealed partial class StatementBatch
         _parameters.AddRange(parameters);
     }
 
+    /// <summary>
+    /// A statement in EF Core's raw SQL format rewritten with Npgsql's positional placeholders ({0} becomes $1, doubled
+    /// braces single), for a command sent over Npgsql alone.
+    /// </summary>
+    public static string ToPositional(string format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return Placeholder().Replace(format, match => match.Groups[1].Success
+            ? $"${int.Parse(match.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture) + 1}"
+            : match.Value[..1]);
+    }
+
     /// <summary>Sends the statements (nothing when there are none) in <paramref name="db"/>'s current transaction.</summary>
     public async Task ExecuteAsync(DbContext db, CancellationToken cancellationToken)
     {
