@@ -62,9 +62,13 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Registers a handler for one kind of automated task (see <see cref="ITaskHandler"/>); one per kind.</summary>
+    /// <summary>Registers a handler for one kind of automated task (see <see cref="ITaskHandler"/>), and the registry of kinds it joins; one per kind.</summary>
     public static IServiceCollection AddTaskHandler<THandler>(this IServiceCollection services)
-        where THandler : class, ITaskHandler => services.AddSingleton<ITaskHandler, THandler>();
+        where THandler : class, ITaskHandler
+    {
+        services.TryAddSingleton<TaskKinds>();
+        return services.AddSingleton<ITaskHandler, THandler>();
+    }
 
     /// <summary>Registers a consumer the outbox dispatcher delivers every event to (see <see cref="IEventConsumer"/>); scoped, so it shares the delivery's unit of work.</summary>
     public static IServiceCollection AddEventConsumer<TConsumer>(this IServiceCollection services)

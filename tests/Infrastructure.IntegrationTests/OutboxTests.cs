@@ -96,7 +96,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : DatabaseTest(fixture)
     }
 
     [Fact]
-    public async Task ADispatcherThatDiesBetweenDeliveryAndAcknowledgement_LosesTheEventToAnother_WhoseConsumerSkipsIt()
+    public async Task ADispatcherThatDiesBetweenDeliveryAndAcknowledgement_LosesTheEventToAnother_AfterItsWorkersLease_AsAFailedDelivery_WhoseConsumerSkipsIt()
     {
         var creator = await AddUserAsync();
         await AddTaskAsync(creator);
@@ -105,11 +105,15 @@ public sealed class OutboxTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 
         var claimed = await store.ClaimAsync(10, CancellationToken.None);
         Assert.Empty(await dying.DeliverAsync(claimed, CancellationToken.None));
-        // It dies here: no acknowledgement. Within the lease nobody else takes the event.
+        // It dies here: no acknowledgement. Within its worker's lease (Worker:LeaseDuration, 30 s) nobody else takes the event.
         var survivor = Dispatcher();
         Assert.Equal(0, await survivor.DispatchOnceAsync(CancellationToken.None));
 
-        _clock.Advance(TimeSpan.FromSeconds(61));
+        // After it, the next claim takes the event back as a lost delivery: a failed attempt, retried after its backoff (2.5 to 5 s).
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await survivor.DispatchOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await CountAsync($"SELECT count(*) FROM outbox_messages WHERE attempts = 1 AND last_error = '{RetryRule.LeaseLostReason}' AND locked_by IS NULL AND processed_at IS NULL"));
+        _clock.Advance(TimeSpan.FromSeconds(6));
         Assert.Equal(1, await survivor.DispatchOnceAsync(CancellationToken.None));
 
         Assert.Single(_recorder.Deliveries("recorder"));

@@ -10,4 +10,6 @@ public static class EmailLogEvents
     public const int AttemptFailed = 6202;
     public const int GaveUp = 6203;
     public const int LeaseLost = 6204;
+    public const int AttemptLost = 6205;
+    public const int LostAndGaveUp = 6206;
 }

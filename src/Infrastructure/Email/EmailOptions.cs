@@ -30,9 +30,6 @@ public sealed class EmailOptions
     /// <summary>How long an idle sender waits before it looks at the queue again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a claim holds its emails; it must outlast sending a whole batch (BatchSize × Timeout).</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
-
     /// <summary>Failed attempts after which an email is given up on (kept, with its last error).</summary>
     public int MaxAttempts { get; set; } = 8;
 
@@ -42,7 +39,8 @@ public sealed class EmailOptions
     /// <summary>The longest nominal delay between two attempts.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    public RetryBackoff Backoff => new(RetryBaseDelay, RetryMaxDelay);
+    /// <summary>What a failed attempt does: retried after the backoff, or given up on after <see cref="MaxAttempts"/>.</summary>
+    public RetryRule Retry => new(MaxAttempts, new RetryBackoff(RetryBaseDelay, RetryMaxDelay));
 
     public string ResolvedPickupFolder => string.IsNullOrWhiteSpace(PickupFolder)
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TaskOrchestration", "mail-pickup")

@@ -17,7 +17,6 @@ public static class EmailServices
             .Validate(email => email.Delivery != EmailDelivery.Smtp || !string.IsNullOrWhiteSpace(email.Smtp.Host), "Email:Smtp:Host is required when Email:Delivery is Smtp.")
             .Validate(email => email.BatchSize > 0 && email.MaxAttempts > 0, "Email:BatchSize and Email:MaxAttempts must be positive.")
             .Validate(email => email.Timeout > TimeSpan.Zero && email.PollInterval > TimeSpan.Zero, "Email:Timeout and Email:PollInterval must be positive.")
-            .Validate(email => email.LeaseDuration > email.Timeout * email.BatchSize, "Email:LeaseDuration must be longer than Email:Timeout × Email:BatchSize, or a slow batch would be sent twice.")
             .ValidateOnStart();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<PickupFolderEmailSender>();

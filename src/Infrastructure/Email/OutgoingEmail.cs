@@ -41,16 +41,12 @@ internal sealed class OutgoingEmail
 
     public string? LastError { get; private set; }
 
-    /// <summary>The sender that holds the email while it sends it, until <see cref="LockedUntil"/>.</summary>
+    /// <summary>The worker whose lease holds the email while it sends it (<c>workers.lease_until</c>).</summary>
     public string? LockedBy { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
 
     /// <summary>When the mail system accepted it.</summary>
     public DateTimeOffset? SentAt { get; private set; }
 
     /// <summary>When the sender stopped trying, after Email:MaxAttempts failures; <see cref="LastError"/> says why.</summary>
     public DateTimeOffset? GaveUpAt { get; private set; }
-
-    public EmailMessage ToMessage() => new(Id, ToAddress, Subject, TextBody);
 }

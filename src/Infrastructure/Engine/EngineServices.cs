@@ -37,6 +37,7 @@ public static class EngineServices
         });
         services.AddSingleton<TaskQueue>();
         services.AddSingleton<WorkerLeaseClock>();
+        services.AddSingleton<LeasedQueue>();
         services.AddScoped<IEngineMonitor, EngineMonitor>();
         services.AddSingleton<IEngineSettings, EngineSettings>();
         services.AddOutboundPostClient(WebhookHandler.HttpClientName, "TaskOrchestration-Engine/1");

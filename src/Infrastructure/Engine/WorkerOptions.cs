@@ -22,6 +22,13 @@ public sealed class WorkerOptions
     /// <summary>The kinds this process claims; empty means every registered kind.</summary>
     public string[] Kinds { get; set; } = [];
 
+    /// <summary>The kinds this process claims: the configured <see cref="Kinds"/>, or every kind a handler serves.</summary>
+    public IReadOnlyList<string> ServedKinds(TaskKinds kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return Kinds is { Length: > 0 } configured ? [.. configured.Distinct(StringComparer.Ordinal)] : kinds.Automated;
+    }
+
     /// <summary>
     /// How long an idle worker waits before it looks for work again when nothing woke it. Idle workers are woken at
     /// once when work is announced (a submission, a retry, a reaped lease: EngineWake) and when a run-after comes, so

@@ -50,7 +50,7 @@ internal sealed partial class WorkerService(
     private readonly Channel<PendingOutcome> _outcomes = Channel.CreateUnbounded<PendingOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The kinds this process claims: the configured ones, or every registered kind.</summary>
-    public IReadOnlyList<string> ServedKinds => _options.Kinds is { Length: > 0 } configured ? [.. configured.Distinct(StringComparer.Ordinal)] : kinds.Automated;
+    public IReadOnlyList<string> ServedKinds => _options.ServedKinds(kinds);
 
     /// <summary>Refuses to start on a configured kind no handler serves: a misspelt kind would leave this process serving nothing, quietly.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public static class EventServices
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.SectionName))
             .Validate(outbox => outbox.BatchSize > 0 && outbox.MaxAttempts > 0, "Outbox:BatchSize and Outbox:MaxAttempts must be positive.")
-            .Validate(outbox => outbox.PollInterval > TimeSpan.Zero && outbox.LeaseDuration > TimeSpan.Zero, "Outbox:PollInterval and Outbox:LeaseDuration must be positive.")
+            .Validate(outbox => outbox.PollInterval > TimeSpan.Zero, "Outbox:PollInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();

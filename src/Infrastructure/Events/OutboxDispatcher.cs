@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskOrchestration.Application.Common.Events;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Persistence;
 
@@ -38,10 +39,25 @@ internal sealed partial class OutboxDispatcher(
     /// <summary>One round: claim, deliver, acknowledge. Answers how many events it claimed.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await store.ClaimAsync(_options.BatchSize, cancellationToken);
-        if (claimed.Count == 0)
+        var all = await store.ClaimAsync(_options.BatchSize, cancellationToken);
+        if (all.Count == 0)
         {
             return 0;
+        }
+
+        // An event whose dispatcher stopped (or lost the database) while it held it: that delivery counts as failed.
+        foreach (var lost in all.Where(item => item.Lost))
+        {
+            if (await store.FailAsync(lost, RetryRule.LeaseLostReason, cancellationToken))
+            {
+                LogParked(logger, lost.Envelope.Id, lost.Envelope.Type.ToString(), lost.FailedAttempts + 1);
+            }
+        }
+
+        List<ClaimedEvent> claimed = [.. all.Where(item => !item.Lost)];
+        if (claimed.Count == 0)
+        {
+            return all.Count;
         }
 
         var failed = await DeliverAsync(claimed, cancellationToken);
@@ -55,7 +71,7 @@ internal sealed partial class OutboxDispatcher(
         }
 
         LogDispatched(logger, claimed.Count, failed.Count);
-        return claimed.Count;
+        return all.Count;
     }
 
     /// <summary>Hands the events to every consumer; answers the ids of those some consumer failed, with the error.</summary>

@@ -51,10 +51,8 @@ internal sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    /// <summary>The dispatcher that holds the event while it delivers it, until <see cref="LockedUntil"/>.</summary>
+    /// <summary>The worker whose lease holds the event while its dispatcher delivers it (<c>workers.lease_until</c>).</summary>
     public string? LockedBy { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
 
     /// <summary>When every consumer had it.</summary>
     public DateTimeOffset? ProcessedAt { get; private set; }

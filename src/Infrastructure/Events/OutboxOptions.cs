@@ -16,9 +16,6 @@ public sealed class OutboxOptions
     /// <summary>How long an idle dispatcher waits before it looks again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a claimed event is held; a dispatcher that dies holding it loses it to another after this.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
-
     /// <summary>Failed deliveries after which an event is parked (set aside until an admin replays it).</summary>
     public int MaxAttempts { get; set; } = 10;
 
@@ -28,5 +25,6 @@ public sealed class OutboxOptions
     /// <summary>The longest nominal delay between deliveries of one event.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    public RetryBackoff Backoff => new(RetryBaseDelay, RetryMaxDelay);
+    /// <summary>What a failed delivery does: retried after the backoff, or parked after <see cref="MaxAttempts"/>.</summary>
+    public RetryRule Retry => new(MaxAttempts, new RetryBackoff(RetryBaseDelay, RetryMaxDelay));
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Persistence;
@@ -9,40 +7,43 @@ using TaskOrchestration.Infrastructure.Persistence.Configurations;
 namespace TaskOrchestration.Infrastructure.Webhooks;
 
 /// <summary>
-/// The sender's hold on deliveries: a claim takes due pending deliveries of active subscriptions that no other sender
-/// holds (<c>FOR UPDATE SKIP LOCKED</c>) and leases them; recording an attempt's outcome gives the lease back. Several
-/// sender processes share the work safely, and a sender that dies loses its deliveries to another when the lease ends.
+/// Webhook deliveries (<c>webhook_deliveries</c>) as a <see cref="LeasedTable"/>: a claim takes due pending
+/// deliveries of active subscriptions that no live sender holds (<c>FOR UPDATE SKIP LOCKED</c>), held by this
+/// worker's lease; recording an attempt's outcome (the delivery's own, <see cref="WebhookDelivery"/>) gives the hold
+/// back. Several sender processes share the work safely, and a sender that dies loses its deliveries to another
+/// once its worker's lease runs out.
 /// </summary>
-internal sealed class WebhookDeliveryStore(IServiceScopeFactory scopes, WorkerIdentity sender, IOptions<WebhookOptions> options, TimeProvider clock)
+internal sealed class WebhookDeliveryStore(IServiceScopeFactory scopes, LeasedQueue queue)
 {
-    /// <summary>Takes up to <paramref name="limit"/> due deliveries, the longest-waiting first; answers their ids.</summary>
-    public async Task<IReadOnlyList<Guid>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    private static readonly LeasedTable Table = new(
+        "webhook_deliveries",
+        open: WebhookDeliveryConfiguration.PendingFilter,
+        due: "next_attempt_at",
+        order: "next_attempt_at",
+        eligible: "EXISTS (SELECT FROM webhook_subscriptions AS subscription WHERE subscription.id = candidate.subscription_id AND subscription.is_active)");
+
+    /// <summary>Takes up to <paramref name="limit"/> due deliveries, the longest-waiting first.</summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow();
-        return await db.Database.SqlQuery<Guid>($"""
-            UPDATE webhook_deliveries AS delivery
-            SET locked_by = {sender.Id}, locked_until = {now + options.Value.LeaseDuration}
-            FROM (
-                SELECT candidate.id FROM webhook_deliveries AS candidate
-                JOIN webhook_subscriptions AS subscription ON subscription.id = candidate.subscription_id
-                WHERE candidate.status = 'pending' AND candidate.next_attempt_at <= {now}
-                  AND (candidate.locked_until IS NULL OR candidate.locked_until < {now})
-                  AND subscription.is_active
-                ORDER BY candidate.next_attempt_at
-                LIMIT {limit}
-                FOR UPDATE OF candidate SKIP LOCKED) AS picked
-            WHERE delivery.id = picked.id
-            RETURNING delivery.id AS "Value"
-            """).ToListAsync(cancellationToken);
+        return await queue.ClaimAsync<ClaimedDelivery>(db, Table, limit, returning: null, cancellationToken);
     }
 
-    /// <summary>Gives the lease back with the next save of <paramref name="delivery"/> (its outcome, or nothing when its subscription was paused).</summary>
+    /// <summary>Gives the hold back with the next save of <paramref name="delivery"/> (its outcome, or nothing when its subscription was paused).</summary>
     public static void Release(ApplicationDbContext db, WebhookDelivery delivery)
     {
-        var entry = db.Entry(delivery);
-        entry.Property(WebhookDeliveryConfiguration.LockedBy).CurrentValue = null;
-        entry.Property(WebhookDeliveryConfiguration.LockedUntil).CurrentValue = null;
+        ArgumentNullException.ThrowIfNull(db);
+        db.Entry(delivery).Property(WebhookDeliveryConfiguration.LockedBy).CurrentValue = null;
     }
+}
+
+/// <summary>A delivery a sender holds, and whether the sender that held it before lost it with its lease.</summary>
+internal sealed class ClaimedDelivery : ILeasedRow
+{
+    public Guid Id { get; init; }
+
+    public int Attempts { get; init; }
+
+    public bool Lost { get; init; }
 }

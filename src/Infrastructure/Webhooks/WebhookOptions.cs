@@ -34,8 +34,6 @@ public sealed class WebhookOptions
     /// <summary>How long an idle sender waits before it looks again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a claimed delivery is held; a sender that dies holding it loses it to another after this. Longer than <see cref="Timeout"/>.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
-
-    public RetryBackoff Backoff => new(RetryBaseDelay, RetryMaxDelay);
+    /// <summary>What a failed attempt that may pass does: retried after the backoff, or failed after <see cref="MaxAttempts"/>.</summary>
+    public RetryRule Retry => new(MaxAttempts, new RetryBackoff(RetryBaseDelay, RetryMaxDelay));
 }

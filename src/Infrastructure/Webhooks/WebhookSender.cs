@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Http;
@@ -50,14 +51,15 @@ internal sealed partial class WebhookSender(
             await Parallel.ForEachAsync(
                 claimed,
                 new ParallelOptions { MaxDegreeOfParallelism = claimed.Count, CancellationToken = cancellationToken },
-                async (deliveryId, token) => await SendAsync(deliveryId, token));
+                async (delivery, token) => await SendAsync(delivery, token));
         }
 
         return claimed.Count;
     }
 
-    private async Task SendAsync(Guid deliveryId, CancellationToken cancellationToken)
+    private async Task SendAsync(ClaimedDelivery claimed, CancellationToken cancellationToken)
     {
+        var deliveryId = claimed.Id;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -69,7 +71,12 @@ internal sealed partial class WebhookSender(
                 return;
             }
 
-            if (subscription.IsActive)
+            if (claimed.Lost)
+            {
+                // Its sender stopped (or lost the database) while it held it: that attempt counts as failed.
+                RecordFailure(subscription, delivery, statusCode: null, RetryRule.LeaseLostReason, mayPass: true, Clock.GetUtcNow());
+            }
+            else if (subscription.IsActive)
             {
                 await AttemptAsync(subscription, delivery, cancellationToken);
             }
@@ -84,7 +91,7 @@ internal sealed partial class WebhookSender(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The lease runs out and the delivery is tried again; the other deliveries of the batch go on.
+            // The delivery stays held: the next claim takes it back as a lost attempt. The other deliveries of the batch go on.
             LogDeliveryCrashed(logger, exception, deliveryId);
         }
     }
@@ -110,15 +117,20 @@ internal sealed partial class WebhookSender(
             return;
         }
 
-        var retryDelay = _options.Backoff.DelayAfter(delivery.Attempts + 1, Random.Shared);
-        delivery.RecordFailure(result.StatusCode, result.Message, result.Outcome == OutboundPostOutcome.MayPass, _options.MaxAttempts, retryDelay, answeredAt);
+        RecordFailure(subscription, delivery, result.StatusCode, result.Message, result.Outcome == OutboundPostOutcome.MayPass, answeredAt);
+    }
+
+    private void RecordFailure(WebhookSubscription subscription, WebhookDelivery delivery, int? statusCode, string error, bool mayPass, DateTimeOffset now)
+    {
+        var retry = _options.Retry;
+        delivery.RecordFailure(statusCode, error, mayPass, retry.MaxAttempts, retry.Backoff.DelayAfter(delivery.Attempts + 1, Random.Shared), now);
         if (delivery.Status == WebhookDeliveryStatus.Failed)
         {
-            LogGivenUp(logger, delivery.Id, delivery.EventId, subscription.Id, delivery.Attempts, result.Message);
+            LogGivenUp(logger, delivery.Id, delivery.EventId, subscription.Id, delivery.Attempts, error);
         }
         else
         {
-            LogAttemptFailed(logger, delivery.Id, delivery.EventId, subscription.Id, delivery.Attempts, result.Message);
+            LogAttemptFailed(logger, delivery.Id, delivery.EventId, subscription.Id, delivery.Attempts, error);
         }
     }
 
@@ -137,6 +149,6 @@ internal sealed partial class WebhookSender(
     [LoggerMessage(EventId = WebhookLogEvents.Sent, Level = LogLevel.Debug, Message = "Webhook delivery {DeliveryId} (event {EventId}) to {WebhookId} answered {StatusCode}.")]
     private static partial void LogSent(ILogger logger, Guid deliveryId, Guid eventId, Guid webhookId, int statusCode);
 
-    [LoggerMessage(EventId = WebhookLogEvents.DeliveryCrashed, Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} could not be attempted; it is tried again when its lease ends.")]
+    [LoggerMessage(EventId = WebhookLogEvents.DeliveryCrashed, Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} could not be attempted; the next claim counts it as a lost attempt and retries it later.")]
     private static partial void LogDeliveryCrashed(ILogger logger, Exception exception, Guid deliveryId);
 }

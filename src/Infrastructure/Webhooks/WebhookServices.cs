@@ -14,7 +14,6 @@ public static class WebhookServices
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
             .Validate(webhooks => webhooks.MaxAttempts > 0 && webhooks.BatchSize > 0, "Webhooks:MaxAttempts and Webhooks:BatchSize must be positive.")
             .Validate(webhooks => webhooks.Timeout > TimeSpan.Zero && webhooks.PollInterval > TimeSpan.Zero, "Webhooks:Timeout and Webhooks:PollInterval must be positive.")
-            .Validate(webhooks => webhooks.LeaseDuration > webhooks.Timeout, "Webhooks:LeaseDuration must be longer than Webhooks:Timeout, or a slow receiver's delivery is sent twice.")
             .Validate(webhooks => webhooks.RetryBaseDelay > TimeSpan.Zero && webhooks.RetryMaxDelay >= webhooks.RetryBaseDelay, "Webhooks:RetryBaseDelay must be positive and at most Webhooks:RetryMaxDelay.")
             .ValidateOnStart();
         services.AddScoped<IWebhookDestinationPolicy, WebhookDestinationPolicy>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TaskOrchestration.Application.Common.Interfaces;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Infrastructure.Email;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests.Email;
@@ -108,20 +109,46 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
     }
 
     [Fact]
-    public async Task ASenderThatDiesHoldingEmails_LosesThemToAnother_OnlyAfterItsLease()
+    public async Task ASenderThatDiesHoldingEmails_LosesThemToAnother_OnlyAfterItsWorkersLease_AsAFailedAttempt()
     {
         var email = await EnqueueAsync("ada@example.com", "Hello");
         var dying = Services().GetRequiredService<EmailOutboxStore>();
         Assert.Single(await dying.ClaimAsync(10, CancellationToken.None));
-        // It dies here, holding the email.
+        // It dies here, holding the email. Within its worker's lease (Worker:LeaseDuration, 30 s) nobody takes it.
         var survivor = Sender();
 
         Assert.Equal(0, await survivor.SendOnceAsync(CancellationToken.None));
-        _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        Assert.Equal(["0 waiting (locked)"], await StateAsync());
+        // After it, the next claim takes the email back as a lost attempt, retried after its backoff (15 to 30 s).
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await survivor.SendOnceAsync(CancellationToken.None));
+        Assert.Empty(_mail.Sent);
+        Assert.Equal([$"1 waiting: {RetryRule.LeaseLostReason}"], await StateAsync());
+        _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, await survivor.SendOnceAsync(CancellationToken.None));
 
         Assert.Equal([email], _mail.Sent);
-        Assert.Equal(["0 sent"], await StateAsync());
+        Assert.Equal([$"1 sent: {RetryRule.LeaseLostReason}"], await StateAsync());
+    }
+
+    [Fact]
+    public async Task AnEmailWhoseSendersKeepDyingOnIt_IsGivenUpOn_AfterMaxAttempts_InsteadOfKillingSendersForever()
+    {
+        await EnqueueAsync("ada@example.com", "Poison");
+        var survivor = Sender(("Email:MaxAttempts", "2"));
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            // A sender takes the email and dies on it; the next claim after its worker's lease counts the attempt.
+            Assert.Single(await Services().GetRequiredService<EmailOutboxStore>().ClaimAsync(10, CancellationToken.None));
+            _clock.Advance(TimeSpan.FromSeconds(31));
+            Assert.Equal(1, await survivor.SendOnceAsync(CancellationToken.None));
+            _clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(0, _mail.Attempts);
+        Assert.Equal([$"2 gave up: {RetryRule.LeaseLostReason}"], await StateAsync());
+        Assert.Empty(await Services().GetRequiredService<EmailOutboxStore>().ClaimAsync(10, CancellationToken.None));
     }
 
     [Fact]

@@ -93,9 +93,13 @@ public sealed class NotificationConsumerTests(DatabaseFixture fixture) : Databas
         var dying = Dispatcher();
         var claimed = await _providers[^1].GetRequiredService<OutboxStore>().ClaimAsync(10, CancellationToken.None);
         Assert.Empty(await dying.DeliverAsync(claimed, CancellationToken.None));
-        // It dies here, before acknowledging: after its lease another dispatcher delivers the event again.
-        _clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(1, await Dispatcher().DispatchOnceAsync(CancellationToken.None));
+        // It dies here, before acknowledging: after its worker's lease another dispatcher takes the event back as a
+        // lost delivery, and delivers it again after the backoff.
+        var survivor = Dispatcher();
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await survivor.DispatchOnceAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(1, await survivor.DispatchOnceAsync(CancellationToken.None));
 
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM notifications"));
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM outgoing_emails"));

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Webhooks;
+using TaskOrchestration.Infrastructure.Webhooks;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests.Webhooks;
 
@@ -34,6 +37,33 @@ public sealed class WebhookSendingTests(DatabaseFixture fixture) : WebhookTest(f
         var delivery = await OnlyDeliveryAsync();
         Assert.Equal((WebhookDeliveryStatus.Succeeded, 1, (int?)200, (DateTimeOffset?)Now, (string?)null), (delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.DeliveredAt, delivery.LastError));
         Assert.Equal(0, await SendAsync(host));
+    }
+
+    [Fact]
+    public async Task ASenderThatDiesHoldingADelivery_LosesItToAnother_AfterItsWorkersLease_AsAFailedAttempt_RetriedWithTheSameId()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await SubscribeAsync(receiver.Url(), [EventType.TaskCreated]);
+        await AddTaskAsync(await AddUserAsync());
+        var dying = Host();
+        await DispatchAsync(dying);
+        Assert.Single(await dying.GetRequiredService<WebhookDeliveryStore>().ClaimAsync(10, CancellationToken.None));
+        // It dies here, holding the delivery. Within its worker's lease (Worker:LeaseDuration, 30 s) nobody takes it.
+        var survivor = Host();
+        Assert.Equal(0, await SendAsync(survivor));
+
+        // After it, the next claim takes the delivery back as a lost attempt, retried after its backoff (15 to 30 s).
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await SendAsync(survivor));
+        Assert.Empty(receiver.Received);
+        var lost = await OnlyDeliveryAsync();
+        Assert.Equal((WebhookDeliveryStatus.Pending, 1, (int?)null, RetryRule.LeaseLostReason), (lost.Status, lost.Attempts, lost.LastStatusCode, lost.LastError));
+        Assert.InRange(lost.NextAttemptAt!.Value, Clock.GetUtcNow().AddSeconds(15), Clock.GetUtcNow().AddSeconds(30));
+
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await SendAsync(survivor));
+        Assert.Equal(lost.EventId.ToString("D"), Assert.Single(receiver.Received).Header("webhook-id"));
+        Assert.Equal((WebhookDeliveryStatus.Succeeded, 2), ((await OnlyDeliveryAsync()).Status, (await OnlyDeliveryAsync()).Attempts));
     }
 
     [Fact]

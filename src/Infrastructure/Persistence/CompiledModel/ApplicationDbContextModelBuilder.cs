@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("89339fda-b1ae-41e2-89a2-c5badf113031"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("a585027c-f7b1-418a-9b65-6154a2cc116a"), entityTypeCount: 22)
         {
         }
 

@@ -21,7 +21,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Infrastructure.Events.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 12,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -73,16 +73,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 maxLength: 200);
             lockedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             lockedBy.AddAnnotation("Relational:ColumnName", "locked_by");
-
-            var lockedUntil = runtimeEntityType.AddProperty(
-                "LockedUntil",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("LockedUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<LockedUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcDateTimeOffsetConverter());
-            lockedUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            lockedUntil.AddAnnotation("Relational:ColumnName", "locked_until");
 
             var occurredAt = runtimeEntityType.AddProperty(
                 "OccurredAt",

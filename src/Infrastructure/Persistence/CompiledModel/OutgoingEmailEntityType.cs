@@ -21,7 +21,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Infrastructure.Email.OutgoingEmail",
                 typeof(OutgoingEmail),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -94,16 +94,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 maxLength: 200);
             lockedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             lockedBy.AddAnnotation("Relational:ColumnName", "locked_by");
-
-            var lockedUntil = runtimeEntityType.AddProperty(
-                "LockedUntil",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutgoingEmail).GetProperty("LockedUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutgoingEmail).GetField("<LockedUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcDateTimeOffsetConverter());
-            lockedUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            lockedUntil.AddAnnotation("Relational:ColumnName", "locked_until");
 
             var recipientId = runtimeEntityType.AddProperty(
                 "RecipientId",

@@ -22,7 +22,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Domain.Webhooks.WebhookDelivery",
                 typeof(WebhookDelivery),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 15,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -122,14 +122,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 maxLength: 200);
             lockedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             lockedBy.AddAnnotation("Relational:ColumnName", "locked_by");
-
-            var lockedUntil = runtimeEntityType.AddProperty(
-                "LockedUntil",
-                typeof(DateTimeOffset?),
-                nullable: true,
-                valueConverter: new UtcDateTimeOffsetConverter());
-            lockedUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            lockedUntil.AddAnnotation("Relational:ColumnName", "locked_until");
 
             var nextAttemptAt = runtimeEntityType.AddProperty(
                 "NextAttemptAt",

@@ -7,11 +7,11 @@ namespace TaskOrchestration.Infrastructure.Persistence.Configurations;
 
 internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
 {
-    /// <summary>The sender that holds the delivery while it sends it (a lease, not the domain's business: shadow properties).</summary>
+    /// <summary>The worker whose lease holds the delivery while it is sent (the lease is not the domain's business: a shadow property).</summary>
     public const string LockedBy = nameof(LockedBy);
 
-    /// <summary>Until when <see cref="LockedBy"/> holds it; another sender may claim it after.</summary>
-    public const string LockedUntil = nameof(LockedUntil);
+    /// <summary>The deliveries waiting for an attempt (the claim index's filter).</summary>
+    public const string PendingFilter = "status = 'pending'";
 
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
@@ -30,14 +30,13 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(delivery => delivery.Payload).HasColumnType("text");
         builder.Property(delivery => delivery.LastError).HasMaxLength(WebhookDelivery.ErrorMaxLength);
         builder.Property<string?>(LockedBy).HasMaxLength(TaskItemConfiguration.WorkerIdMaxLength);
-        builder.Property<DateTimeOffset?>(LockedUntil);
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(delivery => delivery.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
 
         // One delivery per event and subscription, whatever redelivers the event; led by the event id, it also
         // answers the consumer's "which of these events have deliveries already?".
         builder.HasIndex(delivery => new { delivery.EventId, delivery.SubscriptionId }).IsUnique();
         // The sender's claim: the due pending deliveries, the longest-waiting first.
-        builder.HasIndex(delivery => delivery.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");
+        builder.HasIndex(delivery => delivery.NextAttemptAt).HasFilter(PendingFilter).HasDatabaseName("ix_webhook_deliveries_due");
         // A subscription's deliveries, newest first (read backwards).
         builder.HasIndex(delivery => new { delivery.SubscriptionId, delivery.CreatedAt, delivery.Id });
         // The cleanup job: finished deliveries, the longest-finished first.
