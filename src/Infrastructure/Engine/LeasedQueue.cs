@@ -41,7 +41,7 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseClock lease,
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(table);
-        await RenewIfDueAsync(db, cancellationToken);
+        await RenewLeaseIfDueAsync(db, cancellationToken);
         var sql = returning is null ? table.ClaimSql : $"{table.ClaimSql}, {returning}";
         return await db.Database.SqlQuery<TRow>(FormattableStringFactory.Create(sql, worker.Id, clock.GetUtcNow(), limit)).ToListAsync(cancellationToken);
     }
@@ -84,8 +84,13 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseClock lease,
     /// <summary>The longest error a leased table keeps (its <c>last_error</c> column's length).</summary>
     public const int LastErrorMaxLength = 2_000;
 
-    private async Task RenewIfDueAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews this worker's lease when no renewal is recent (the heartbeat renews it every interval), so that what
+    /// the worker claims next is held from the start: a claim's first step.
+    /// </summary>
+    public async Task RenewLeaseIfDueAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         // Before the wall clock's now: the lease the renewal writes then ends no earlier than the one this process counts on.
         var startedAt = Stopwatch.GetTimestamp();
         if (!lease.IsDueAt(startedAt))

@@ -120,37 +120,28 @@ internal sealed partial class JobScheduler(
         var outcome = ScheduleRunOutcome.Succeeded;
         JobRunSummary? summary = null;
         string? error = null;
-        using (var heartbeatStop = new CancellationTokenSource())
+        try
         {
-            var heartbeat = HeartbeatLoopAsync(jobName, slot, heartbeatStop.Token);
-            try
+            await using var scope = scopes.CreateAsyncScope();
+            var job = scope.ServiceProvider.GetRequiredKeyedService<IScheduledJob>(jobName);
+            summary = await job.RunAsync(schedule.ScheduledSlotAt(slot), stoppingToken);
+        }
+        catch (Exception exception)
+        {
+            outcome = ScheduleRunOutcome.Failed;
+            var stopped = exception is OperationCanceledException && stoppingToken.IsCancellationRequested;
+            error = stopped ? StoppedError : $"{exception.GetType().Name}: {exception.Message}";
+            if (!stopped)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var job = scope.ServiceProvider.GetRequiredKeyedService<IScheduledJob>(jobName);
-                summary = await job.RunAsync(schedule.ScheduledSlotAt(slot), stoppingToken);
-            }
-            catch (Exception exception)
-            {
-                outcome = ScheduleRunOutcome.Failed;
-                var stopped = exception is OperationCanceledException && stoppingToken.IsCancellationRequested;
-                error = stopped ? StoppedError : $"{exception.GetType().Name}: {exception.Message}";
-                if (!stopped)
-                {
-                    // A run the shutdown cut short is no error to investigate (every Ctrl-C would print a stack
-                    // trace): its end, logged below, says that the worker stopped.
-                    LogRunFailed(logger, exception, jobName, slot);
-                }
-            }
-            finally
-            {
-                await heartbeatStop.CancelAsync();
-                await heartbeat;
+                // A run the shutdown cut short is no error to investigate (every Ctrl-C would print a stack
+                // trace): its end, logged below, says that the worker stopped.
+                LogRunFailed(logger, exception, jobName, slot);
             }
         }
 
         try
         {
-            // Recorded even while the host stops: an unrecorded end would read as abandoned a minute later.
+            // Recorded even while the host stops: an unrecorded end would read as abandoned once this worker's lease ran out.
             await runs.FinishAsync(jobName, slot, worker.Id, outcome, summary?.Text, error, clock.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception exception)
@@ -175,30 +166,6 @@ internal sealed partial class JobScheduler(
             {
                 // Another run ended at the same moment: one wake-up is enough.
             }
-        }
-    }
-
-    private async Task HeartbeatLoopAsync(string jobName, DateTimeOffset slot, CancellationToken stop)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(ScheduleRunStore.HeartbeatInterval, clock, stop);
-                try
-                {
-                    await runs.HeartbeatAsync(jobName, slot, worker.Id, clock.GetUtcNow(), stop);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // Missed heartbeats for a minute make the run look abandoned; one missed is nothing.
-                    LogHeartbeatFailed(logger, exception, jobName, slot);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The run ended.
         }
     }
 
@@ -229,9 +196,6 @@ internal sealed partial class JobScheduler(
 
     [LoggerMessage(EventId = SchedulerLogEvents.FinishNotRecorded, Level = LogLevel.Warning, Message = "How {Job} for slot {Slot} ended could not be recorded; it will read as abandoned.")]
     private static partial void LogFinishNotRecorded(ILogger logger, Exception exception, string job, DateTimeOffset slot);
-
-    [LoggerMessage(EventId = SchedulerLogEvents.HeartbeatFailed, Level = LogLevel.Warning, Message = "The heartbeat of {Job} for slot {Slot} failed; trying again at the next interval.")]
-    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);
 
     [LoggerMessage(EventId = SchedulerLogEvents.ClaimFailed, Level = LogLevel.Warning, Message = "Claiming slot {Slot} of {Job} failed; trying again at the next look.")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);

@@ -4,7 +4,7 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 
 /// <summary>
 /// One slot of one job, claimed by the worker that inserted it first: the primary key (job, slot) is the "each slot
-/// runs once, across every worker" rule. The runner's heartbeat tells a running run from an abandoned one.
+/// runs once, across every worker" rule. The runner's worker lease tells a running run from an abandoned one.
 /// </summary>
 internal sealed class ScheduleRun
 {
@@ -26,9 +26,6 @@ internal sealed class ScheduleRun
 
     public DateTimeOffset StartedAt { get; private set; }
 
-    /// <summary>Moved forward while it runs; a run whose heartbeat stopped before it finished was abandoned.</summary>
-    public DateTimeOffset HeartbeatAt { get; private set; }
-
     public DateTimeOffset? FinishedAt { get; private set; }
 
     /// <summary>Succeeded or failed; null until it finished.</summary>
@@ -38,7 +35,10 @@ internal sealed class ScheduleRun
 
     public string? Error { get; private set; }
 
-    /// <summary>Where the run stands at <paramref name="now"/>: its outcome, or running, or abandoned.</summary>
-    public ScheduleRunOutcome StandingAt(DateTimeOffset now) =>
-        Outcome ?? (HeartbeatAt < now - ScheduleRunStore.AbandonedAfter ? ScheduleRunOutcome.Abandoned : ScheduleRunOutcome.Running);
+    /// <summary>
+    /// Where the run stands at <paramref name="now"/>: its outcome, or running while its runner's lease
+    /// (<paramref name="runnerLeaseUntil"/>; null when the runner has none, or no row) holds it, or abandoned.
+    /// </summary>
+    public ScheduleRunOutcome StandingAt(DateTimeOffset now, DateTimeOffset? runnerLeaseUntil) =>
+        Outcome ?? (runnerLeaseUntil >= now ? ScheduleRunOutcome.Running : ScheduleRunOutcome.Abandoned);
 }

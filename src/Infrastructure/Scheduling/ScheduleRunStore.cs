@@ -1,56 +1,42 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskOrchestration.Application.Schedules;
+using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Persistence;
 
 namespace TaskOrchestration.Infrastructure.Scheduling;
 
 /// <summary>
-/// The scheduler's statements against <c>schedule_runs</c>: claim a slot (the insert that wins runs it), keep a
-/// run's heartbeat, record how it ended. Each is one short statement of its own (ADR 0021).
+/// The scheduler's statements against <c>schedule_runs</c>: claim a slot (the insert that wins runs it) and record how
+/// the run ended. A run in progress is held by its runner's worker lease (<c>workers.lease_until</c>, ADR 0030), the
+/// one every leased queue shares: a run without an end whose runner's lease ran out was abandoned (ADR 0021).
 /// </summary>
-internal sealed class ScheduleRunStore(IServiceScopeFactory scopes)
+internal sealed class ScheduleRunStore(IServiceScopeFactory scopes, LeasedQueue queue)
 {
-    /// <summary>How often a running job's heartbeat is written.</summary>
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
-
-    /// <summary>A run without a heartbeat for this long was abandoned: its worker died (or lost the database) before it ended.</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
-
     /// <summary>
     /// Claims <paramref name="slot"/> of <paramref name="job"/> for <paramref name="runner"/>, unless this slot or a
     /// later one was claimed already (a worker whose clock lags does not run a slot that a later one superseded), or
-    /// a run of the job is still going on (runs of one job never overlap: the slot is claimed once that run ends, if
-    /// it is still the latest). Of several workers claiming at once, the primary key lets one insert win.
+    /// a run of the job is still going on (its runner's lease has not run out: runs of one job never overlap; the slot
+    /// is claimed once that run ends, if it is still the latest). Of several workers claiming at once, the primary key
+    /// lets one insert win. The runner's lease is renewed first when no renewal is recent, so the run is held from its start.
     /// </summary>
     /// <returns>True when this runner won the slot and must run it.</returns>
     public async Task<bool> TryClaimAsync(string job, DateTimeOffset slot, string runner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await queue.RenewLeaseIfDueAsync(db, cancellationToken);
         return await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO schedule_runs (job, slot, runner, started_at, heartbeat_at)
-            SELECT {job}, {slot}, {runner}, {now}, {now}
+            INSERT INTO schedule_runs (job, slot, runner, started_at)
+            SELECT {job}, {slot}, {runner}, {now}
             WHERE NOT EXISTS (
-                SELECT 1 FROM schedule_runs
-                WHERE job = {job} AND (slot >= {slot} OR (finished_at IS NULL AND heartbeat_at >= {now - AbandonedAfter})))
+                SELECT FROM schedule_runs AS run
+                WHERE run.job = {job} AND (run.slot >= {slot} OR (run.finished_at IS NULL AND EXISTS (
+                    SELECT FROM workers WHERE workers.id = run.runner AND workers.lease_until >= {now}))))
             ON CONFLICT (job, slot) DO NOTHING
             """,
             cancellationToken) == 1;
-    }
-
-    /// <summary>The run goes on: its heartbeat moves to <paramref name="now"/>.</summary>
-    public async Task HeartbeatAsync(string job, DateTimeOffset slot, string runner, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE schedule_runs SET heartbeat_at = {now}
-            WHERE job = {job} AND slot = {slot} AND runner = {runner} AND finished_at IS NULL
-            """,
-            cancellationToken);
     }
 
     /// <summary>Records how the run ended: succeeded with the job's summary, or failed with the error.</summary>
@@ -64,7 +50,7 @@ internal sealed class ScheduleRunStore(IServiceScopeFactory scopes)
         await db.Database.ExecuteSqlAsync(
             $"""
             UPDATE schedule_runs
-            SET finished_at = {now}, heartbeat_at = {now}, outcome = {stored}, summary = {keptSummary}, error = {keptError}
+            SET finished_at = {now}, outcome = {stored}, summary = {keptSummary}, error = {keptError}
             WHERE job = {job} AND slot = {slot} AND runner = {runner}
             """,
             cancellationToken);

@@ -12,6 +12,6 @@ public static class SchedulerLogEvents
     public const int RunFinished = 7011;
     public const int RunFailed = 7012;
     public const int FinishNotRecorded = 7013;
-    public const int HeartbeatFailed = 7014;
+    // 7014 was a run's own heartbeat failing, until runs were held by the worker's lease (2026-12-07): not to be reused.
     public const int ClaimFailed = 7020;
 }

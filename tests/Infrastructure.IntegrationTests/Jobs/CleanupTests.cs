@@ -270,8 +270,8 @@ public sealed class CleanupTests(DatabaseFixture fixture) : DatabaseTest(fixture
     private Task<int> AddScheduleRunAsync(string job, DateTimeOffset slot) =>
         ExecuteAsync(
             """
-            INSERT INTO schedule_runs (job, slot, runner, started_at, heartbeat_at, finished_at, outcome)
-            VALUES (@job, @slot, 'a-worker', @slot, @slot, @slot, 'succeeded')
+            INSERT INTO schedule_runs (job, slot, runner, started_at, finished_at, outcome)
+            VALUES (@job, @slot, 'a-worker', @slot, @slot, 'succeeded')
             """,
             ("job", job),
             ("slot", slot));

@@ -135,23 +135,30 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
     }
 
     [Fact]
-    public async Task ASlotWhoseRunnerDied_IsNotRunAgain_ReadsAsAbandoned_AndDoesNotHoldBackTheNextSlot()
+    public async Task ASlotWhoseRunnerDied_HoldsBackTheNextSlot_UntilItsWorkersLeaseRanOut_ThenReadsAsAbandoned_AndIsNotRunAgain()
     {
-        // A worker claimed 09:00, sent one heartbeat, and was killed.
+        // A worker claimed 09:00, its lease was last renewed until 09:06, and it was killed.
         await ExecuteAsync(
-            "INSERT INTO schedule_runs (job, slot, runner, started_at, heartbeat_at) VALUES ('probe', @slot, 'dead-worker', @slot, @heartbeat)",
+            """
+            INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, lease_until)
+            VALUES ('dead-worker', 'host', 1, '{}', 1, @slot, @slot, @leaseUntil)
+            """,
             ("slot", Now),
-            ("heartbeat", Now.AddSeconds(10)));
+            ("leaseUntil", Now.AddMinutes(6)));
+        await ExecuteAsync("INSERT INTO schedule_runs (job, slot, runner, started_at) VALUES ('probe', @slot, 'dead-worker', @slot)", ("slot", Now));
         var clock = new FakeTimeProvider(Now.AddSeconds(50));
         var (scheduler, _) = Scheduler(clock);
-
         Assert.Equal(ScheduleRunOutcome.Running, (await LastRunAsync(clock.GetUtcNow())).Outcome);
+
+        // 09:05 is due, but the lease still holds the 09:00 run: runs of one job never overlap.
+        clock.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(20));
+        Assert.Empty(await scheduler.StartDueRunsAsync(CancellationToken.None));
+        Assert.Equal(ScheduleRunOutcome.Running, (await LastRunAsync(clock.GetUtcNow())).Outcome);
+
+        // Once the lease ran out the run reads as abandoned, and the latest slot (09:05, not 09:00 again) runs.
         clock.Advance(TimeSpan.FromMinutes(1));
         var abandoned = await LastRunAsync(clock.GetUtcNow());
         Assert.Equal((Now, ScheduleRunOutcome.Abandoned, "dead-worker", (DateTimeOffset?)null), (abandoned.Slot, abandoned.Outcome, abandoned.Runner, abandoned.FinishedAt));
-        Assert.Empty(await scheduler.StartDueRunsAsync(CancellationToken.None));
-
-        clock.Advance(TimeSpan.FromMinutes(4));
         await Task.WhenAll(await scheduler.StartDueRunsAsync(CancellationToken.None));
 
         Assert.Equal([Now.AddMinutes(5)], _probe.Slots);

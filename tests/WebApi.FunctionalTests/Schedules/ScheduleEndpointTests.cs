@@ -83,8 +83,8 @@ public sealed class ScheduleEndpointTests(ApiFactory factory) : ApiTestBase(fact
         await using var connection = await Factory.Database.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO schedule_runs (job, slot, runner, started_at, heartbeat_at, finished_at, outcome, summary, error)
-            VALUES (@job, @slot, 'host:42:abcd1234', @slot, @finished, @finished, @outcome, @summary, @error)
+            INSERT INTO schedule_runs (job, slot, runner, started_at, finished_at, outcome, summary, error)
+            VALUES (@job, @slot, 'host:42:abcd1234', @slot, @finished, @outcome, @summary, @error)
             """,
             connection);
         command.Parameters.AddWithValue("job", job);

@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a585027c-f7b1-418a-9b65-6154a2cc116a"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("f01e7842-ed83-4df8-99d9-fb3e37ce967d"), entityTypeCount: 22)
         {
         }
 

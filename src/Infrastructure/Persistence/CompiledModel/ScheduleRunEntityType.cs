@@ -21,7 +21,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Infrastructure.Scheduling.ScheduleRun",
                 typeof(ScheduleRun),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 8,
                 keyCount: 1);
 
             var job = runtimeEntityType.AddProperty(
@@ -64,16 +64,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 valueConverter: new UtcDateTimeOffsetConverter());
             finishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             finishedAt.AddAnnotation("Relational:ColumnName", "finished_at");
-
-            var heartbeatAt = runtimeEntityType.AddProperty(
-                "HeartbeatAt",
-                typeof(DateTimeOffset),
-                propertyInfo: typeof(ScheduleRun).GetProperty("HeartbeatAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ScheduleRun).GetField("<HeartbeatAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new UtcDateTimeOffsetConverter());
-            heartbeatAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-            heartbeatAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            heartbeatAt.AddAnnotation("Relational:ColumnName", "heartbeat_at");
 
             var outcome = runtimeEntityType.AddProperty(
                 "Outcome",

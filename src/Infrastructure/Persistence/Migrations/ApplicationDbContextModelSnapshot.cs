@@ -1056,10 +1056,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
-                    b.Property<DateTimeOffset>("HeartbeatAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("heartbeat_at");
-
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
