@@ -146,11 +146,9 @@ internal sealed partial class WorkerService(
                     continue;
                 }
 
-                // The worker's lease holds them: as its last renewal (the claim's own, or a heartbeat's) left it.
-                var leaseDeadline = lease.Deadline;
                 foreach (var run in claimed)
                 {
-                    var attempt = new RunningAttempt(run) { LeaseDeadline = leaseDeadline };
+                    var attempt = new RunningAttempt(run);
                     _running[run.TaskId] = attempt;
                     attempt.Completion = RunAsync(attempt);
                 }
@@ -319,11 +317,7 @@ internal sealed partial class WorkerService(
                 var claimsStartedByNow = Interlocked.Read(ref _claimsStarted);
                 foreach (var attempt in attempts)
                 {
-                    if (held.TryGetValue(attempt.Run.TaskId, out var heldAttempt) && heldAttempt == attempt.Run.Attempt)
-                    {
-                        attempt.LeaseDeadline = extendedFrom + LeaseTicks;
-                    }
-                    else if (!attempt.Recorded)
+                    if ((!held.TryGetValue(attempt.Run.TaskId, out var heldAttempt) || heldAttempt != attempt.Run.Attempt) && !attempt.Recorded)
                     {
                         LogLeaseLost(logger, attempt.Run.TaskId, attempt.Run.Attempt);
                         attempt.Lost = true;
@@ -386,9 +380,11 @@ internal sealed partial class WorkerService(
     }
 
     /// <summary>
-    /// Every second, cancels the handlers whose lease has less than a heartbeat interval left (the heartbeat could not
-    /// extend it: the database is out of reach, or the heartbeat itself hangs): once it runs out the reaper may hand
-    /// the task to another worker, and two attempts of one task must never run at once. The interval of margin
+    /// Every second, once the worker's lease has less than a heartbeat interval left (neither the heartbeat nor a claim
+    /// could renew it: the database is out of reach, or the heartbeat itself hangs), cancels every handler: the lease
+    /// holds all of them (<see cref="WorkerLeaseClock.Deadline"/>, on the monotonic clock, from the instant before the
+    /// last renewal's statement, so it never lies past the lease the database holds), and once it runs out the reaper
+    /// may hand their tasks to other workers, and two attempts of one task must never run at once. The interval of margin
     /// covers the handler's stopping and a skew between this machine's clock and the reaper's. Their outcome no
     /// longer counts; the reaper requeues them. On a thread of its own, as the heartbeat: a hung heartbeat call must
     /// not hold the fence up.
@@ -397,8 +393,12 @@ internal sealed partial class WorkerService(
     {
         while (!stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(1)))
         {
-            var now = Stopwatch.GetTimestamp();
-            foreach (var attempt in _running.Values.Where(attempt => !attempt.HandlerReturned && !attempt.Lost && attempt.LeaseDeadline - now < HeartbeatTicks))
+            if (lease.Deadline - Stopwatch.GetTimestamp() >= HeartbeatTicks)
+            {
+                continue;
+            }
+
+            foreach (var attempt in _running.Values.Where(attempt => !attempt.HandlerReturned && !attempt.Lost))
             {
                 LogFenced(logger, attempt.Run.TaskId, attempt.Run.Attempt);
                 attempt.Lost = true;
@@ -440,8 +440,6 @@ internal sealed partial class WorkerService(
         var now = Stopwatch.GetTimestamp();
         return Stopwatch.GetElapsedTime(now, Math.Max(timestamp, now));
     }
-
-    private long LeaseTicks => (long)(_options.LeaseDuration.TotalSeconds * Stopwatch.Frequency);
 
     private long HeartbeatTicks => (long)(_options.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
 
@@ -624,13 +622,6 @@ internal sealed partial class WorkerService(
 
         /// <summary>The handler has returned (its outcome may still be on its way to the database).</summary>
         public volatile bool HandlerReturned;
-
-        /// <summary>
-        /// When the lease this process last wrote for the attempt runs out, as a Stopwatch timestamp (a monotonic
-        /// clock: a wall-clock jump cannot stretch it). Set at the claim and at each extension, from the instant
-        /// before the statement, so it never lies past the lease the database holds.
-        /// </summary>
-        public long LeaseDeadline { get; set; }
 
         public async Task CancelAsync()
         {

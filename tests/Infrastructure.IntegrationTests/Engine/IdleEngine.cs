@@ -39,20 +39,29 @@ internal sealed class IdleEngine : IAsyncDisposable
 
     public RecordingLoggerProvider Log { get; }
 
-    public static async Task<IdleEngine> StartAsync(TestDatabase database, int concurrency = 10)
+    /// <param name="database">The test's database.</param>
+    /// <param name="concurrency">Worker:Concurrency.</param>
+    /// <param name="settings">Further settings (Worker:LeaseDuration, say), over the defaults above.</param>
+    public static async Task<IdleEngine> StartAsync(TestDatabase database, int concurrency = 10, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var handler = new ScriptedHandler();
         var log = new RecordingLoggerProvider();
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = database.ConnectionString,
+            ["Worker:Kinds:0"] = ScriptedHandler.KindName,
+            ["Worker:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            ["Worker:PollInterval"] = "00:10:00",
+            ["Worker:ReaperInterval"] = "00:00:00.200",
+            ["Worker:RetryBaseDelay"] = RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
         var services = InfrastructureServices.Build(
-            new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = database.ConnectionString,
-                ["Worker:Kinds:0"] = ScriptedHandler.KindName,
-                ["Worker:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
-                ["Worker:PollInterval"] = "00:10:00",
-                ["Worker:ReaperInterval"] = "00:00:00.200",
-                ["Worker:RetryBaseDelay"] = RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
-            },
+            values,
             configure: services => services
                 .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(log))
                 .AddSingleton<ITaskHandler>(handler)

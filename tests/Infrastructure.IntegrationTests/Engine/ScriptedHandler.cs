@@ -23,6 +23,7 @@ internal sealed class ScriptedHandler : ITaskHandler
 
     private readonly ConcurrentDictionary<(Guid TaskId, int Attempt), TaskCompletionSource> _started = new();
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _released = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<DateTimeOffset>> _cancelled = new();
 
     public string Kind => KindName;
 
@@ -35,7 +36,16 @@ internal sealed class ScriptedHandler : ITaskHandler
             case FailsOnce when run.Attempt == 1:
                 return TaskHandlerResult.Failure("The first attempt fails.");
             case Blocks:
-                await Source(_released, run.TaskId).Task.WaitAsync(cancellationToken);
+                try
+                {
+                    await Source(_released, run.TaskId).Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    _cancelled.GetOrAdd(run.TaskId, _ => new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(DateTimeOffset.UtcNow);
+                    throw;
+                }
+
                 break;
         }
 
@@ -48,6 +58,10 @@ internal sealed class ScriptedHandler : ITaskHandler
     public bool HasStarted(Guid taskId, int attempt = 1) => _started.TryGetValue((taskId, attempt), out var started) && started.Task.IsCompleted;
 
     public void Release(Guid taskId) => Source(_released, taskId).TrySetResult();
+
+    /// <summary>When the engine cancelled the blocking handler of <paramref name="taskId"/>; throws when it did not within <paramref name="patience"/>.</summary>
+    public Task<DateTimeOffset> CancelledAsync(Guid taskId, TimeSpan patience) =>
+        _cancelled.GetOrAdd(taskId, _ => new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(patience);
 
     private static TaskCompletionSource Source<TKey>(ConcurrentDictionary<TKey, TaskCompletionSource> sources, TKey key)
         where TKey : notnull =>
