@@ -32,6 +32,8 @@ internal sealed partial class EmailOutboxSender(
 
     protected override void LogRoundFailed(Exception exception) => LogSendingFailed(logger, exception);
 
+    protected override Task<int> ReleaseHeldAsync(CancellationToken cancellationToken) => store.ReleaseHeldAsync(cancellationToken);
+
     /// <summary>One round: claim, send each, record each outcome. Answers how many emails it claimed.</summary>
     public async Task<int> SendOnceAsync(CancellationToken cancellationToken)
     {

@@ -38,6 +38,14 @@ internal sealed class EmailOutboxStore(IServiceScopeFactory scopes, LeasedQueue 
             cancellationToken);
     }
 
+    /// <summary>Gives back what this sender still holds, at shutdown.</summary>
+    public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return await queue.ReleaseHeldAsync(db, Table, cancellationToken);
+    }
+
     /// <summary>The mail system accepted the email. Answers false when this sender no longer held it (its lease ran out and another took it).</summary>
     public async Task<bool> MarkSentAsync(Guid id, CancellationToken cancellationToken)
     {

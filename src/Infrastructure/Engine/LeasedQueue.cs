@@ -62,6 +62,15 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseClock lease,
             : db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Statement(table.CompleteSql, table), clock.GetUtcNow(), idList), cancellationToken);
     }
 
+    /// <summary>Gives back every open row of <paramref name="table"/> this worker holds (a round its shutdown cut short), uncounted.</summary>
+    /// <returns>How many rows it gave back.</returns>
+    public Task<int> ReleaseHeldAsync(ApplicationDbContext db, LeasedTable table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(table);
+        return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(table.ReleaseHeldSql, worker.Id), cancellationToken);
+    }
+
     /// <summary>
     /// Records a failed attempt of a row this worker holds, as <paramref name="decision"/> says (wait until its time,
     /// or given up on), and gives it back. A row this worker no longer holds is left to its holder.

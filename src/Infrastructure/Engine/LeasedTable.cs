@@ -36,6 +36,8 @@ internal sealed class LeasedTable
             WHERE item.id = picked.id
             RETURNING item.id, item.attempts, picked.lost
             """;
+        // {0} the worker.
+        ReleaseHeldSql = $"UPDATE {name} SET locked_by = NULL WHERE locked_by = {{0}} AND {open}";
         if (done is not null)
         {
             // {0} now, {1} the ids, {2} the worker.
@@ -58,6 +60,9 @@ internal sealed class LeasedTable
 
     /// <summary>The claim, in EF Core's raw SQL format, without its RETURNING list's table-specific columns.</summary>
     public string ClaimSql { get; }
+
+    /// <summary>Gives back every open row the worker holds.</summary>
+    public string ReleaseHeldSql { get; }
 
     /// <summary>Records success and gives the rows back; null when the row's own entity records it.</summary>
     public string? CompleteSql { get; }

@@ -36,6 +36,8 @@ internal sealed partial class OutboxDispatcher(
 
     protected override void LogRoundFailed(Exception exception) => LogDispatchFailed(logger, exception);
 
+    protected override Task<int> ReleaseHeldAsync(CancellationToken cancellationToken) => store.ReleaseHeldAsync(cancellationToken);
+
     /// <summary>One round: claim, deliver, acknowledge. Answers how many events it claimed.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {

@@ -45,6 +45,14 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, LeasedQueue queue
         return [.. rows.OrderBy(row => row.Sequence).Select(row => new ClaimedEvent(JsonSerializer.Deserialize<EventEnvelope>(row.Payload, EventJson.Options)!, row.Attempts, row.Lost))];
     }
 
+    /// <summary>Gives back what this sender still holds, at shutdown.</summary>
+    public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return await queue.ReleaseHeldAsync(db, Table, cancellationToken);
+    }
+
     /// <summary>Every consumer has these events: they are processed (the lease is ours, or a later claim's: either way they are done).</summary>
     public async Task AcknowledgeAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
     {

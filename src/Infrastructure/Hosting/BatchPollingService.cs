@@ -6,10 +6,14 @@ namespace TaskOrchestration.Infrastructure.Hosting;
 /// The loop shared by the worker role's batch services (the outbox dispatcher, the email and webhook senders): a
 /// round claims up to a batch and handles it; a full batch is followed at once by the next round, a short one by a
 /// pause of the poll interval. A round that throws (the database is away, say) is logged and tried again after
-/// 2, 4, 8… seconds, at most 30, so a process outlives an outage without hammering the database.
+/// 2, 4, 8… seconds, at most 30, so a process outlives an outage without hammering the database. When it stops, it
+/// gives back what it still holds (a round cut short).
 /// </summary>
 internal abstract class BatchPollingService(TimeProvider clock) : BackgroundService
 {
+    // How long giving back at shutdown may take before it is left to the lease.
+    private static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(5);
+
     /// <summary>The clock of the loop's pauses, for the rounds' own timestamps too.</summary>
     protected TimeProvider Clock { get; } = clock;
 
@@ -27,6 +31,12 @@ internal abstract class BatchPollingService(TimeProvider clock) : BackgroundServ
 
     /// <summary>Logs a round that failed; the loop goes on after a pause.</summary>
     protected abstract void LogRoundFailed(Exception exception);
+
+    /// <summary>
+    /// Gives back what this process still holds when it stops (a round cut short): another process may take it at
+    /// once, and the attempt does not count as lost. Answers how many items it gave back.
+    /// </summary>
+    protected abstract Task<int> ReleaseHeldAsync(CancellationToken cancellationToken);
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,13 +59,25 @@ internal abstract class BatchPollingService(TimeProvider clock) : BackgroundServ
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception exception)
             {
                 LogRoundFailed(exception);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), Clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+
+        // No round runs any more: whatever this process holds now, nothing of it is in flight.
+        try
+        {
+            using var patience = new CancellationTokenSource(ReleasePatience);
+            await ReleaseHeldAsync(patience.Token);
+        }
+        catch (Exception exception)
+        {
+            // The next claim after this worker's lease takes them, as lost attempts.
+            LogRoundFailed(exception);
         }
     }
 }

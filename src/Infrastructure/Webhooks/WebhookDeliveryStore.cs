@@ -30,6 +30,14 @@ internal sealed class WebhookDeliveryStore(IServiceScopeFactory scopes, LeasedQu
         return await queue.ClaimAsync<ClaimedDelivery>(db, Table, limit, returning: null, cancellationToken);
     }
 
+    /// <summary>Gives back what this sender still holds, at shutdown.</summary>
+    public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return await queue.ReleaseHeldAsync(db, Table, cancellationToken);
+    }
+
     /// <summary>Gives the hold back with the next save of <paramref name="delivery"/> (its outcome, or nothing when its subscription was paused).</summary>
     public static void Release(ApplicationDbContext db, WebhookDelivery delivery)
     {

@@ -42,6 +42,8 @@ internal sealed partial class WebhookSender(
 
     protected override void LogRoundFailed(Exception exception) => LogSendFailed(logger, exception);
 
+    protected override Task<int> ReleaseHeldAsync(CancellationToken cancellationToken) => store.ReleaseHeldAsync(cancellationToken);
+
     /// <summary>One round: claim a batch, send its deliveries side by side, record each outcome. Answers how many it claimed.</summary>
     public async Task<int> SendOnceAsync(CancellationToken cancellationToken)
     {

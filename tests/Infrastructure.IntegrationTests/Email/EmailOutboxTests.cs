@@ -152,6 +152,30 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
     }
 
     [Fact]
+    public async Task ASenderStoppedInTheMiddleOfARound_GivesBackWhatItHeld_WithoutCountingAnAttempt()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await EnqueueAsync($"person{i}@example.com", $"Email {i}");
+        }
+
+        _mail.Pause = TimeSpan.FromMinutes(1);
+        var sender = Sender();
+        await sender.StartAsync(CancellationToken.None);
+        // A hang guard, not a measure: until the round has claimed the batch and begun sending its first email.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (_mail.Attempts == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.Equal(["0 waiting (locked)", "0 waiting (locked)", "0 waiting (locked)"], await StateAsync());
+        await sender.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["0 waiting", "0 waiting", "0 waiting"], await StateAsync());
+    }
+
+    [Fact]
     public async Task TheSameEmail_CannotBeQueuedTwice()
     {
         var email = await EnqueueAsync("ada@example.com", "Hello");
