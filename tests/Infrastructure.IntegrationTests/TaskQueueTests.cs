@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TaskOrchestration.Application.Common.Interfaces;
@@ -166,6 +167,27 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         // One write, of the lease alone, which no index holds: a HOT update, so claims leave no dead index entries behind.
         Assert.Equal((hotBefore + 1, updatedBefore + 1), await WorkerUpdatesAsync());
         Assert.Equal([Now.AddSeconds(31)], await WorkerLeaseAsync(worker));
+    }
+
+    [Fact]
+    public async Task ARenewal_NeverShortensTheWorkersLease_WhenAnEarlierOneCommitsAfterALaterOne()
+    {
+        var (_, worker) = await RegisteredQueueAsync();
+        var identity = new WorkerIdentity();
+        await RenewAsync(worker, Now.AddSeconds(60));
+
+        // A renewal that read its clock earlier (a claim that waited for a pooled connection) commits last.
+        await RenewAsync(worker, Now.AddSeconds(40));
+
+        Assert.Equal([Now.AddSeconds(60)], await WorkerLeaseAsync(worker));
+
+        async Task RenewAsync(string id, DateTimeOffset leaseUntil)
+        {
+            await using var db = Database.CreateDbContext();
+            object[] parameters = WorkerLease.RenewalParameters(identity, [Kind], 1, Now, leaseUntil);
+            parameters[0] = id;
+            await db.Database.ExecuteSqlRawAsync(WorkerLease.Renewal, parameters);
+        }
     }
 
     [Fact]

@@ -42,7 +42,8 @@ internal sealed partial class EmailOutboxSender(
         // are recorded before anything of this batch is sent, so that an email that kills its sender is counted.
         foreach (var email in claimed.Where(email => email.Lost))
         {
-            if (await store.FailAsync(email, RetryRule.LeaseLostReason, cancellationToken))
+            // Not cancelled by a stop: the row would be given back uncounted, and the lost attempt never counted.
+            if (await store.FailAsync(email, RetryRule.LeaseLostReason, CancellationToken.None))
             {
                 LogLostAndGaveUp(logger, email.Id, email.Attempts + 1);
             }

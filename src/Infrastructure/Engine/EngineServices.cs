@@ -61,9 +61,10 @@ public static class EngineServices
         services.AddHostedService(provider => provider.GetRequiredService<Email.EmailOutboxSender>());
         services.AddHostedService(provider => provider.GetRequiredService<Webhooks.WebhookSender>());
         services.AddHostedService(provider => provider.GetRequiredService<Scheduling.JobScheduler>());
-        // The host must wait for the grace period, and a little for giving back what is left, before it gives up.
+        // The host must wait for the grace period, and a little for giving back what is left, before it gives up; the
+        // three batch services stop first (in reverse order of registration), each giving back what it holds.
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
-            host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(15));
+            host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(15) + (3 * BatchPollingService.ReleasePatience));
         return services;
     }
 }

@@ -50,7 +50,8 @@ internal sealed partial class OutboxDispatcher(
         // An event whose dispatcher stopped (or lost the database) while it held it: that delivery counts as failed.
         foreach (var lost in all.Where(item => item.Lost))
         {
-            if (await store.FailAsync(lost, RetryRule.LeaseLostReason, cancellationToken))
+            // Not cancelled by a stop: the event would be given back uncounted, and the lost delivery never counted.
+            if (await store.FailAsync(lost, RetryRule.LeaseLostReason, CancellationToken.None))
             {
                 LogParked(logger, lost.Envelope.Id, lost.Envelope.Type.ToString(), lost.FailedAttempts + 1);
             }

@@ -6,13 +6,13 @@ namespace TaskOrchestration.Infrastructure.Hosting;
 /// The loop shared by the worker role's batch services (the outbox dispatcher, the email and webhook senders): a
 /// round claims up to a batch and handles it; a full batch is followed at once by the next round, a short one by a
 /// pause of the poll interval. A round that throws (the database is away, say) is logged and tried again after
-/// 2, 4, 8… seconds, at most 30, so a process outlives an outage without hammering the database. When it stops, it
-/// gives back what it still holds (a round cut short).
+/// 2, 4, 8… seconds, at most 30, so a process outlives an outage without hammering the database. After a round that
+/// failed, and when it stops, it gives back what it still holds.
 /// </summary>
 internal abstract class BatchPollingService(TimeProvider clock) : BackgroundService
 {
-    // How long giving back at shutdown may take before it is left to the lease.
-    private static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(5);
+    /// <summary>How long giving back what a service holds may take before it is left to the lease (the host's shutdown waits for it).</summary>
+    public static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(5);
 
     /// <summary>The clock of the loop's pauses, for the rounds' own timestamps too.</summary>
     protected TimeProvider Clock { get; } = clock;
@@ -33,8 +33,8 @@ internal abstract class BatchPollingService(TimeProvider clock) : BackgroundServ
     protected abstract void LogRoundFailed(Exception exception);
 
     /// <summary>
-    /// Gives back what this process still holds when it stops (a round cut short): another process may take it at
-    /// once, and the attempt does not count as lost. Answers how many items it gave back.
+    /// Gives back what this process still holds after a round that failed, and when it stops (a round cut short):
+    /// another process may take it at once, and the attempt does not count as lost. Answers how many items it gave back.
     /// </summary>
     protected abstract Task<int> ReleaseHeldAsync(CancellationToken cancellationToken);
 
@@ -64,11 +64,19 @@ internal abstract class BatchPollingService(TimeProvider clock) : BackgroundServ
             catch (Exception exception)
             {
                 LogRoundFailed(exception);
+                // What the round held and did not finish was not lost with this process: given back uncounted (when
+                // the database answers; otherwise the next claim takes it as lost).
+                await TryReleaseHeldAsync();
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, ++failures))), Clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 
         // No round runs any more: whatever this process holds now, nothing of it is in flight.
+        await TryReleaseHeldAsync();
+    }
+
+    private async Task TryReleaseHeldAsync()
+    {
         try
         {
             using var patience = new CancellationTokenSource(ReleasePatience);

@@ -141,7 +141,7 @@ internal sealed partial class JobScheduler(
 
         try
         {
-            // Recorded even while the host stops: an unrecorded end would read as abandoned once this worker's lease ran out.
+            // Recorded even while the host stops: an unrecorded end would read as running, then abandoned once this worker's lease ran out.
             await runs.FinishAsync(jobName, slot, worker.Id, outcome, summary?.Text, error, clock.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception exception)
@@ -194,7 +194,7 @@ internal sealed partial class JobScheduler(
     [LoggerMessage(EventId = SchedulerLogEvents.RunFailed, Level = LogLevel.Error, Message = "{Job} for slot {Slot} failed.")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string job, DateTimeOffset slot);
 
-    [LoggerMessage(EventId = SchedulerLogEvents.FinishNotRecorded, Level = LogLevel.Warning, Message = "How {Job} for slot {Slot} ended could not be recorded; it will read as abandoned.")]
+    [LoggerMessage(EventId = SchedulerLogEvents.FinishNotRecorded, Level = LogLevel.Warning, Message = "How {Job} for slot {Slot} ended could not be recorded; it reads as running while this worker lives, then as abandoned.")]
     private static partial void LogFinishNotRecorded(ILogger logger, Exception exception, string job, DateTimeOffset slot);
 
     [LoggerMessage(EventId = SchedulerLogEvents.ClaimFailed, Level = LogLevel.Warning, Message = "Claiming slot {Slot} of {Job} failed; trying again at the next look.")]

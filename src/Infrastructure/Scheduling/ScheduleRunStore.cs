@@ -16,8 +16,10 @@ internal sealed class ScheduleRunStore(IServiceScopeFactory scopes, LeasedQueue 
     /// <summary>
     /// Claims <paramref name="slot"/> of <paramref name="job"/> for <paramref name="runner"/>, unless this slot or a
     /// later one was claimed already (a worker whose clock lags does not run a slot that a later one superseded), or
-    /// a run of the job is still going on (its runner's lease has not run out: runs of one job never overlap; the slot
-    /// is claimed once that run ends, if it is still the latest). Of several workers claiming at once, the primary key
+    /// a run of the job is still going on in another worker (its runner's lease has not run out: runs of one job never
+    /// overlap; the slot is claimed once that run ends, if it is still the latest). This runner's own unfinished runs
+    /// do not count here: the scheduler knows what it runs, and a run whose end it could not record must not hold its
+    /// job back for as long as the process lives. Of several workers claiming at once, the primary key
     /// lets one insert win. The runner's lease is renewed first when no renewal is recent, so the run is held from its start.
     /// </summary>
     /// <returns>True when this runner won the slot and must run it.</returns>
@@ -32,7 +34,7 @@ internal sealed class ScheduleRunStore(IServiceScopeFactory scopes, LeasedQueue 
             SELECT {job}, {slot}, {runner}, {now}
             WHERE NOT EXISTS (
                 SELECT FROM schedule_runs AS run
-                WHERE run.job = {job} AND (run.slot >= {slot} OR (run.finished_at IS NULL AND EXISTS (
+                WHERE run.job = {job} AND (run.slot >= {slot} OR (run.finished_at IS NULL AND run.runner <> {runner} AND EXISTS (
                     SELECT FROM workers WHERE workers.id = run.runner AND workers.lease_until >= {now}))))
             ON CONFLICT (job, slot) DO NOTHING
             """,

@@ -73,9 +73,10 @@ internal sealed partial class WebhookSender(
                 return;
             }
 
-            if (claimed.Lost)
+            if (subscription.IsActive && claimed.Lost)
             {
-                // Its sender stopped (or lost the database) while it held it: that attempt counts as failed.
+                // Its sender stopped (or lost the database) while it held it: that attempt counts as failed. (Paused
+                // since, it waits for its subscription as every pending delivery does.)
                 RecordFailure(subscription, delivery, statusCode: null, RetryRule.LeaseLostReason, mayPass: true, Clock.GetUtcNow());
             }
             else if (subscription.IsActive)

@@ -166,6 +166,27 @@ public sealed class JobSchedulerTests(DatabaseFixture fixture) : DatabaseTest(fi
     }
 
     [Fact]
+    public async Task ARunOfThisWorker_WhoseEndWasNotRecorded_DoesNotHoldBackItsJobHere_WhileItsLeaseLives()
+    {
+        // This worker ran 09:00 and could not record its end (the database was away just then); its lease lives on.
+        var clock = new FakeTimeProvider(Now.AddMinutes(5).AddSeconds(10));
+        var (scheduler, workerId) = Scheduler(clock);
+        await ExecuteAsync(
+            """
+            INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, lease_until)
+            VALUES (@id, 'host', 1, '{}', 1, @slot, @slot, @leaseUntil)
+            """,
+            ("id", workerId),
+            ("slot", Now),
+            ("leaseUntil", Now.AddHours(1)));
+        await ExecuteAsync("INSERT INTO schedule_runs (job, slot, runner, started_at) VALUES ('probe', @slot, @runner, @slot)", ("slot", Now), ("runner", workerId));
+
+        await Task.WhenAll(await scheduler.StartDueRunsAsync(CancellationToken.None));
+
+        Assert.Equal([Now.AddMinutes(5)], _probe.Slots);
+    }
+
+    [Fact]
     public async Task ARunCutShortByTheWorkersShutdown_IsRecordedFailed_ButNotLoggedAsAnError()
     {
         _probe.Body = async (_, token) =>
