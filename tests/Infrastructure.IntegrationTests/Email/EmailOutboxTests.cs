@@ -176,6 +176,36 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
     }
 
     [Fact]
+    public async Task ARoundThatFailsOnTheDatabase_GivesBackWhatItHeld_Uncounted()
+    {
+        await EnqueueAsync("ada@example.com", "Hello");
+        // While the email is sent, the server ends the sender's pooled connection: marking it sent fails, and so does the round.
+        _mail.DuringNextSend = () => ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        var sender = Sender();
+        await sender.StartAsync(CancellationToken.None);
+
+        // Hang guards, not measures: until the round sends the email, then until the failed round has given it back
+        // (not counted as a failed attempt).
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (_mail.Attempts == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
+        List<string> state;
+        while ((state = await StateAsync()) is not ["0 waiting"] && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        await sender.StopAsync(CancellationToken.None);
+        // The other idle connections the server ended would fail the next test that rents them.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Assert.Equal(["0 waiting"], state);
+        Assert.Equal(1, _mail.Attempts);
+    }
+
+    [Fact]
     public async Task TheSameEmail_CannotBeQueuedTwice()
     {
         var email = await EnqueueAsync("ada@example.com", "Hello");
@@ -234,10 +264,14 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
     {
         private readonly ConcurrentQueue<EmailMessage> _sent = new();
         private int _attempts;
+        private int _duringNextSendTaken;
 
         public ConcurrentDictionary<Guid, int> FailuresLeft { get; } = new();
 
         public TimeSpan Pause { get; set; }
+
+        /// <summary>Runs while an email is being sent, once.</summary>
+        public Func<Task>? DuringNextSend { get; set; }
 
         public List<EmailMessage> Sent => [.. _sent];
 
@@ -246,6 +280,11 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
         public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _attempts);
+            if (Interlocked.Exchange(ref _duringNextSendTaken, 1) == 0 && DuringNextSend is { } during)
+            {
+                await during();
+            }
+
             if (Pause > TimeSpan.Zero)
             {
                 await Task.Delay(Pause, cancellationToken);
