@@ -70,14 +70,14 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
 
         await using var claim = new NpgsqlCommand(
             $"""
-            SELECT tasks.*, tasks.xmin FROM tasks WHERE id IN (
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
                 SELECT id FROM tasks AS candidate
                 WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
                   AND kind = ANY(@kinds) AND NOT (id = ANY(@excluded))
                   AND (run_after IS NULL OR run_after <= now())
                 ORDER BY priority DESC, created_at, id
                 LIMIT @limit
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             """,
             connection,
             transaction);
