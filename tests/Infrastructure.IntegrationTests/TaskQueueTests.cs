@@ -170,6 +170,23 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task AWorkerThatStops_EndsItsLease_SoThatWhatItStillHoldsIsFreeAtOnce()
+    {
+        var creator = await AddUserAsync();
+        await AddAutomatedAsync(creator);
+        var (queue, worker) = await RegisteredQueueAsync();
+        Assert.Single(await queue.ClaimAsync([Kind], 1, [], CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        await queue.RegisterAsync([Kind], stopped: true, CancellationToken.None);
+
+        Assert.Equal([Now.AddSeconds(5)], await WorkerLeaseAsync(worker));
+        // A moment later (its lease had 30 s to run): the reaper takes the task it still held.
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await queue.ReapAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ARenewal_NeverShortensTheWorkersLease_WhenAnEarlierOneCommitsAfterALaterOne()
     {
         var (_, worker) = await RegisteredQueueAsync();

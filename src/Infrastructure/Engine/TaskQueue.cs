@@ -189,7 +189,10 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         TaskBatchWriter.WriteArchivedAsync,
         cancellationToken);
 
-    /// <summary>Writes this worker's registration (GET /api/v1/workers), as started or as stopped.</summary>
+    /// <summary>
+    /// Writes this worker's registration (GET /api/v1/workers), as started or as stopped. Stopped, its lease ends
+    /// then: whatever it still holds (what it could not give back) is free for other workers at once, not a lease later.
+    /// </summary>
     public async Task RegisterAsync(IReadOnlyCollection<string> kinds, bool stopped, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -200,7 +203,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, stopped_at)
             VALUES ({worker.Id}, {worker.Host}, {worker.ProcessId}, {kindList}, {_options.Concurrency}, {now}, {now}, {stoppedAt})
-            ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, stopped_at = excluded.stopped_at
+            ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, stopped_at = excluded.stopped_at,
+                lease_until = CASE WHEN excluded.stopped_at IS NULL THEN workers.lease_until ELSE excluded.stopped_at END
             """, cancellationToken);
     }
 

@@ -179,9 +179,11 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
     public async Task ARoundThatFailsOnTheDatabase_GivesBackWhatItHeld_Uncounted()
     {
         await EnqueueAsync("ada@example.com", "Hello");
-        // While the email is sent, the server ends the sender's pooled connection: marking it sent fails, and so does the round.
-        _mail.DuringNextSend = () => ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
-        var sender = Sender();
+        // While the email is sent, the server ends the sender's pooled connection (its own pool: an application name of
+        // its own): marking it sent fails, and so does the round.
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = "failing-sender" }.ConnectionString;
+        _mail.DuringNextSend = () => ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'failing-sender'");
+        var sender = Sender(("ConnectionStrings:Default", connection));
         await sender.StartAsync(CancellationToken.None);
 
         // Hang guards, not measures: until the round sends the email, then until the failed round has given it back
@@ -199,8 +201,6 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : DatabaseTest(fix
         }
 
         await sender.StopAsync(CancellationToken.None);
-        // The other idle connections the server ended would fail the next test that rents them.
-        Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal(["0 waiting"], state);
         Assert.Equal(1, _mail.Attempts);
     }
