@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Engine;
+using TaskOrchestration.Domain.Common;
+using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.IntegrationTests.Scheduling;
@@ -84,6 +86,16 @@ internal sealed class IdleEngine : IAsyncDisposable
             await engine.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Submits a <see cref="ScriptedHandler"/> task through the unit of work, as the create command does; its title is its script.</summary>
+    public static async Task<TaskItem> SubmitAsync(TestDatabase database, Actor creator, string title, DateTimeOffset? runAfter = null)
+    {
+        await using var db = database.CreateDbContext();
+        var task = TaskItem.Create(title, null, TaskPriority.Normal, null, false, creator, DateTimeOffset.UtcNow, automation: new TaskAutomation(ScriptedHandler.KindName, null, 3, runAfter));
+        db.Tasks.Add(task);
+        await ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None);
+        return task;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using TaskOrchestration.Application.Common.Interfaces;
-using TaskOrchestration.Domain.Common;
-using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Engine;
 
 namespace TaskOrchestration.Infrastructure.IntegrationTests.Engine;
@@ -21,7 +17,7 @@ public sealed class WorkerFenceTests(DatabaseFixture fixture) : DatabaseTest(fix
             ["Worker:LeaseDuration"] = "00:00:06",
             ["Worker:HeartbeatInterval"] = "00:00:02",
         });
-        var task = await SubmitAsync(creator);
+        var task = await IdleEngine.SubmitAsync(Database, creator, ScriptedHandler.Blocks);
         await engine.Handler.StartedAsync(task.Id);
 
         // Another transaction holds the worker's row: every renewal (the heartbeat's upsert) waits on it.
@@ -39,14 +35,5 @@ public sealed class WorkerFenceTests(DatabaseFixture fixture) : DatabaseTest(fix
 
         Assert.True(cancelledAt < leaseUntil, $"The handler was cancelled at {cancelledAt:O}, after the lease it ran under ended ({leaseUntil:O}).");
         Assert.Contains(engine.Log.Entries, entry => entry.EventId == EngineLogEvents.Fenced);
-    }
-
-    private async Task<TaskItem> SubmitAsync(Actor creator)
-    {
-        await using var db = Database.CreateDbContext();
-        var task = TaskItem.Create(ScriptedHandler.Blocks, null, TaskPriority.Normal, null, false, creator, DateTimeOffset.UtcNow, automation: new TaskAutomation(ScriptedHandler.KindName, null, 3, null));
-        db.Tasks.Add(task);
-        await ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None);
-        return task;
     }
 }

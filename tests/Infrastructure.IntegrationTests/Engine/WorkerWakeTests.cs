@@ -76,14 +76,7 @@ public sealed class WorkerWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
     }
 
     /// <summary>Submits through the unit of work, as the create command does.</summary>
-    private async Task<TaskItem> SubmitAsync(Actor creator, string title, DateTimeOffset? runAfter = null)
-    {
-        await using var db = Database.CreateDbContext();
-        var task = TaskItem.Create(title, null, TaskPriority.Normal, null, false, creator, DateTimeOffset.UtcNow, automation: new TaskAutomation(ScriptedHandler.KindName, null, 3, runAfter));
-        db.Tasks.Add(task);
-        await ((IUnitOfWork)db).SaveChangesAsync(CancellationToken.None);
-        return task;
-    }
+    private Task<TaskItem> SubmitAsync(Actor creator, string title, DateTimeOffset? runAfter = null) => IdleEngine.SubmitAsync(Database, creator, title, runAfter);
 
     /// <summary>Claims what is pending as another worker whose clock reads <paramref name="asOf"/>.</summary>
     private async Task ClaimAsOfAsync(DateTimeOffset asOf)
