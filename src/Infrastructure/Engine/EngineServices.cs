@@ -37,6 +37,7 @@ public static class EngineServices
         });
         services.AddSingleton<TaskQueue>();
         services.AddSingleton<WorkerLeaseClock>();
+        services.AddSingleton<WorkerLeaseRenewal>();
         services.AddSingleton<LeasedQueue>();
         services.AddScoped<IEngineMonitor, EngineMonitor>();
         services.AddSingleton<IEngineSettings, EngineSettings>();

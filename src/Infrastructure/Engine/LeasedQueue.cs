@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Infrastructure.Persistence;
 
@@ -26,22 +24,23 @@ internal interface ILeasedRow
 /// that dies or freezes loses every row it holds at once, to the next claim of any worker, which counts the lost
 /// attempt as a failure. <see cref="RetryRule"/> (Application) decides what a failure does; this writes it.
 /// </summary>
-internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseClock lease, TaskKinds kinds, IOptions<WorkerOptions> options, TimeProvider clock)
+internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseRenewal leaseRenewal, TimeProvider clock)
 {
-    private readonly WorkerOptions _options = options.Value;
+    /// <summary>The longest error a leased table keeps (its <c>last_error</c> column's length).</summary>
+    public const int LastErrorMaxLength = 2_000;
 
     /// <summary>
     /// Takes up to <paramref name="limit"/> due rows of <paramref name="table"/> for this worker, in the table's order.
     /// <paramref name="returning"/> adds the columns <typeparamref name="TRow"/> reads beyond id, attempts and lost
-    /// (qualified as <c>item</c>; the columns' snake_case names are its properties' names). Renews this worker's lease first when no renewal is recent
-    /// (the first claim of a process, before its heartbeat's first beat).
+    /// (qualified as <c>item</c>; the columns' snake_case names are its properties' names). Renews this worker's lease
+    /// first when no renewal is recent (<see cref="WorkerLeaseRenewal"/>).
     /// </summary>
     public async Task<List<TRow>> ClaimAsync<TRow>(ApplicationDbContext db, LeasedTable table, int limit, string? returning, CancellationToken cancellationToken)
         where TRow : class, ILeasedRow
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(table);
-        await RenewLeaseIfDueAsync(db, cancellationToken);
+        await leaseRenewal.RenewIfDueAsync(db, cancellationToken);
         var sql = returning is null ? table.ClaimSql : $"{table.ClaimSql}, {returning}";
         return await db.Database.SqlQuery<TRow>(FormattableStringFactory.Create(sql, worker.Id, clock.GetUtcNow(), limit)).ToListAsync(cancellationToken);
     }
@@ -62,7 +61,7 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseClock lease,
             : db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Statement(table.CompleteSql, table), clock.GetUtcNow(), idList), cancellationToken);
     }
 
-    /// <summary>Gives back every open row of <paramref name="table"/> this worker holds (a round its shutdown cut short), uncounted.</summary>
+    /// <summary>Gives back every open row of <paramref name="table"/> this worker holds (a round that failed, or that its shutdown cut short), uncounted.</summary>
     /// <returns>How many rows it gave back.</returns>
     public Task<int> ReleaseHeldAsync(ApplicationDbContext db, LeasedTable table, CancellationToken cancellationToken)
     {
@@ -89,29 +88,4 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseClock lease,
 
     private static string Statement(string? sql, LeasedTable table) =>
         sql ?? throw new InvalidOperationException($"{table.Name} records its outcomes in its own entity.");
-
-    /// <summary>The longest error a leased table keeps (its <c>last_error</c> column's length).</summary>
-    public const int LastErrorMaxLength = 2_000;
-
-    /// <summary>
-    /// Renews this worker's lease when no renewal is recent (the heartbeat renews it every interval), so that what
-    /// the worker claims next is held from the start: a claim's first step.
-    /// </summary>
-    public async Task RenewLeaseIfDueAsync(ApplicationDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        // Before the wall clock's now: the lease the renewal writes then ends no earlier than the one this process counts on.
-        var startedAt = Stopwatch.GetTimestamp();
-        if (!lease.IsDueAt(startedAt))
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        await db.Database.ExecuteSqlRawAsync(
-            WorkerLease.Renewal,
-            WorkerLease.RenewalParameters(worker, _options.ServedKinds(kinds), _options.Concurrency, now, now + _options.LeaseDuration),
-            cancellationToken);
-        lease.Renewed(startedAt);
-    }
 }

@@ -11,7 +11,7 @@ namespace TaskOrchestration.Infrastructure.Scheduling;
 /// the run ended. A run in progress is held by its runner's worker lease (<c>workers.lease_until</c>, ADR 0030), the
 /// one every leased queue shares: a run without an end whose runner's lease ran out was abandoned (ADR 0021).
 /// </summary>
-internal sealed class ScheduleRunStore(IServiceScopeFactory scopes, LeasedQueue queue)
+internal sealed class ScheduleRunStore(IServiceScopeFactory scopes, WorkerLeaseRenewal leaseRenewal)
 {
     /// <summary>
     /// Claims <paramref name="slot"/> of <paramref name="job"/> for <paramref name="runner"/>, unless this slot or a
@@ -27,7 +27,7 @@ internal sealed class ScheduleRunStore(IServiceScopeFactory scopes, LeasedQueue 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await queue.RenewLeaseIfDueAsync(db, cancellationToken);
+        await leaseRenewal.RenewIfDueAsync(db, cancellationToken);
         return await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO schedule_runs (job, slot, runner, started_at)
