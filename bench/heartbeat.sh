@@ -2,7 +2,8 @@
 # What one heartbeat of a worker costs PostgreSQL (issue 20, docs/performance.md) with N running tasks in a table of M
 # tasks with every index the migrations create, two ways, alternating ROUNDS times each:
 #   worker  LeaseHeartbeat's statements since 2026-12-07: the worker's lease renewed on its workers row (WorkerLease's
-#           upsert) and the ids and attempts it holds read by ix_tasks_leased; no task row is written;
+#           upsert) and the ids and attempts it holds read by ix_work_items_leased (its work items, since 2026-12-07
+#           ADR 0031); no task row is written;
 #   task    as it was before (commit c15e0b0): each running task's own lease_expires_at rewritten, a HOT update thanks
 #           to the reaper's index on leased_by and the table's fillfactor of 90 (the column and the fillfactor are put
 #           back in this benchmark's database for it).
@@ -71,8 +72,11 @@ echo "==> Seeding $tasks tasks, $running of them running and leased by one worke
 sql "INSERT INTO users (id, email, display_name, role, password_hash, created_at, failed_sign_in_count)
      VALUES ('00000000-0000-0000-0000-00000000b002', 'heartbeat-bench@bench.local', 'Heartbeat bench', 'member', 'not-a-hash', now(), 0)"
 stride=$(( tasks / running ))
-# The old way's column and fillfactor, before the rows are written (a fillfactor applies to pages written after it).
-sql "ALTER TABLE tasks ADD COLUMN lease_expires_at timestamptz, SET (fillfactor = $fillfactor)"
+# The old way's columns and fillfactor, before the rows are written (a fillfactor applies to pages written after it);
+# its running automated tasks were running in their rows, which the schema now refuses.
+sql "ALTER TABLE tasks ADD COLUMN leased_by varchar(200), ADD COLUMN lease_expires_at timestamptz, SET (fillfactor = $fillfactor),
+     DROP CONSTRAINT ck_tasks_engine_runs_on_work_items"
+sql "CREATE INDEX ix_tasks_leased ON tasks (leased_by) WHERE status = 'running' AND kind <> 'manual'"
 sql "INSERT INTO tasks (id, title, priority, status, created_by, owner_id, created_at, updated_at, attempt_count, tags, kind, max_attempts, leased_by, lease_expires_at)
      SELECT gen_random_uuid(), 'heartbeat #' || n, 1,
             CASE WHEN n % $stride = 0 AND n / $stride <= $running THEN 'running' ELSE 'done' END,
@@ -83,6 +87,9 @@ sql "INSERT INTO tasks (id, title, priority, status, created_by, owner_id, creat
      FROM generate_series(1, $tasks) AS n"
 sql "INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, lease_until)
      VALUES ('bench-worker', 'bench', 0, ARRAY['bench.heartbeat'], $running, now(), now(), now() + interval '30 seconds')"
+# The same running tasks as work items held by the worker, as the engine holds them now.
+sql "INSERT INTO work_items (id, kind, priority, created_at, created_by, leased_by, leased_at)
+     SELECT id, kind, priority, created_at, created_by, leased_by, now() FROM tasks WHERE status = 'running'"
 sql "CREATE TABLE heartbeat_ids AS SELECT array_agg(id) AS ids FROM tasks WHERE status = 'running'"
 sql "VACUUM ANALYZE"
 # LeaseHeartbeat's statements now (WorkerLease.Renewal, then what the worker holds).
@@ -90,7 +97,7 @@ cat > "$work/worker.sql" <<'SQL'
 INSERT INTO workers (id, host, process_id, kinds, concurrency, started_at, last_seen_at, lease_until)
 VALUES ('bench-worker', 'bench', 0, ARRAY['bench.heartbeat'], 2000, now(), now(), now() + interval '30 seconds')
 ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, lease_until = excluded.lease_until;
-SELECT id, attempt_count FROM tasks WHERE leased_by = 'bench-worker' AND status = 'running' AND kind <> 'manual';
+SELECT item.id, task.attempt_count FROM work_items AS item JOIN tasks AS task ON task.id = item.id WHERE item.leased_by = 'bench-worker';
 SQL
 # Its statements before, with the worker's ids (pgbench cannot bind an array: they are read from a table).
 cat > "$work/task.sql" <<'SQL'

@@ -66,9 +66,9 @@ internal sealed record TaskBody(
                 assignees = [];
             }
 
-            if (!reader.IsDBNull(25))
+            if (!reader.IsDBNull(24))
             {
-                assignees.Add(reader.GetGuid(25));
+                assignees.Add(reader.GetGuid(24));
             }
         }
 
@@ -93,38 +93,39 @@ internal sealed record TaskBody(
     private static TaskBody Read(NpgsqlDataReader reader)
     {
         var kind = reader.GetString(9);
-        var status = reader.GetString(18);
+        var status = reader.GetString(17);
         var attemptCount = reader.GetInt32(2);
-        var maxAttempts = reader.GetInt32(11);
+        var maxAttempts = reader.GetInt32(10);
         return new TaskBody(
             Id: reader.GetGuid(0),
-            Title: reader.GetString(21),
+            Title: reader.GetString(20),
             Description: Nullable<string>(reader, 5),
-            Priority: PriorityName(reader.GetInt32(15)),
+            Priority: PriorityName(reader.GetInt32(14)),
             DueDate: NullableTime(reader, 6),
             Status: status,
-            OwnerId: reader.IsDBNull(14) ? null : reader.GetGuid(14),
-            TeamId: reader.IsDBNull(20) ? null : reader.GetGuid(20),
+            OwnerId: reader.IsDBNull(13) ? null : reader.GetGuid(13),
+            TeamId: reader.IsDBNull(19) ? null : reader.GetGuid(19),
             CreatedBy: reader.GetGuid(4),
             CreatedAt: reader.GetFieldValue<DateTimeOffset>(3),
-            UpdatedAt: reader.GetFieldValue<DateTimeOffset>(22),
-            Result: Nullable<string>(reader, 16),
+            UpdatedAt: reader.GetFieldValue<DateTimeOffset>(21),
+            Result: Nullable<string>(reader, 15),
             FailureReason: Nullable<string>(reader, 7),
             AttemptCount: attemptCount,
             AssigneeIds: [],
-            Metadata: Json(reader, 12),
-            Tags: reader.GetFieldValue<string[]>(19),
+            Metadata: Json(reader, 11),
+            Tags: reader.GetFieldValue<string[]>(18),
             Kind: kind,
             Input: Json(reader, 8),
             MaxAttempts: maxAttempts,
-            RunAfter: NullableTime(reader, 17),
-            LeasedBy: Nullable<string>(reader, 10),
-            // The lease is the worker's (workers.lease_until), and the benchmark's tasks are people's: none.
+            RunAfter: NullableTime(reader, 16),
+            // A worker's hold is on the task's work item, its lease on the worker's row (workers.lease_until), and
+            // the benchmark's tasks are people's: none.
+            LeasedBy: null,
             LeaseExpiresAt: null,
             IsDead: kind != ManualKind && status == "failed" && attemptCount >= maxAttempts,
-            OverdueFlaggedAt: NullableTime(reader, 13),
+            OverdueFlaggedAt: NullableTime(reader, 12),
             ArchivedAt: NullableTime(reader, 1),
-            Version: reader.GetFieldValue<uint>(23),
+            Version: reader.GetFieldValue<uint>(22),
             AllowedActions: [],
             RefusedActions: []);
     }

@@ -127,7 +127,6 @@ internal static class TaskEndpoints
             Parameter(null, NpgsqlDbType.Text),
             Parameter(null, NpgsqlDbType.Jsonb),
             Parameter(TaskBody.ManualKind, NpgsqlDbType.Text),
-            Parameter(null, NpgsqlDbType.Text),
             Parameter(1, NpgsqlDbType.Integer),
             Parameter(null, NpgsqlDbType.Jsonb),
             Parameter(null, NpgsqlDbType.TimestampTz),

@@ -12,7 +12,7 @@ namespace TaskOrchestration.ApiBaseline;
 internal static class TaskStatements
 {
     private const string TaskColumns =
-        "id, archived_at, attempt_count, created_at, created_by, description, due_date, failure_reason, input, kind, leased_by, "
+        "id, archived_at, attempt_count, created_at, created_by, description, due_date, failure_reason, input, kind, "
         + "max_attempts, metadata, overdue_flagged_at, owner_id, priority, result, run_after, status, tags, team_id, title, updated_at, xmin";
 
     /// <summary>Our GetTaskQuery's and TakeTaskCommand's read: the task and its assignees (EF's Include), one row per assignee.</summary>
@@ -67,8 +67,8 @@ internal static class TaskStatements
 
     /// <summary>EF's insert of a new TaskItem.</summary>
     public const string InsertTask = """
-        INSERT INTO tasks (id, archived_at, attempt_count, created_at, created_by, description, due_date, failure_reason, input, kind, leased_by, max_attempts, metadata, overdue_flagged_at, owner_id, priority, result, run_after, status, tags, team_id, title, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+        INSERT INTO tasks (id, archived_at, attempt_count, created_at, created_by, description, due_date, failure_reason, input, kind, max_attempts, metadata, overdue_flagged_at, owner_id, priority, result, run_after, status, tags, team_id, title, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
         RETURNING xmin
         """;
 

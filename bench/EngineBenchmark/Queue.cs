@@ -16,14 +16,17 @@ internal sealed class Queue(NpgsqlDataSource database)
         {
             await ExecuteAsync(
                 $"""
-                INSERT INTO tasks (id, title, priority, status, created_by, created_at, updated_at, attempt_count, tags, kind, max_attempts)
-                SELECT gen_random_uuid(), 'noop #' || n, 1, 'pending', '00000000-0000-0000-0000-00000000b001',
-                       now() + n * interval '1 microsecond', now(), 1, ARRAY[]::varchar(40)[], '{Kind}', 3
-                FROM generate_series({offset + 1}, {Math.Min(count, offset + Slice)}) AS n
+                WITH submitted AS (
+                    INSERT INTO tasks (id, title, priority, status, created_by, created_at, updated_at, attempt_count, tags, kind, max_attempts)
+                    SELECT gen_random_uuid(), 'noop #' || n, 1, 'pending', '00000000-0000-0000-0000-00000000b001',
+                           now() + n * interval '1 microsecond', now(), 1, ARRAY[]::varchar(40)[], '{Kind}', 3
+                    FROM generate_series({offset + 1}, {Math.Min(count, offset + Slice)}) AS n
+                    RETURNING id, kind, priority, created_at, created_by)
+                INSERT INTO work_items (id, kind, priority, created_at, created_by) SELECT * FROM submitted
                 """);
         }
 
-        await ExecuteAsync("ANALYZE tasks");
+        await ExecuteAsync("ANALYZE tasks, work_items");
     }
 
     public async Task<long> CountAsync(string status) =>
@@ -46,6 +49,7 @@ internal sealed class Queue(NpgsqlDataSource database)
         await ExecuteAsync("DELETE FROM outbox_messages");
         await ExecuteAsync("DELETE FROM workers");
         await ExecuteAsync("VACUUM ANALYZE tasks");
+        await ExecuteAsync("VACUUM ANALYZE work_items");
         await ExecuteAsync("VACUUM ANALYZE task_history");
         await ExecuteAsync("VACUUM ANALYZE outbox_messages");
     }

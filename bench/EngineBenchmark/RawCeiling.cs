@@ -5,9 +5,9 @@ namespace TaskOrchestration.EngineBenchmark;
 
 /// <summary>
 /// PostgreSQL's own ceiling for this work: the engine's statements, issued directly over Npgsql with no host, no
-/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select, the update to running,
-/// the history rows and the outbox events) and one completes (lock, update to done, history rows, outbox events),
-/// as the engine's claim and its batched outcome do.
+/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select of work items, their lease,
+/// the history rows and the outbox events; no task row) and one completes (lock the items and their tasks, the tasks
+/// to done, the items deleted, history rows, outbox events), as the engine's claim and its batched outcome do.
 /// </summary>
 internal sealed class RawCeiling(NpgsqlDataSource database)
 {
@@ -71,8 +71,8 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         await using var claim = new NpgsqlCommand(
             $"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
-                SELECT id FROM tasks AS candidate
-                WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
+                SELECT id FROM work_items AS candidate
+                WHERE leased_by IS NULL
                   AND kind = ANY(@kinds) AND NOT (id = ANY(@excluded))
                   AND (run_after IS NULL OR run_after <= now())
                 ORDER BY priority DESC, created_at, id
@@ -97,8 +97,7 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         {
             await using var start = new NpgsqlCommand(
                 $"""
-                UPDATE tasks SET status = 'running', owner_id = '{EngineUser}', leased_by = @worker, updated_at = now()
-                WHERE id = ANY(@ids);
+                UPDATE work_items SET leased_by = @worker, leased_at = now() WHERE id = ANY(@ids);
                 INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
                 SELECT gen_random_uuid(), id, 'transitioned', 'pending', 'running', 'take', '{EngineUser}', now() FROM unnest(@ids) AS id;
                 """,
@@ -119,9 +118,11 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
         await using var transaction = await connection.BeginTransactionAsync();
         await using var complete = new NpgsqlCommand(
             $"""
-            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(@ids) FOR UPDATE;
-            UPDATE tasks SET status = 'done', leased_by = NULL, updated_at = now()
-            WHERE id = ANY(@ids) AND leased_by = @worker;
+            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
+                SELECT id FROM work_items WHERE id = ANY(@ids) AND leased_by = @worker FOR UPDATE))
+            FOR UPDATE;
+            UPDATE tasks SET status = 'done', owner_id = '{EngineUser}', updated_at = now() WHERE id = ANY(@ids);
+            DELETE FROM work_items WHERE id = ANY(@ids);
             INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
             SELECT gen_random_uuid(), id, 'transitioned', 'running', 'done', 'complete', '{EngineUser}', now() FROM unnest(@ids) AS id;
             """,

@@ -237,4 +237,31 @@ public sealed class AutomatedTaskTests
         Assert.Null(running.ArchivedAt);
         Assert.Null(manual.ArchivedAt);
     }
+
+    [Fact]
+    public void ShowHeldBy_ReadsAPendingAutomatedTaskAsRunning_AsAClaimLeftIt_RecordingNothing()
+    {
+        var held = Automated();
+        var claimed = Running();
+        var (entries, events) = (held.History.Count, held.DomainEvents.Count);
+
+        held.ShowHeldBy(Worker, LeaseUntil);
+
+        Assert.Equal(
+            (claimed.Status, claimed.OwnerId, claimed.Run.LeasedBy, claimed.Run.LeaseExpiresAt, claimed.Run.AttemptCount),
+            (held.Status, held.OwnerId, held.Run.LeasedBy, held.Run.LeaseExpiresAt, held.Run.AttemptCount));
+        Assert.Equal(claimed.PermittedTriggers(People.Creator), held.PermittedTriggers(People.Creator));
+        Assert.Equal((entries, events), (held.History.Count, held.DomainEvents.Count));
+    }
+
+    [Fact]
+    public void ShowHeldBy_RefusesAManualTask_AndATaskThatIsNotPending()
+    {
+        var manual = TaskBuilder.New();
+        var running = Running();
+
+        Assert.Throws<InvalidOperationException>(() => manual.ShowHeldBy(Worker, LeaseUntil));
+        Assert.Throws<InvalidOperationException>(() => running.ShowHeldBy(Worker, LeaseUntil));
+        Assert.Equal(TaskItemStatus.Pending, manual.Status);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class DatabaseRestartTests(FleetFixture fleet) : FleetTest(fleet)
             Assert.Equal("done", end.Status);
             Assert.Equal(1, end.TerminalTransitions);
             Assert.Equal(end.AttemptCount, end.Takes);
-            Assert.Null(end.LeasedBy);
+            Assert.Null(end.WorkItem);
         });
         // At most once rather than exactly once: a claim whose commit the restart cut off may or may not have
         // committed, so its worker does not run it, and the attempt it counted is taken again after the lease.

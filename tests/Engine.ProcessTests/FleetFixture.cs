@@ -156,13 +156,13 @@ public sealed class FleetFixture : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Every task's end: status, attempts used, whether dead, its title, and its terminal and take transitions.</summary>
+    /// <summary>Every task's end: status, attempts used, whether dead, its title, its work item, and its terminal and take transitions.</summary>
     public async Task<IReadOnlyDictionary<Guid, TaskEnd>> ReadEndsAsync()
     {
         await using var connection = await Database.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             """
-            SELECT t.id, t.status, t.attempt_count, t.max_attempts, t.title, t.leased_by,
+            SELECT t.id, t.status, t.attempt_count, t.max_attempts, t.title, (SELECT coalesce(leased_by, 'unheld') FROM work_items WHERE work_items.id = t.id),
                    count(h.*) FILTER (WHERE h.trigger IN ('complete', 'fail')),
                    count(h.*) FILTER (WHERE h.trigger = 'take'),
                    count(h.*) FILTER (WHERE h.trigger = 'requeue')
@@ -219,10 +219,11 @@ public sealed class FleetFixture : IAsyncLifetime
     }
 }
 
+/// <param name="WorkItem">Who holds the task's work item ("unheld": nobody); null when it has none, as an ended task has none.</param>
 /// <param name="TerminalTransitions">History entries that ended the task (complete or fail): exactly one when it ended once.</param>
 /// <param name="Takes">History entries of the engine taking it: one per attempt.</param>
 /// <param name="Requeues">History entries of an attempt that failed or whose lease expired sending it back to pending.</param>
-public sealed record TaskEnd(string Status, int AttemptCount, int MaxAttempts, string Title, string? LeasedBy, long TerminalTransitions, long Takes, long Requeues)
+public sealed record TaskEnd(string Status, int AttemptCount, int MaxAttempts, string Title, string? WorkItem, long TerminalTransitions, long Takes, long Requeues)
 {
     public bool TitleIsEven => Title.Length % 2 == 0;
 }

@@ -15,7 +15,7 @@ public sealed class KilledWorkerTests(FleetFixture fleet) : FleetTest(fleet)
         var killed = victim.Attempts.Where(e => e.IsStart).Select(e => e.TaskId).ToHashSet();
         Assert.DoesNotContain(victim.Attempts, e => !e.IsStart);
         // Nothing reaps before a live worker looks: the killed attempts are still running under the dead worker's lease.
-        Assert.Equal(8L, await Fleet.ScalarAsync<long>("SELECT count(*) FROM tasks WHERE status = 'running' AND leased_by = @worker", ("worker", victim.WorkerId)));
+        Assert.Equal(8L, await Fleet.ScalarAsync<long>("SELECT count(*) FROM work_items WHERE leased_by = @worker", ("worker", victim.WorkerId)));
         // One lease, the worker's, holds all its attempts.
         var lease = await Fleet.ScalarAsync<DateTime>("SELECT lease_until FROM workers WHERE id = @worker", ("worker", victim.WorkerId));
 
@@ -28,7 +28,7 @@ public sealed class KilledWorkerTests(FleetFixture fleet) : FleetTest(fleet)
         {
             Assert.Equal("done", end.Status);
             Assert.Equal(1, end.TerminalTransitions);
-            Assert.Null(end.LeasedBy);
+            Assert.Null(end.WorkItem);
         });
         Assert.All(killed, id =>
         {

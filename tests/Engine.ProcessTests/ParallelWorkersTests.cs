@@ -41,7 +41,7 @@ public sealed class ParallelWorkersTests(FleetFixture fleet, ITestOutputHelper o
             // Each take has exactly one recorded end: a requeue (failed, or reaped) or the task's end. An outcome of a
             // stale attempt that was recorded anyway would be a second one.
             Assert.Equal(end.Takes - 1, end.Requeues);
-            Assert.Null(end.LeasedBy);
+            Assert.Null(end.WorkItem);
         });
 
         var reaped = await Fleet.ReadReapedAttemptsAsync();

@@ -35,7 +35,7 @@ public sealed class StalledWorkerTests(FleetFixture fleet) : FleetTest(fleet)
             // The stalled attempt counts (the reaper requeued it), and the survivor's second one completed the task.
             Assert.Equal(2, end.AttemptCount);
             Assert.Equal(1, end.Requeues);
-            Assert.Null(end.LeasedBy);
+            Assert.Null(end.WorkItem);
         });
         var reaped = await Fleet.ReadReapedAttemptsAsync();
         Assert.Equal(ends.Keys.Select(id => (id, 1)).ToHashSet(), reaped);

@@ -28,12 +28,16 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         var failed = await AddAutomatedAsync(creator);
         Guid[] ids = [abandoned.Id, requeued.Id, completed.Id, failed.Id];
 
-        // Claimed: each lease goes from null to a worker and an instant.
-        var claimed = await WriteAsync(ids, task => task.StartRun(Worker, Now.AddSeconds(30), Now));
-        await AssertStoredAsAsync(claimed);
+        // Claimed: the work items are leased, the take entries written, and no task row: each still reads pending.
+        var claimed = await ClaimAsync(ids);
+        Assert.All(claimed, task => Assert.Equal(TaskItemStatus.Running, task.Status));
+        await AssertStoredAsAsync([.. claimed.Select(task => (task, TaskItemStatus.Pending))]);
+        Assert.Equal(
+            [Worker, Worker, Worker, Worker],
+            await ColumnAsync<string>("SELECT leased_by FROM work_items WHERE id = ANY(@ids) ORDER BY array_position(@ids, id)", ("ids", ids)));
 
-        // Each run-state column, and the task's own the engine writes, changes again: a lease ends, an attempt is
-        // counted, a run-after is set, an outcome is written, the owner goes.
+        // Each run-state column, and the task's own the engine writes, changes: a lease ends, an attempt is counted,
+        // a run-after is set, an outcome is written, the owner goes.
         var later = Now.AddSeconds(10);
         var ended = await WriteAsync(ids, task =>
         {
@@ -54,7 +58,14 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
                 task.FailRun("HTTP 404", null, later);
             }
         });
-        await AssertStoredAsAsync(ended);
+        await AssertStoredAsAsync([.. ended.Select(task => (task, task.Status))]);
+        // The tasks given back or requeued keep their work item, free again and due at their run-after; the ended ones lose it.
+        Assert.Equal(
+            new[] { $"{abandoned.Id} free", $"{requeued.Id} free" }.Order(),
+            (await ColumnAsync<string>("SELECT id::text || ' ' || coalesce(leased_by, 'free') FROM work_items WHERE id = ANY(@ids)", ("ids", ids))).Order());
+        Assert.Equal(
+            [Now.AddMinutes(-5), later.AddSeconds(20)],
+            await ColumnAsync<DateTimeOffset>("SELECT item.run_after FROM work_items AS item JOIN tasks AS task USING (id) WHERE item.run_after = task.run_after AND id = ANY(@ids) ORDER BY item.run_after", ("ids", ids)));
 
         Assert.Equal(
             (TaskItemStatus.Pending, (DateTimeOffset?)Now.AddMinutes(-5), TaskItemStatus.Pending, 2, TaskItemStatus.Done, TaskItemStatus.Failed),
@@ -92,26 +103,44 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         edited.Update("A new title", null, null, null, false, creator, Now);
         TaskHistoryEntry[] entries = [.. running.History, .. edited.History];
 
-        var leasedBy = ModelColumn<TaskItem>.Of(db.Model, sql, task => task.Run.LeasedBy);
+        var maxAttempts = ModelColumn<TaskItem>.Of(db.Model, sql, task => task.Run.MaxAttempts);
         var status = ModelColumn<TaskItem>.Of(db.Model, sql, task => task.Status);
         var from = ModelColumn<TaskHistoryEntry>.Of(db.Model, sql, entry => entry.From);
 
-        Assert.Equal(("leased_by", "status", "\"from\""), (leasedBy.Name, status.Name, from.Name));
-        Assert.Equal([Worker], Assert.IsType<string[]>(leasedBy.ValuesOf([running])));
+        Assert.Equal(("max_attempts", "status", "\"from\""), (maxAttempts.Name, status.Name, from.Name));
+        Assert.Equal([3], Assert.IsType<int[]>(maxAttempts.ValuesOf([running])));
         Assert.Equal(["running"], Assert.IsType<string[]>(status.ValuesOf([running])));
         Assert.Collection(Assert.IsType<string[]>(from.ValuesOf(entries)), value => Assert.Equal("pending", value), Assert.Null);
         Assert.Throws<ArgumentException>(() => ModelColumn<TaskItem>.Of(db.Model, sql, task => task.IsAutomated));
     }
 
-    /// <summary>Loads the tasks as the engine does (no tracking, no history), applies <paramref name="change"/>, and writes them with the writer.</summary>
+    /// <summary>Claims the tasks as the engine does: loaded without tracking or history, started, and written with the claim's writes.</summary>
+    private async Task<List<TaskItem>> ClaimAsync(Guid[] ids)
+    {
+        await using var db = Database.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var tasks = await LoadAsync(db, ids);
+        foreach (var task in tasks)
+        {
+            task.StartRun(Worker, Now.AddSeconds(30), Now);
+        }
+
+        var batch = new StatementBatch();
+        WorkItemWrites.AddLease(batch, ids, Worker, Now);
+        await TaskBatchWriter.WriteClaimedAsync(db, batch, tasks, CancellationToken.None);
+        await transaction.CommitAsync();
+        return tasks;
+    }
+
+    /// <summary>Loads the tasks as the engine does (held by <see cref="Worker"/>), applies <paramref name="change"/>, and writes them with the writer.</summary>
     private async Task<List<TaskItem>> WriteAsync(Guid[] ids, Action<TaskItem> change)
     {
         await using var db = Database.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var tasks = await db.Tasks.AsNoTracking().Where(task => ids.Contains(task.Id)).ToListAsync();
-        tasks = [.. tasks.OrderBy(task => Array.IndexOf(ids, task.Id))];
+        var tasks = await LoadAsync(db, ids);
         foreach (var task in tasks)
         {
+            task.ShowHeldBy(Worker, leaseUntil: null);
             change(task);
         }
 
@@ -120,14 +149,27 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         return tasks;
     }
 
-    /// <summary>Reads the tasks and their history through EF, and compares them with what was written.</summary>
-    private async Task AssertStoredAsAsync(IReadOnlyList<TaskItem> written)
+    private static async Task<List<TaskItem>> LoadAsync(ApplicationDbContext db, Guid[] ids)
+    {
+        var tasks = await db.Tasks.AsNoTracking().Where(task => ids.Contains(task.Id)).ToListAsync();
+        return [.. tasks.OrderBy(task => Array.IndexOf(ids, task.Id))];
+    }
+
+    /// <summary>
+    /// Reads the tasks and their history through EF, and compares them with what was written; the row's status is
+    /// <c>Stored</c> (a claimed task's row still reads pending).
+    /// </summary>
+    private async Task AssertStoredAsAsync(IReadOnlyList<(TaskItem Written, TaskItemStatus Stored)> written)
     {
         await using var db = Database.CreateDbContext();
-        foreach (var task in written)
+        foreach (var (task, storedStatus) in written)
         {
             var stored = await db.Tasks.AsNoTracking().SingleAsync(candidate => candidate.Id == task.Id);
-            Assert.Equal(Fields(task), Fields(stored));
+            Assert.Equal(storedStatus, stored.Status);
+            if (storedStatus == task.Status)
+            {
+                Assert.Equal(Fields(task), Fields(stored));
+            }
 
             var entries = await db.TaskHistory.AsNoTracking().Where(entry => entry.TaskId == task.Id).ToListAsync();
             Assert.All(task.History, entry => Assert.Contains(Fields(entry), entries.Select(Fields)));
@@ -145,7 +187,6 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         task.Run.AttemptCount,
         task.Run.MaxAttempts,
         task.Run.RunAfter,
-        task.Run.LeasedBy,
     };
 
     private static object Fields(TaskHistoryEntry entry) => new { entry.Id, entry.TaskId, entry.Kind, entry.From, entry.To, entry.Trigger, entry.ActorId, entry.OccurredAt, entry.Reason };

@@ -19,7 +19,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     private readonly List<ServiceProvider> _providers = [];
 
     [Fact]
-    public async Task Claim_TakesRunnableTasks_ByPriorityThenAge_AsTheEngine_WithALease()
+    public async Task Claim_TakesRunnableTasks_ByPriorityThenAge_AsTheEngine_WithALease_OnTheirWorkItems()
     {
         var creator = await AddUserAsync();
         var oldNormal = await AddAutomatedAsync(creator, TaskPriority.Normal, createdAt: Now.AddMinutes(-3));
@@ -32,10 +32,11 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
         Assert.Equal([newHigh.Id, oldNormal.Id], claimed.Select(run => run.TaskId));
         Assert.Equal((Kind, 1, 3), (claimed[0].Kind, claimed[0].Attempt, claimed[0].MaxAttempts));
-        var rows = await ColumnAsync<string>(
-            "SELECT status || ' ' || owner_id || ' ' || leased_by FROM tasks WHERE id = ANY(@ids) ORDER BY priority DESC",
-            ("ids", claimed.Select(run => run.TaskId).ToArray()));
-        Assert.All(rows, row => Assert.Equal($"running {SystemActors.Engine.UserId} {worker}", row));
+        // Held on their work items; their rows still read pending, with no owner, until the attempt ends.
+        Assert.Equal([$"running 1 {worker}", $"running 1 {worker}"], [await EngineStateAsync(newHigh.Id), await EngineStateAsync(oldNormal.Id)]);
+        Assert.Equal(
+            ["pending none", "pending none"],
+            await ColumnAsync<string>("SELECT status || ' ' || coalesce(owner_id::text, 'none') FROM tasks WHERE id = ANY(@ids)", ("ids", claimed.Select(run => run.TaskId).ToArray())));
         // The claim renews its worker's lease, which holds the tasks.
         Assert.Equal([Now.AddSeconds(40)], await WorkerLeaseAsync(worker));
         Assert.Equal(["pending"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", newNormal.Id)));
@@ -65,11 +66,11 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
-    public async Task Claims_ReadTasksByIndex_EvenWithTheGenericPlanOfTheirPreparedStatement()
+    public async Task Claims_ReadByIndex_EvenWithTheGenericPlanOfTheirPreparedStatement_AndWriteNoTaskRow()
     {
         var creator = await AddUserAsync();
         await InsertAutomatedAsync(creator, 20_000);
-        await ExecuteAsync("ANALYZE tasks");
+        await ExecuteAsync("ANALYZE tasks, work_items");
         // Prepared after a few uses (PreparedStatements), a claim may be planned once for any parameters: its LIMIT is
         // then a guess, and a plan that reads the whole table to join the locked ids would read it on every claim.
         var (queue, _) = Queue(("ConnectionStrings:Default", $"{Database.ConnectionString};Options=-c plan_cache_mode=force_generic_plan"));
@@ -82,16 +83,16 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
             Assert.Equal(10, (await queue.ClaimAsync([Kind], 10, [], CancellationToken.None)).Count);
         }
 
-        // Its connections' statistics reach the server's counters when they end: the 80 rows the claims updated say
-        // they have, and with them the scans.
+        // Its connections' statistics reach the server's counters when they end: the 80 work items the claims updated
+        // say they have, and with them the scans. No task row was written: a claim leases work items.
         Npgsql.NpgsqlConnection.ClearAllPools();
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while ((await ScansAndUpdatesOfTasksAsync()).Updates < updatesBefore + 80 && DateTimeOffset.UtcNow < deadline)
+        while ((await ScansAndUpdatesOfTasksAsync()).Updates.ItemUpdates < updatesBefore.ItemUpdates + 80 && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        Assert.Equal((scansBefore, updatesBefore + 80), await ScansAndUpdatesOfTasksAsync());
+        Assert.Equal((scansBefore, updatesBefore with { ItemUpdates = updatesBefore.ItemUpdates + 80 }), await ScansAndUpdatesOfTasksAsync());
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var all = claims.SelectMany(ids => ids).ToList();
         Assert.Equal(300, all.Count);
         Assert.Equal(300, all.Distinct().Count());
-        Assert.Equal([300L], await ColumnAsync<long>("SELECT count(*) FROM tasks WHERE status = 'running' AND leased_by IS NOT NULL"));
+        Assert.Equal([300L], await ColumnAsync<long>("SELECT count(*) FROM work_items WHERE leased_by IS NOT NULL"));
     }
 
     [Fact]
@@ -295,7 +296,11 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         Assert.Equal([true], await ColumnAsync<bool>("SELECT run_after BETWEEN @from AND @to FROM tasks WHERE id = @id", ("from", Now.AddSeconds(5)), ("to", Now.AddSeconds(10)), ("id", retried.Id)));
         Assert.Equal(["failed HTTP 404 1"], await RowAsync(permanent.Id, "status || ' ' || failure_reason || ' ' || attempt_count"));
         Assert.Equal([$"failed {RunPolicy.OutputTooLongReason}"], await RowAsync(tooLong.Id, "status || ' ' || failure_reason"));
-        Assert.Equal(["null"], await RowAsync(succeeds.Id, "coalesce(leased_by, 'null')"));
+        // The ended tasks' work items are gone; the requeued one's is free again, due when its task is.
+        Assert.Equal(["done 1 no item"], [await EngineStateAsync(succeeds.Id)]);
+        Assert.Equal(["failed 1 no item", "failed 1 no item"], [await EngineStateAsync(permanent.Id), await EngineStateAsync(tooLong.Id)]);
+        Assert.Equal(["pending 2 null"], [await EngineStateAsync(retried.Id)]);
+        Assert.Equal([true], await ColumnAsync<bool>("SELECT item.run_after = task.run_after FROM work_items AS item JOIN tasks AS task ON task.id = item.id WHERE item.id = @id", ("id", retried.Id)));
     }
 
     [Fact]
@@ -316,7 +321,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var recorded = await slow.FinishAsync([new AttemptOutcome(task.Id, 1, TaskHandlerResult.Success("late"))], CancellationToken.None);
 
         Assert.Equal(0, recorded);
-        Assert.Equal([$"running 2 {otherWorker}"], await RowAsync(task.Id, "status || ' ' || attempt_count || ' ' || leased_by"));
+        Assert.Equal($"running 2 {otherWorker}", await EngineStateAsync(task.Id));
     }
 
     [Fact]
@@ -329,7 +334,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
         Assert.Equal(1, await queue.AbandonAsync([(task.Id, 1)], CancellationToken.None));
 
-        Assert.Equal(["pending 1 null"], await RowAsync(task.Id, "status || ' ' || attempt_count || ' ' || coalesce(leased_by, 'null')"));
+        Assert.Equal("pending 1 null", await EngineStateAsync(task.Id));
     }
 
     [Fact]
@@ -342,23 +347,23 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         await stalled.ClaimAsync([Kind], 2, [], CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(29));
         var live = await AddAutomatedAsync(creator, TaskPriority.Low);
-        var (alive, _) = await RegisteredQueueAsync();
+        var (alive, aliveWorker) = await RegisteredQueueAsync();
         await alive.ClaimAsync([Kind], 1, [], CancellationToken.None);
         // Leased by a worker with no row (deleted, say: its heartbeat writes it again): it holds its tasks for a lease
         // after their claim, no longer.
         var unregistered = await AddAutomatedAsync(creator, TaskPriority.Low);
-        await ChangeAsync(unregistered.Id, task => task.StartRun("gone", Now, Now));
+        await HoldAsync(unregistered.Id, "gone", Now);
         var unregisteredLately = await AddAutomatedAsync(creator, TaskPriority.Low);
-        await ChangeAsync(unregisteredLately.Id, task => task.StartRun("gone", Now.AddSeconds(29), Now.AddSeconds(29)));
+        await HoldAsync(unregisteredLately.Id, "gone", Now.AddSeconds(29));
         _clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(3, await alive.ReapAsync(10, CancellationToken.None));
 
         Assert.Equal([$"pending 2 {RunPolicy.LeaseExpiredReason}"], await RowAsync(expired.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
-        Assert.Equal(["failed 1"], await RowAsync(lastAttempt.Id, "status || ' ' || attempt_count"));
-        Assert.Equal(["pending 2"], await RowAsync(unregistered.Id, "status || ' ' || attempt_count"));
-        Assert.Equal(["running"], await RowAsync(live.Id, "status"));
-        Assert.Equal(["running"], await RowAsync(unregisteredLately.Id, "status"));
+        Assert.Equal("failed 1 no item", await EngineStateAsync(lastAttempt.Id));
+        Assert.Equal("pending 2 null", await EngineStateAsync(unregistered.Id));
+        Assert.Equal($"running 1 {aliveWorker}", await EngineStateAsync(live.Id));
+        Assert.Equal("running 1 gone", await EngineStateAsync(unregisteredLately.Id));
     }
 
     [Fact]
@@ -378,8 +383,8 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
         Assert.Equal(1, released);
         Assert.Equal([$"pending 2 {RunPolicy.LeaseExpiredReason}"], await RowAsync(lost.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
-        Assert.Equal([$"running 1 {worker}"], await RowAsync(stillRunning.Id, "status || ' ' || attempt_count || ' ' || leased_by"));
-        Assert.Equal([$"running 1 {otherWorker}"], await RowAsync(elsewhere.Id, "status || ' ' || attempt_count || ' ' || leased_by"));
+        Assert.Equal($"running 1 {worker}", await EngineStateAsync(stillRunning.Id));
+        Assert.Equal($"running 1 {otherWorker}", await EngineStateAsync(elsewhere.Id));
     }
 
     [Fact]
@@ -470,7 +475,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     /// <summary>The counters once two readings half a second apart agree: what ended connections report has arrived.</summary>
-    private async Task<(long Scans, long Updates)> SettledScansAndUpdatesOfTasksAsync()
+    private async Task<(long Scans, (long TaskUpdates, long ItemUpdates) Updates)> SettledScansAndUpdatesOfTasksAsync()
     {
         var last = await ScansAndUpdatesOfTasksAsync();
         while (true)
@@ -486,10 +491,14 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         }
     }
 
-    private async Task<(long Scans, long Updates)> ScansAndUpdatesOfTasksAsync()
+    /// <summary>Sequential scans of tasks and work items together, and the rows updated in each.</summary>
+    private async Task<(long Scans, (long TaskUpdates, long ItemUpdates) Updates)> ScansAndUpdatesOfTasksAsync()
     {
-        var counts = await ColumnAsync<long>("SELECT unnest(ARRAY[seq_scan, n_tup_upd]) FROM pg_stat_user_tables WHERE relname = 'tasks'");
-        return (counts[0], counts[1]);
+        var counts = await ColumnAsync<long>("""
+            SELECT unnest(ARRAY[sum(seq_scan), sum(n_tup_upd) FILTER (WHERE relname = 'tasks'), sum(n_tup_upd) FILTER (WHERE relname = 'work_items')])::bigint
+            FROM pg_stat_user_tables WHERE relname IN ('tasks', 'work_items')
+            """);
+        return (counts[0], (counts[1], counts[2]));
     }
 
     private Task<List<DateTimeOffset>> WorkerLeaseAsync(string worker) =>
@@ -524,10 +533,29 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
     private Task<int> InsertAutomatedAsync(Actor creator, int count) => ExecuteAsync(
         """
-        INSERT INTO tasks (id, title, priority, status, created_by, created_at, updated_at, attempt_count, kind, max_attempts)
-        SELECT gen_random_uuid(), 'bulk ' || n, 1, 'pending', @creator, @now, @now, 1, @kind, 3 FROM generate_series(1, @count) AS n
+        WITH inserted AS (
+            INSERT INTO tasks (id, title, priority, status, created_by, created_at, updated_at, attempt_count, kind, max_attempts)
+            SELECT gen_random_uuid(), 'bulk ' || n, 1, 'pending', @creator, @now, @now, 1, @kind, 3 FROM generate_series(1, @count) AS n
+            RETURNING id, kind, priority, created_at, created_by)
+        INSERT INTO work_items (id, kind, priority, created_at, created_by) SELECT * FROM inserted
         """,
         ("creator", creator.UserId), ("now", Now), ("kind", Kind), ("count", count));
+
+    /// <summary>Leases the task's work item to <paramref name="worker"/> as a claim at <paramref name="at"/> would.</summary>
+    private Task<int> HoldAsync(Guid taskId, string worker, DateTimeOffset at) =>
+        ExecuteAsync("UPDATE work_items SET leased_by = @worker, leased_at = @at WHERE id = @id", ("worker", worker), ("at", at), ("id", taskId));
+
+    /// <summary>
+    /// The task as the engine sees it: its status (running while a worker holds its work item), its attempt, and who
+    /// holds its item ("null": nobody; "no item": it has none).
+    /// </summary>
+    private async Task<string> EngineStateAsync(Guid taskId) => (await ColumnAsync<string>(
+        """
+        SELECT CASE WHEN item.leased_by IS NOT NULL THEN 'running' ELSE task.status END || ' ' || task.attempt_count || ' '
+               || CASE WHEN item.id IS NULL THEN 'no item' ELSE coalesce(item.leased_by, 'null') END
+        FROM tasks AS task LEFT JOIN work_items AS item ON item.id = task.id WHERE task.id = @id
+        """,
+        ("id", taskId))).Single();
 
     private Task<List<string>> RowAsync(Guid taskId, string expression) =>
         ColumnAsync<string>($"SELECT {expression} FROM tasks WHERE id = @id", ("id", taskId));

@@ -211,6 +211,26 @@ public sealed class TaskItem : AggregateRoot
         });
     }
 
+    /// <summary>
+    /// A task read from the database whose current attempt the engine's worker <paramref name="workerId"/> holds. A
+    /// claim writes its lease on the task's work item, not on the task's row, which the engine writes once the attempt
+    /// ends (docs/adr/0031-work-items.md): the row still reads pending, and the reader shows the task as it is, running,
+    /// owned by the engine, held until <paramref name="leaseUntil"/> (its worker's lease; null when it has none).
+    /// Nothing happened, so nothing is recorded: no history entry, no event.
+    /// </summary>
+    public void ShowHeldBy(string workerId, DateTimeOffset? leaseUntil)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        if (!IsAutomated || Status != TaskItemStatus.Pending)
+        {
+            throw new InvalidOperationException($"Only a pending automated task's row is held by a worker; task {Id} is {Status}.");
+        }
+
+        Status = TaskItemStatus.Running;
+        OwnerId = SystemActors.Engine.UserId;
+        Run.ShowLease(workerId, leaseUntil);
+    }
+
     /// <summary>The running attempt succeeded; <paramref name="output"/> is kept as the result.</summary>
     public void CompleteRun(string? output, DateTimeOffset now)
     {

@@ -33,7 +33,7 @@ public sealed class TaskRunState
     /// Until when <see cref="LeasedBy"/> holds it: its worker's lease, which covers every attempt the worker runs and
     /// which its heartbeat extends (reaped when it passes). It lives on the worker's row, not the task's, so that a
     /// heartbeat writes one row per worker instead of one per running task: set by the claim, and on a task read
-    /// from the database by <see cref="ShowWorkerLease"/>; null when no worker holds the task.
+    /// from the database by <see cref="TaskItem.ShowHeldBy"/>; null when no worker holds the task.
     /// </summary>
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
 
@@ -42,12 +42,6 @@ public sealed class TaskRunState
     /// give-back of any other attempt (cancelled, reaped, claimed again) no longer counts.
     /// </summary>
     public bool IsLeasedTo(string workerId, int attempt) => LeasedBy == workerId && AttemptCount == attempt;
-
-    /// <summary>
-    /// A task read from the database learns its lease from its worker's row (<paramref name="workerLeaseUntil"/>:
-    /// null when that worker has none); a task no worker holds keeps none.
-    /// </summary>
-    public void ShowWorkerLease(DateTimeOffset? workerLeaseUntil) => LeaseExpiresAt = LeasedBy is null ? null : workerLeaseUntil;
 
     /// <summary>
     /// The retry rule: a failed attempt is tried again when the caller gives a time to try it at (null: trying again
@@ -70,6 +64,13 @@ public sealed class TaskRunState
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         LeasedBy = workerId;
         LeaseExpiresAt = until;
+    }
+
+    /// <summary>A task read from the database: <paramref name="workerId"/> holds it, as far as <paramref name="leaseUntil"/> (its worker's lease, if any).</summary>
+    internal void ShowLease(string workerId, DateTimeOffset? leaseUntil)
+    {
+        LeasedBy = workerId;
+        LeaseExpiresAt = leaseUntil;
     }
 
     /// <summary>No worker holds the task any more (the attempt ended, was given back, or the task was cancelled).</summary>

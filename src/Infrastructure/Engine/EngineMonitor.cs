@@ -17,9 +17,11 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
             .OrderByDescending(worker => worker.LastSeenAt)
             .ToListAsync(cancellationToken);
         var ids = workers.Select(worker => worker.Id).ToList();
-        var running = await db.Tasks.AsNoTracking()
-            .Where(task => task.Status == TaskItemStatus.Running && task.Run.LeasedBy != null && ids.Contains(task.Run.LeasedBy))
-            .Select(task => new { WorkerId = task.Run.LeasedBy!, task.Id, task.Kind, task.Run.AttemptCount })
+        var running = await (
+            from item in db.WorkItems.AsNoTracking()
+            where item.LeasedBy != null && ids.Contains(item.LeasedBy)
+            join task in db.Tasks.AsNoTracking() on item.Id equals task.Id
+            select new { WorkerId = item.LeasedBy!, task.Id, task.Kind, task.Run.AttemptCount })
             .ToListAsync(cancellationToken);
         var byWorker = running.ToLookup(attempt => attempt.WorkerId);
 
@@ -44,18 +46,20 @@ internal sealed class EngineMonitor(ApplicationDbContext db) : IEngineMonitor
         string[] kindList = [.. kinds];
         // In SQL, because EF Core 10 fails at run time to translate the owned run state's run-after inside a group's
         // aggregate. A due task has waited since it became due: its run-after, or its creation when it had none.
-        // The columns are named as the snake_case convention names QueueCounts' properties.
+        // Pending and running are the work items, unheld and held (a running task's row reads pending: ADR 0031),
+        // retrying reads the tasks' failure reasons, dead the failed tasks. The columns are named as the snake_case
+        // convention names QueueCounts' properties.
         var counts = (await db.Database.SqlQuery<QueueCounts>($"""
-            SELECT kind AS kind,
-                count(*) FILTER (WHERE status = 'pending')::int AS pending,
-                count(*) FILTER (WHERE status = 'pending' AND run_after > {now})::int AS scheduled,
-                count(*) FILTER (WHERE status = 'pending' AND failure_reason IS NOT NULL)::int AS retrying,
-                count(*) FILTER (WHERE status = 'running')::int AS running,
-                count(*) FILTER (WHERE status = 'failed')::int AS dead,
-                min(coalesce(run_after, created_at)) FILTER (WHERE status = 'pending' AND (run_after IS NULL OR run_after <= {now})) AS oldest_due
-            FROM tasks
-            WHERE kind = ANY({kindList}) AND archived_at IS NULL AND status IN ('pending', 'running', 'failed')
-            GROUP BY kind
+            SELECT task.kind AS kind,
+                count(*) FILTER (WHERE task.status = 'pending' AND item.leased_by IS NULL)::int AS pending,
+                count(*) FILTER (WHERE task.status = 'pending' AND item.leased_by IS NULL AND task.run_after > {now})::int AS scheduled,
+                count(*) FILTER (WHERE task.status = 'pending' AND item.leased_by IS NULL AND task.failure_reason IS NOT NULL)::int AS retrying,
+                count(*) FILTER (WHERE item.leased_by IS NOT NULL)::int AS running,
+                count(*) FILTER (WHERE task.status = 'failed')::int AS dead,
+                min(coalesce(task.run_after, task.created_at)) FILTER (WHERE task.status = 'pending' AND item.leased_by IS NULL AND (task.run_after IS NULL OR task.run_after <= {now})) AS oldest_due
+            FROM tasks AS task LEFT JOIN work_items AS item ON item.id = task.id
+            WHERE task.kind = ANY({kindList}) AND task.archived_at IS NULL AND task.status IN ('pending', 'failed')
+            GROUP BY task.kind
             """).ToListAsync(cancellationToken)).ToDictionary(row => row.Kind, StringComparer.Ordinal);
         var paused = (await db.PausedKinds.AsNoTracking().Select(entry => entry.Kind).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 

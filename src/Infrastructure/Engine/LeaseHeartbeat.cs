@@ -59,8 +59,8 @@ internal sealed class LeaseHeartbeat(IConfiguration configuration, WorkerIdentit
             BatchCommands =
             {
                 renewal,
-                // ix_tasks_leased: the running automated tasks by worker.
-                new NpgsqlBatchCommand("SELECT id, attempt_count FROM tasks WHERE leased_by = $1 AND status = 'running' AND kind <> 'manual'")
+                // ix_work_items_leased: the items this worker holds, and their tasks' attempts by primary key.
+                new NpgsqlBatchCommand("SELECT item.id, task.attempt_count FROM work_items AS item JOIN tasks AS task ON task.id = item.id WHERE item.leased_by = $1")
                 {
                     Parameters = { new() { Value = worker.Id, NpgsqlDbType = NpgsqlDbType.Text } },
                 },

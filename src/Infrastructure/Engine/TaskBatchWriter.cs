@@ -24,17 +24,26 @@ internal static class TaskBatchWriter
 {
     private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
 
-    public static Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken) =>
-        WriteAsync(db, new StatementBatch(), tasks, cancellationToken);
-
-    /// <summary>As <see cref="WriteAsync(ApplicationDbContext, IReadOnlyList{TaskItem}, CancellationToken)"/>, after what <paramref name="batch"/> already holds, in the same round trip.</summary>
-    public static Task WriteAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Attempts that ended (an outcome, a lost lease, a give-back): the tasks' rows, their work items (released, or
+    /// deleted when the task ended: <see cref="WorkItemWrites"/>), history and events.
+    /// </summary>
+    public static Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
+        var batch = new StatementBatch();
         StatementsOf(db).Transitions.AddTo(batch, tasks);
+        WorkItemWrites.AddAfterAttempts(db, batch, tasks);
         // A requeue, a task given back or a lease reaped: the workers that sleep are told, once for the batch.
         EngineWake.Announce(batch, tasks);
         return WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
     }
+
+    /// <summary>
+    /// A claim, after what <paramref name="batch"/> already holds, in the same round trip: the history entries and
+    /// events of the tasks started, and no task row (the lease is on their work items, which the batch holds).
+    /// </summary>
+    public static Task WriteClaimedAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken) =>
+        WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
 
     /// <summary>Retention's write: archived_at and updated_at, and the archive entries (see TaskItem.ArchiveEndedRun).</summary>
     public static Task WriteArchivedAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
@@ -78,15 +87,15 @@ internal static class TaskBatchWriter
             ModelColumn<TaskItem> TaskColumn<TValue>(Expression<Func<TaskItem, TValue>> member) => ModelColumn<TaskItem>.Of(model, sql, member);
             ModelColumn<TaskHistoryEntry> EntryColumn<TValue>(Expression<Func<TaskHistoryEntry, TValue>> member) => ModelColumn<TaskHistoryEntry>.Of(model, sql, member);
 
-            // What the engine's transitions (StartRun, CompleteRun, FailRun, AbandonRun) change; the input and the
-            // maximum of attempts never change there, and writing the input back would cost the hot path its bytes.
+            // What an attempt's end (CompleteRun, FailRun, AbandonRun) changes; the input and the maximum of attempts
+            // never change there, and writing the input back would cost the hot path its bytes. A claim (StartRun)
+            // writes no task row: its lease is on the task's work item.
             Transitions = UnnestStatement<TaskItem>.Update(
                 model,
                 sql,
                 TaskColumn(task => task.Id),
                 TaskColumn(task => task.Status),
                 TaskColumn(task => task.OwnerId),
-                TaskColumn(task => task.Run.LeasedBy),
                 TaskColumn(task => task.Run.AttemptCount),
                 TaskColumn(task => task.Run.RunAfter),
                 TaskColumn(task => task.FailureReason),
@@ -107,7 +116,7 @@ internal static class TaskBatchWriter
                 EntryColumn(entry => entry.Reason));
         }
 
-        /// <summary>The UPDATE of the columns the engine's transitions change.</summary>
+        /// <summary>The UPDATE of the columns an attempt's end changes.</summary>
         public UnnestStatement<TaskItem> Transitions { get; }
 
         /// <summary>Retention's UPDATE: archived_at and updated_at.</summary>

@@ -42,27 +42,28 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         string[] kindList = [.. kinds];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The inner query locks the rows it picks and skips rows other workers have locked, so concurrent claims
-        // never block on, or take, the same task. Its ids come back as one array (an InitPlan) that the outer read
-        // looks up by primary key: joined as `id IN (...)`, the generic plan of the prepared statement, which guesses
-        // its LIMIT, read the whole table to join them (TaskQueueTests.Claims_ReadTasksByIndex_…). Reap and archive
-        // are written the same way. Submitters already at their running limit for a kind are left
-        // out before the LIMIT, so a flood of one submitter's tasks cannot fill every batch.
-        // Paused kinds leave the list of kinds once, before the scan (an InitPlan whose array the scan filters by),
-        // rather than through a NOT EXISTS per row: the planner cannot estimate that anti-join, and on a guess of one
-        // row it sorted every pending task instead of reading the claim index. When every kind is paused, the
-        // EXISTS (a one-time filter) stops the claim before it reads any row.
+        // The claim reads and locks work items, the narrow rows of the runnable automated tasks, not the tasks
+        // (docs/adr/0031-work-items.md). The inner query locks the items it picks and skips items other workers have
+        // locked, so concurrent claims never block on, or take, the same task. Its ids come back as one array (an
+        // InitPlan) that the outer read looks up by primary key: joined as `id IN (...)`, the generic plan of the
+        // prepared statement, which guesses its LIMIT, read the whole table to join them
+        // (TaskQueueTests.Claims_ReadTasksByIndex_…); the reaper is written the same way. Submitters already at their
+        // running limit for a kind are left out before the LIMIT, so a flood of one submitter's tasks cannot fill
+        // every batch. Paused kinds leave the list of kinds once, before the scan (an InitPlan whose array the scan
+        // filters by), rather than through a NOT EXISTS per row: the planner cannot estimate that anti-join, and on a
+        // guess of one row it sorted every runnable task instead of reading the claim index. When every kind is
+        // paused, the EXISTS (a one-time filter) stops the claim before it reads any row.
         var tasks = await db.Tasks.FromSql($"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
-                SELECT id FROM tasks AS candidate
-                WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
+                SELECT id FROM work_items AS candidate
+                WHERE leased_by IS NULL
                   AND kind = ANY(ARRAY(SELECT served FROM unnest({kindList}) AS served WHERE served NOT IN (SELECT kind FROM paused_kinds)))
                   AND EXISTS (SELECT FROM unnest({kindList}) AS served WHERE served NOT IN (SELECT kind FROM paused_kinds))
                   AND NOT (id = ANY({excluded}))
                   AND (run_after IS NULL OR run_after <= {now})
                   AND ({cap} = 0 OR (created_by, kind) NOT IN (
-                      SELECT created_by, kind FROM tasks
-                      WHERE status = 'running' AND kind <> 'manual'
+                      SELECT created_by, kind FROM work_items
+                      WHERE leased_by IS NOT NULL
                       GROUP BY created_by, kind HAVING count(*) >= {cap}))
                 ORDER BY priority DESC, created_at, id
                 LIMIT {candidates}
@@ -86,7 +87,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
             task.StartRun(worker.Id, leaseUntil, now);
         }
 
-        await TaskBatchWriter.WriteAsync(db, batch, claimed, cancellationToken);
+        WorkItemWrites.AddLease(batch, [.. claimed.Select(task => task.Id)], worker.Id, now);
+        await TaskBatchWriter.WriteClaimedAsync(db, batch, claimed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (renews)
         {
@@ -100,7 +102,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// How long until the earliest pending task of <paramref name="kinds"/> (paused kinds left out) whose run-after is
     /// still ahead falls due; null when there is none. A worker whose claim came back short asks, and sleeps until
     /// then: a retry's backoff or a scheduled submission is announced when it is written, not when it falls due.
-    /// It reads what an empty claim reads (the claim index, and run_after in each row), no more.
+    /// It reads what an empty claim reads (the claim index, and run_after in each item), no more.
     /// </summary>
     /// <param name="kinds">The kinds the worker serves.</param>
     /// <param name="claimedAsOf">No later than the instant the short claim judged what was due by. A task that fell due
@@ -114,9 +116,8 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         string[] kindList = [.. kinds];
         var next = await db.Database.SqlQuery<DateTimeOffset?>($"""
-            SELECT min(run_after) AS "Value" FROM tasks
-            WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL
-              AND kind = ANY({kindList}) AND run_after > {claimedAsOf}
+            SELECT min(run_after) AS "Value" FROM work_items
+            WHERE leased_by IS NULL AND kind = ANY({kindList}) AND run_after > {claimedAsOf}
               AND kind NOT IN (SELECT kind FROM paused_kinds)
             """).SingleAsync(cancellationToken);
         return next - clock.GetUtcNow();
@@ -155,16 +156,22 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// any worker may run it.
     /// </summary>
     public Task<int> ReapAsync(int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
-        now => $"""
-            SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
-                SELECT id FROM tasks
-                WHERE status = 'running' AND kind <> 'manual'
-                  AND NOT EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by AND workers.lease_until >= {now})
-                  AND (updated_at < {now - _options.LeaseDuration} OR EXISTS (SELECT FROM workers WHERE workers.id = tasks.leased_by))
-                ORDER BY updated_at, id
+        async (db, now) =>
+        {
+            // Two reads, so that each task learns which worker held it (the overlay a read of tasks alone lacks): the
+            // items, locked and skipped when locked (another reaper's, or an outcome's of the worker itself, late but
+            // alive after all), then their tasks.
+            var held = await db.Database.SqlQuery<HeldItem>($"""
+                SELECT id, leased_by FROM work_items AS item
+                WHERE leased_by IS NOT NULL
+                  AND NOT EXISTS (SELECT FROM workers WHERE workers.id = item.leased_by AND workers.lease_until >= {now})
+                  AND (leased_at < {now - _options.LeaseDuration} OR EXISTS (SELECT FROM workers WHERE workers.id = item.leased_by))
+                ORDER BY leased_at, id
                 LIMIT {limit}
-                FOR UPDATE SKIP LOCKED))
-            """,
+                FOR UPDATE SKIP LOCKED
+                """).ToDictionaryAsync(item => item.Id, item => item.LeasedBy, cancellationToken);
+            return await HeldTasksAsync(db, held, cancellationToken);
+        },
         _ => true,
         policy.LoseLease,
         TaskBatchWriter.WriteAsync,
@@ -175,7 +182,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// <paramref name="endedBefore"/>; archived tasks leave the default list, and the cleanup job deletes them later.
     /// </summary>
     public Task<int> ArchiveEndedAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken) => ChangeLockedAsync(
-        _ => $"""
+        (db, _) => db.Tasks.FromSql($"""
             SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
                 SELECT id FROM tasks
                 WHERE kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')
@@ -183,7 +190,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 ORDER BY updated_at
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED))
-            """,
+            """).AsNoTracking().ToListAsync(cancellationToken),
         _ => true,
         (task, now) => task.ArchiveEndedRun(now),
         TaskBatchWriter.WriteArchivedAsync,
@@ -220,12 +227,34 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     private static async Task<Dictionary<(Guid CreatedBy, string Kind), int>> RunningPerCreatorAsync(ApplicationDbContext db, List<TaskItem> candidates, CancellationToken cancellationToken)
     {
         Guid[] creators = [.. candidates.Select(task => task.CreatedBy).Distinct()];
-        var running = await db.Tasks.AsNoTracking()
-            .Where(task => task.Status == TaskItemStatus.Running && task.Kind != TaskAutomation.ManualKind && creators.Contains(task.CreatedBy))
-            .GroupBy(task => new { task.CreatedBy, task.Kind })
+        var running = await db.WorkItems.AsNoTracking()
+            .Where(item => item.LeasedBy != null && creators.Contains(item.CreatedBy))
+            .GroupBy(item => new { item.CreatedBy, item.Kind })
             .Select(group => new { group.Key.CreatedBy, group.Key.Kind, Count = group.Count() })
             .ToListAsync(cancellationToken);
         return running.ToDictionary(entry => (entry.CreatedBy, entry.Kind), entry => entry.Count);
+    }
+
+    /// <summary>
+    /// The tasks of the items in <paramref name="held"/> (id and the worker that holds it), locked, each shown as
+    /// held by its worker (TaskItem.ShowHeldBy): their rows read pending while a worker runs them. The caller locked
+    /// the items first (the lock order of <see cref="WorkItemWrites"/>).
+    /// </summary>
+    private static async Task<List<TaskItem>> HeldTasksAsync(ApplicationDbContext db, IReadOnlyDictionary<Guid, string> held, CancellationToken cancellationToken)
+    {
+        if (held.Count == 0)
+        {
+            return [];
+        }
+
+        Guid[] ids = [.. held.Keys];
+        var tasks = await db.Tasks.FromSql($"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var task in tasks)
+        {
+            task.ShowHeldBy(held[task.Id], leaseUntil: null);
+        }
+
+        return tasks;
     }
 
     /// <summary>Locks the tasks, applies <paramref name="change"/> to those this worker still holds at that attempt, and commits.</summary>
@@ -239,7 +268,22 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
 
         Guid[] ids = [.. wanted.Keys];
         return ChangeLockedAsync(
-            _ => $"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE",
+            async (db, _) =>
+            {
+                // The items this worker still holds, locked first, then their tasks, in one statement (the InitPlan
+                // locks the items before the outer scan locks the tasks).
+                var tasks = await db.Tasks.FromSql($"""
+                    SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY(ARRAY(
+                        SELECT id FROM work_items WHERE id = ANY({ids}) AND leased_by = {worker.Id} FOR UPDATE))
+                    FOR UPDATE
+                    """).AsNoTracking().ToListAsync(cancellationToken);
+                foreach (var task in tasks)
+                {
+                    task.ShowHeldBy(worker.Id, leaseUntil: null);
+                }
+
+                return tasks;
+            },
             task => RunPolicy.Holds(task, worker.Id, wanted[task.Id]),
             change,
             TaskBatchWriter.WriteAsync,
@@ -247,12 +291,12 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     }
 
     /// <summary>
-    /// In one transaction: loads the rows <paramref name="select"/> locks, walks those it <paramref name="keeps"/>
+    /// In one transaction: loads the rows <paramref name="load"/> locks, walks those it <paramref name="keeps"/>
     /// through the aggregate with <paramref name="change"/>, writes them with <paramref name="write"/>, and commits.
     /// </summary>
     /// <returns>How many tasks were changed.</returns>
     private async Task<int> ChangeLockedAsync(
-        Func<DateTimeOffset, FormattableString> select,
+        Func<ApplicationDbContext, DateTimeOffset, Task<List<TaskItem>>> load,
         Func<TaskItem, bool> keeps,
         Action<TaskItem, DateTimeOffset> change,
         Func<ApplicationDbContext, IReadOnlyList<TaskItem>, CancellationToken, Task> write,
@@ -262,7 +306,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await db.Tasks.FromSql(select(now)).AsNoTracking().ToListAsync(cancellationToken);
+        var locked = await load(db, now);
         var changed = locked.Where(keeps).ToList();
         foreach (var task in changed)
         {
@@ -273,4 +317,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
         await transaction.CommitAsync(cancellationToken);
         return changed.Count;
     }
+
+    /// <summary>A held work item as the reaper reads it (the snake_case convention names the columns).</summary>
+    private sealed record HeldItem(Guid Id, string LeasedBy);
 }

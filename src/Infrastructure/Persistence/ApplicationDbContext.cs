@@ -56,6 +56,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     internal DbSet<PausedKind> PausedKinds => Set<PausedKind>();
 
+    internal DbSet<WorkItemRecord> WorkItems => Set<WorkItemRecord>();
+
     internal DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
 
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -86,10 +88,15 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
         // Inside the caller's transaction when there is one (it commits); otherwise in one of our own.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Automated tasks' work items: deleted or changed before the tasks are written (the lock order WorkItemWrites
+        // keeps with the engine), added after them.
+        var beforeSave = new StatementBatch();
+        var follow = new StatementBatch();
+        WorkItemWrites.AddForSave(this, beforeSave, follow);
+        await beforeSave.ExecuteAsync(this, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Guid[] accessChanged = [.. aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()).Select(change => change.UserId).Distinct()];
-        // What follows the save (its events, access changes, engine announcement) goes in one round trip.
-        var follow = new StatementBatch();
+        // What follows the save (work items added, its events, access changes, engine announcement) goes in one round trip.
         OutboxWriter.Add(follow, aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>()));
         LiveAccessChanges.Add(follow, accessChanged);
         EngineWake.Announce(follow, aggregates.OfType<TaskItem>());

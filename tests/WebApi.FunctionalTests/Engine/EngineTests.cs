@@ -108,8 +108,11 @@ public sealed class EngineTests(EngineApiFactory factory) : ApiTestBase(factory)
         // Leased to this host's worker, which runs no handler for it: what a claim leaves when the handler was fenced,
         // or its outcome could not be recorded. The worker's heartbeat keeps its lease alive, so no reaper frees it.
         Assert.Equal(1L, await ExecuteAsync(
-            "UPDATE tasks SET status = 'running', owner_id = @engine, leased_by = @worker, run_after = NULL WHERE id = @id",
-            ("engine", SystemActors.Engine.UserId), ("worker", worker), ("id", created.Id)));
+            """
+            WITH held AS (UPDATE work_items SET leased_by = @worker, leased_at = now(), run_after = NULL WHERE id = @id RETURNING id)
+            UPDATE tasks SET run_after = NULL WHERE id IN (SELECT id FROM held)
+            """,
+            ("worker", worker), ("id", created.Id)));
         var done = await WaitForAsync(user, created.Id, task => task.Status == TaskItemStatus.Done);
 
         Assert.Equal(2, done.AttemptCount);

@@ -34,7 +34,8 @@ public sealed class ShutdownTests
                 await RowsAsync(
                     factory,
                     """
-                    SELECT status || ' ' || attempt_count || ' ' || coalesce(leased_by, 'none') FROM tasks WHERE id = @id
+                    SELECT task.status || ' ' || task.attempt_count || ' ' || CASE WHEN item.id IS NULL THEN 'no item' ELSE coalesce(item.leased_by, 'none') END
+                    FROM tasks AS task LEFT JOIN work_items AS item ON item.id = task.id WHERE task.id = @id
                     UNION ALL
                     (SELECT trigger || ' ' || actor_id FROM task_history WHERE task_id = @id ORDER BY occurred_at DESC LIMIT 1)
                     """,

@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f01e7842-ed83-4df8-99d9-fb3e37ce967d"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("95284f90-b407-44cf-ad5b-5c0298385a88"), entityTypeCount: 23)
         {
         }
 
@@ -38,6 +38,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             var idempotencyKeyRecord = IdempotencyKeyRecordEntityType.Create(this);
             var pausedKind = PausedKindEntityType.Create(this);
             var tagUsageCount = TagUsageCountEntityType.Create(this);
+            var workItemRecord = WorkItemRecordEntityType.Create(this);
             var workerRecord = WorkerRecordEntityType.Create(this);
             var scheduleRun = ScheduleRunEntityType.Create(this);
 
@@ -63,6 +64,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             OutgoingEmailEntityType.CreateForeignKey1(outgoingEmail, user);
             IdempotencyKeyRecordEntityType.CreateForeignKey1(idempotencyKeyRecord, user);
             PausedKindEntityType.CreateForeignKey1(pausedKind, user);
+            WorkItemRecordEntityType.CreateForeignKey1(workItemRecord, taskItem);
 
             TaskCommentEntityType.CreateAnnotations(taskComment);
             NotificationEntityType.CreateAnnotations(notification);
@@ -84,6 +86,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             IdempotencyKeyRecordEntityType.CreateAnnotations(idempotencyKeyRecord);
             PausedKindEntityType.CreateAnnotations(pausedKind);
             TagUsageCountEntityType.CreateAnnotations(tagUsageCount);
+            WorkItemRecordEntityType.CreateAnnotations(workItemRecord);
             WorkerRecordEntityType.CreateAnnotations(workerRecord);
             ScheduleRunEntityType.CreateAnnotations(scheduleRun);
 

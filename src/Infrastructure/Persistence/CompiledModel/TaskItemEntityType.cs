@@ -26,7 +26,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 15,
+                unnamedIndexCount: 14,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -274,17 +274,12 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             index10.AddAnnotation("Relational:Name", "ix_tasks_owner_id_created_at_id");
 
             var index11 = runtimeEntityType.AddIndex(
-                new[] { priority, createdAt, id });
-            index11.AddAnnotation("Relational:Filter", "status = 'pending' AND kind <> 'manual' AND archived_at IS NULL");
-            index11.AddAnnotation("Relational:Name", "ix_tasks_claimable");
+                new[] { status, createdAt, id });
+            index11.AddAnnotation("Relational:Name", "ix_tasks_status_created_at_id");
 
             var index12 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt, id });
-            index12.AddAnnotation("Relational:Name", "ix_tasks_status_created_at_id");
-
-            var index13 = runtimeEntityType.AddIndex(
                 new[] { teamId, createdAt, id });
-            index13.AddAnnotation("Relational:Name", "ix_tasks_team_id_created_at_id");
+            index12.AddAnnotation("Relational:Name", "ix_tasks_team_id_created_at_id");
 
             var ix_tasks_overdue_candidates = runtimeEntityType.AddIndex(
                 new[] { dueDate, id },

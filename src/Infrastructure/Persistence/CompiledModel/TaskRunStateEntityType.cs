@@ -21,9 +21,8 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Domain.Tasks.TaskRunState",
                 typeof(TaskRunState),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 5,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var taskItemId = runtimeEntityType.AddProperty(
@@ -53,16 +52,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             input.AddAnnotation("Relational:ColumnName", "input");
             input.AddAnnotation("Relational:ColumnType", "jsonb");
 
-            var leasedBy = runtimeEntityType.AddProperty(
-                "LeasedBy",
-                typeof(string),
-                propertyInfo: typeof(TaskRunState).GetProperty("LeasedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TaskRunState).GetField("<LeasedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 200);
-            leasedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            leasedBy.AddAnnotation("Relational:ColumnName", "leased_by");
-
             var maxAttempts = runtimeEntityType.AddProperty(
                 "MaxAttempts",
                 typeof(int),
@@ -85,11 +74,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
             var key = runtimeEntityType.AddKey(
                 new[] { taskItemId });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { leasedBy });
-            index.AddAnnotation("Relational:Filter", "status = 'running' AND kind <> 'manual'");
-            index.AddAnnotation("Relational:Name", "ix_tasks_leased");
 
             return runtimeEntityType;
         }

@@ -13,7 +13,12 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
     public void Configure(EntityTypeBuilder<TaskItem> builder)
     {
         builder.ToTable("tasks", table =>
-            table.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL"));
+        {
+            table.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL");
+            // An automated task runs while a worker holds its work item; its row stays pending until the attempt
+            // ends (docs/adr/0031-work-items.md), so no write may leave it running.
+            table.HasCheckConstraint("ck_tasks_engine_runs_on_work_items", "kind = 'manual' OR status <> 'running'");
+        });
         builder.HasKey(task => task.Id);
         builder.Property(task => task.Id).ValueGeneratedNever();
 
@@ -48,17 +53,10 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
             run.Property(state => state.AttemptCount).HasColumnName("attempt_count");
             run.Property(state => state.MaxAttempts).HasColumnName("max_attempts");
             run.Property(state => state.RunAfter).HasColumnName("run_after");
-            run.Property(state => state.LeasedBy).HasColumnName("leased_by").HasMaxLength(WorkerIdMaxLength);
-            // The lease's expiry is the worker's (workers.lease_until): one row per worker for its heartbeat to
-            // extend, not a row per running task. The task's reads fill it in (TaskRepository).
+            // The worker that holds a running attempt is on the task's work item, and its lease on the worker's row
+            // (workers.lease_until): a claim and a heartbeat write no task. The task's reads fill them in (TaskRepository).
+            run.Ignore(state => state.LeasedBy);
             run.Ignore(state => state.LeaseExpiresAt);
-
-            // The running automated tasks, by worker: the reaper reads them all and keeps those whose worker's lease
-            // ran out (a worker's concurrency times the workers, not the table), a heartbeat reads its worker's, the
-            // workers' console groups them.
-            run.HasIndex(state => state.LeasedBy)
-                .HasFilter("status = 'running' AND kind <> 'manual'")
-                .HasDatabaseName("ix_tasks_leased");
         });
         builder.Navigation(task => task.Run).IsRequired();
 
@@ -101,11 +99,6 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(task => task.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_title_trgm");
         builder.HasIndex(task => task.Description).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tasks_description_trgm");
 
-        // The worker engine's claim (SKIP LOCKED, by priority then age), over only the rows it can want.
-        builder.HasIndex(task => new { task.Priority, task.CreatedAt, task.Id })
-            .IsDescending(true, false, false)
-            .HasFilter("status = 'pending' AND kind <> 'manual' AND archived_at IS NULL")
-            .HasDatabaseName("ix_tasks_claimable");
         builder.HasIndex(task => task.UpdatedAt)
             .HasFilter("kind <> 'manual' AND archived_at IS NULL AND status IN ('done', 'cancelled', 'failed')")
             .HasDatabaseName("ix_tasks_ended_automated");

@@ -367,11 +367,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.HasIndex("OwnerId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_owner_id_created_at_id");
 
-                    b.HasIndex("Priority", "CreatedAt", "Id")
-                        .IsDescending(true, false, false)
-                        .HasDatabaseName("ix_tasks_claimable")
-                        .HasFilter("status = 'pending' AND kind <> 'manual' AND archived_at IS NULL");
-
                     b.HasIndex("Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_status_created_at_id");
 
@@ -384,6 +379,8 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
 
                     b.ToTable("tasks", null, t =>
                         {
+                            t.HasCheckConstraint("ck_tasks_engine_runs_on_work_items", "kind = 'manual' OR status <> 'running'");
+
                             t.HasCheckConstraint("ck_tasks_running_has_owner", "status <> 'running' OR owner_id IS NOT NULL");
                         });
                 });
@@ -985,6 +982,58 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                     b.ToTable("tag_usage_counts", (string)null);
                 });
 
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.WorkItemRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LeasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_at");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset?>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_items");
+
+                    b.HasIndex("LeasedBy")
+                        .HasDatabaseName("ix_work_items_leased")
+                        .HasFilter("leased_by IS NOT NULL");
+
+                    b.HasIndex("Priority", "CreatedAt", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_work_items_claimable")
+                        .HasFilter("leased_by IS NULL");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
             modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.WorkerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1234,11 +1283,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                                 .HasColumnType("jsonb")
                                 .HasColumnName("input");
 
-                            b1.Property<string>("LeasedBy")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("leased_by");
-
                             b1.Property<int>("MaxAttempts")
                                 .HasColumnType("integer")
                                 .HasColumnName("max_attempts");
@@ -1248,10 +1292,6 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                                 .HasColumnName("run_after");
 
                             b1.HasKey("TaskItemId");
-
-                            b1.HasIndex("LeasedBy")
-                                .HasDatabaseName("ix_tasks_leased")
-                                .HasFilter("status = 'running' AND kind <> 'manual'");
 
                             b1.ToTable("tasks");
 
@@ -1369,6 +1409,16 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_paused_kinds_users_paused_by");
+                });
+
+            modelBuilder.Entity("TaskOrchestration.Infrastructure.Persistence.ReadModels.WorkItemRecord", b =>
+                {
+                    b.HasOne("TaskOrchestration.Domain.Tasks.TaskItem", null)
+                        .WithOne()
+                        .HasForeignKey("TaskOrchestration.Infrastructure.Persistence.ReadModels.WorkItemRecord", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_items_tasks_id");
                 });
 
             modelBuilder.Entity("TaskOrchestration.Domain.Tasks.TaskItem", b =>

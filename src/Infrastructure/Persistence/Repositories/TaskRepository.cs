@@ -15,9 +15,16 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
     public async Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.FirstOrDefaultAsync(task => task.Id == id, cancellationToken);
-        if (task is not null)
+        if (task is not null && await ShowHeldAsync([task], cancellationToken) > 0)
         {
-            await ShowWorkerLeasesAsync([task], cancellationToken);
+            // Loaded as running: a save writes its status and owner only when the command changes them (a running
+            // task's row reads pending, and ck_tasks_engine_runs_on_work_items keeps it so). Entry() has already seen
+            // them change, so the values shown become the entry's original ones, and it is unchanged again.
+            foreach (var entry in new[] { db.Entry<object>(task), db.Entry<object>(task.Run) })
+            {
+                entry.OriginalValues.SetValues(entry.CurrentValues);
+                entry.State = EntityState.Unchanged;
+            }
         }
 
         return task;
@@ -66,35 +73,47 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(visibility);
-        var tasks = Visible(Filter(db.Tasks.AsNoTracking(), query, clock.GetUtcNow()), visibility);
+        var tasks = Visible(Filter(db.Tasks.AsNoTracking(), db.WorkItems, query, clock.GetUtcNow()), visibility);
 
         var sorted = Sort(After(tasks, TaskListCursor.TryDecode(query.Cursor)), query.SortBy, query.SortDirection);
         var pageStart = query.Cursor is null ? sorted.Skip((query.Page - 1) * query.PageSize) : sorted;
         var page = await PageReader.ReadAsync(tasks, pageStart, new PageRequest(query.Page, query.PageSize, query.IncludeTotal), cancellationToken);
-        await ShowWorkerLeasesAsync(page.Items, cancellationToken);
+        await ShowHeldAsync(page.Items, cancellationToken);
         return page;
     }
 
     /// <summary>
-    /// A running automated task is held by its worker's lease, which lives on the worker's row (one row for a heartbeat
-    /// to extend, not one per task): read for the workers of <paramref name="tasks"/> that any holds, one query, none
-    /// when no worker holds any of them (every person's task).
+    /// A running automated task's row reads pending: the worker that holds it is on its work item, and the lease on
+    /// the worker's row (docs/adr/0031-work-items.md). Read for the pending automated tasks among
+    /// <paramref name="tasks"/>, one query, none when there are none (every person's task), and shown on them
+    /// (TaskItem.ShowHeldBy).
     /// </summary>
-    private async Task ShowWorkerLeasesAsync(IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    /// <returns>How many of them a worker holds.</returns>
+    private async Task<int> ShowHeldAsync(IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
-        string[] workers = [.. tasks.Select(task => task.Run.LeasedBy).OfType<string>().Distinct(StringComparer.Ordinal)];
-        if (workers.Length == 0)
+        Guid[] ids = [.. tasks.Where(task => task is { IsAutomated: true, Status: TaskItemStatus.Pending }).Select(task => task.Id)];
+        if (ids.Length == 0)
         {
-            return;
+            return 0;
         }
 
-        var leases = await db.Workers.AsNoTracking()
-            .Where(worker => workers.Contains(worker.Id))
-            .ToDictionaryAsync(worker => worker.Id, worker => worker.LeaseUntil, StringComparer.Ordinal, cancellationToken);
+        var held = await (
+            from item in db.WorkItems.AsNoTracking()
+            where ids.Contains(item.Id) && item.LeasedBy != null
+            join worker in db.Workers.AsNoTracking() on item.LeasedBy equals worker.Id into workers
+            from worker in workers.DefaultIfEmpty()
+            select new { item.Id, LeasedBy = item.LeasedBy!, LeaseUntil = worker == null ? null : worker.LeaseUntil })
+            .ToListAsync(cancellationToken);
+        var byTask = held.ToDictionary(item => item.Id);
         foreach (var task in tasks)
         {
-            task.Run.ShowWorkerLease(task.Run.LeasedBy is { } worker ? leases.GetValueOrDefault(worker) : null);
+            if (byTask.TryGetValue(task.Id, out var item))
+            {
+                task.ShowHeldBy(item.LeasedBy, item.LeaseUntil);
+            }
         }
+
+        return held.Count;
     }
 
     /// <summary>Keyset paging: the tasks strictly after the cursor's (key, id) in the sort's direction, as a row comparison.</summary>
@@ -134,7 +153,7 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
         return tasks.Where(task => task.TeamId == null || teamIds.Contains(task.TeamId.Value));
     }
 
-    private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, ListTasksQuery query, DateTimeOffset now)
+    private static IQueryable<TaskItem> Filter(IQueryable<TaskItem> tasks, IQueryable<WorkItemRecord> workItems, ListTasksQuery query, DateTimeOffset now)
     {
         if (query.DueBefore is { } dueBefore)
         {
@@ -156,7 +175,24 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
         if (query.Status is { Count: > 0 } statuses)
         {
-            tasks = tasks.Where(task => statuses.Contains(task.Status));
+            // A running automated task's row reads pending while a worker holds its work item (ShowHeldAsync). The
+            // status stays the indexed condition; the held tasks (at most the workers' concurrency) move from one side
+            // to the other.
+            var held = workItems.Where(item => item.LeasedBy != null).Select(item => item.Id);
+            var running = statuses.Contains(TaskItemStatus.Running);
+            var pending = statuses.Contains(TaskItemStatus.Pending);
+            if (running && !pending)
+            {
+                tasks = tasks.Where(task => statuses.Contains(task.Status) || (task.Status == TaskItemStatus.Pending && held.Contains(task.Id)));
+            }
+            else if (pending && !running)
+            {
+                tasks = tasks.Where(task => statuses.Contains(task.Status) && !(task.Status == TaskItemStatus.Pending && task.Kind != TaskAutomation.ManualKind && held.Contains(task.Id)));
+            }
+            else
+            {
+                tasks = tasks.Where(task => statuses.Contains(task.Status));
+            }
         }
 
         if (query.Priority is { Count: > 0 } priorities)

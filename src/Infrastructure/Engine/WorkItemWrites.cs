@@ -1,0 +1,133 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using TaskOrchestration.Domain.Tasks;
+using TaskOrchestration.Infrastructure.Persistence;
+using TaskOrchestration.Infrastructure.Persistence.ReadModels;
+
+namespace TaskOrchestration.Infrastructure.Engine;
+
+/// <summary>
+/// Keeps each automated task's work item in step with its task (docs/adr/0031-work-items.md): an item exists exactly
+/// while its task is automated, pending or running, and not archived (<see cref="Wanted"/>), and carries the task's
+/// kind, priority, age, submitter and run-after. The engine's claim leases items, not tasks, so a claim writes no task
+/// row; the writes here follow what the task did: a submission, a retry or an unarchiving adds the item, a cancel,
+/// an archive or an attempt that ended the task deletes it, an attempt given back or requeued releases it.
+/// <para>
+/// Lock order: whatever locks both an item and its task locks the item first (a save deletes or changes the item
+/// before it writes the task; the engine locks the items it holds, then their tasks), so the two never wait on each
+/// other in a cycle. An item is added after its task is written (its key references the task).
+/// </para>
+/// </summary>
+internal static class WorkItemWrites
+{
+    private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
+
+    /// <summary>Whether <paramref name="task"/> has a work item: automated, pending or running, not archived.</summary>
+    public static bool Wanted(TaskItem task) =>
+        task is { IsAutomated: true, IsArchived: false, Status: TaskItemStatus.Pending or TaskItemStatus.Running };
+
+    /// <summary>A claim: <paramref name="worker"/> holds the items of <paramref name="ids"/> from <paramref name="now"/>.</summary>
+    public static void AddLease(StatementBatch batch, IReadOnlyCollection<Guid> ids, string worker, DateTimeOffset now)
+    {
+        if (ids.Count > 0)
+        {
+            Guid[] leased = [.. ids];
+            batch.Add($"UPDATE work_items SET leased_by = {worker}, leased_at = {now} WHERE id = ANY({leased})");
+        }
+    }
+
+    /// <summary>
+    /// After the engine's attempts ended (an outcome, a lost lease, a give-back): the items of the tasks that are
+    /// pending again are released with their next run-after, those of tasks that ended are deleted.
+    /// </summary>
+    public static void AddAfterAttempts(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks)
+    {
+        StatementsOf(db).Release.AddTo(batch, [.. tasks.Where(Wanted).Select(Of)]);
+        AddDelete(batch, [.. tasks.Where(task => !Wanted(task)).Select(task => task.Id)]);
+    }
+
+    /// <summary>
+    /// What a save of <paramref name="db"/>'s tracked tasks does to their items: call it before the save (it reads
+    /// the tasks' values as loaded). The changes to send before the save (deleted or changed items) go into
+    /// <paramref name="beforeSave"/>, the items to add into <paramref name="afterSave"/>.
+    /// </summary>
+    public static void AddForSave(ApplicationDbContext db, StatementBatch beforeSave, StatementBatch afterSave)
+    {
+        List<WorkItemRecord> added = [];
+        List<WorkItemRecord> changed = [];
+        List<Guid> removed = [];
+        foreach (var entry in db.ChangeTracker.Entries<TaskItem>())
+        {
+            var task = entry.Entity;
+            if (!task.IsAutomated || entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            var had = entry.State == EntityState.Modified && HadItem(entry);
+            var wanted = Wanted(task);
+            if (wanted && !had)
+            {
+                added.Add(Of(task));
+            }
+            else if (had && !wanted)
+            {
+                removed.Add(task.Id);
+            }
+            else if (had && (entry.Property(item => item.Priority).IsModified || entry.Reference(item => item.Run).TargetEntry?.Property(run => run.RunAfter).IsModified == true))
+            {
+                changed.Add(Of(task));
+            }
+        }
+
+        var statements = StatementsOf(db);
+        AddDelete(beforeSave, [.. removed]);
+        statements.Mirror.AddTo(beforeSave, changed);
+        statements.Insert.AddTo(afterSave, added);
+    }
+
+    /// <summary>The item <paramref name="task"/> has (or would have), unleased.</summary>
+    private static WorkItemRecord Of(TaskItem task) => new(task.Id, task.Kind, task.Priority, task.CreatedAt, task.CreatedBy, task.Run.RunAfter);
+
+    /// <summary>Whether the task had an item as it was loaded (a task a worker held was loaded as running: TaskItem.ShowHeldBy).</summary>
+    private static bool HadItem(EntityEntry<TaskItem> entry) =>
+        entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)) is TaskItemStatus.Pending or TaskItemStatus.Running
+        && entry.OriginalValues.GetValue<DateTimeOffset?>(nameof(TaskItem.ArchivedAt)) is null;
+
+    private static void AddDelete(StatementBatch batch, Guid[] ids)
+    {
+        if (ids.Length > 0)
+        {
+            batch.Add($"DELETE FROM work_items WHERE id = ANY({ids})");
+        }
+    }
+
+    private static Statements StatementsOf(ApplicationDbContext db) =>
+        ByModel.GetValue(db.Model, model => new Statements(model, db.GetService<ISqlGenerationHelper>()));
+
+    /// <summary>The statements over unnest()ed arrays, in the terms of one model.</summary>
+    private sealed class Statements
+    {
+        public Statements(IModel model, ISqlGenerationHelper sql)
+        {
+            ModelColumn<WorkItemRecord> Column<TValue>(Expression<Func<WorkItemRecord, TValue>> member) => ModelColumn<WorkItemRecord>.Of(model, sql, member);
+
+            var id = Column(item => item.Id);
+            Insert = UnnestStatement<WorkItemRecord>.Insert(model, sql, id, Column(item => item.Kind), Column(item => item.Priority), Column(item => item.CreatedAt), Column(item => item.CreatedBy), Column(item => item.RunAfter));
+            // A person's change of priority or run-after; a worker that holds the item keeps it.
+            Mirror = UnnestStatement<WorkItemRecord>.Update(model, sql, id, Column(item => item.Priority), Column(item => item.RunAfter));
+            Release = UnnestStatement<WorkItemRecord>.Update(model, sql, id, Column(item => item.RunAfter), Column(item => item.LeasedBy), Column(item => item.LeasedAt));
+        }
+
+        public UnnestStatement<WorkItemRecord> Insert { get; }
+
+        public UnnestStatement<WorkItemRecord> Mirror { get; }
+
+        public UnnestStatement<WorkItemRecord> Release { get; }
+    }
+}
