@@ -106,7 +106,7 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
     }
 
     [Fact]
-    public async Task TheListsStatusFilter_CountsAHeldTaskAsRunning_NotPending()
+    public async Task TheListsFilters_CountAHeldTaskAsRunning_NotPending_AndOwnedByTheEngine()
     {
         var creator = await AddUserAsync();
         var held = await AddAutomatedAsync(creator, TaskPriority.High);
@@ -119,6 +119,7 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
         Assert.Equal(new[] { waiting.Id, manualPending.Id }.Order(), await ListAsync(TaskItemStatus.Pending));
         Assert.Equal(new[] { held.Id, waiting.Id, manualPending.Id, manualRunning.Id }.Order(), await ListAsync(TaskItemStatus.Pending, TaskItemStatus.Running));
         Assert.Equal([held.Id], await ListAsync(TaskItemStatus.Running, TaskItemStatus.Done, kind: Kind));
+        Assert.Equal([held.Id], await ListAsync(new ListTasksQuery(OwnerId: SystemActors.Engine.UserId)));
     }
 
     public void Dispose()
@@ -145,11 +146,12 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
 
     private async Task<Guid[]> ListAsync(TaskItemStatus first, TaskItemStatus second, string kind) => await ListAsync([first, second], kind);
 
-    private async Task<Guid[]> ListAsync(TaskItemStatus[] statuses, string? kind)
+    private Task<Guid[]> ListAsync(TaskItemStatus[] statuses, string? kind) => ListAsync(new ListTasksQuery(Status: statuses, Kind: kind));
+
+    private async Task<Guid[]> ListAsync(ListTasksQuery query)
     {
         await using var scope = Provider.CreateAsyncScope();
-        var page = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().ListAsync(
-            new ListTasksQuery(Status: statuses, Kind: kind), new TaskVisibility(AllTeams: true, new HashSet<Guid>()), CancellationToken.None);
+        var page = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().ListAsync(query, new TaskVisibility(AllTeams: true, new HashSet<Guid>()), CancellationToken.None);
         return [.. page.Items.Select(task => task.Id).Order()];
     }
 

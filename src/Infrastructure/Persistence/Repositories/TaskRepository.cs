@@ -5,6 +5,7 @@ using TaskOrchestration.Application.Common.Models;
 using TaskOrchestration.Application.Tags;
 using TaskOrchestration.Application.Tasks;
 using TaskOrchestration.Application.Tasks.Queries.ListTasks;
+using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 
@@ -173,12 +174,12 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
         tasks = query.Archived ? tasks.Where(task => task.ArchivedAt != null) : tasks.Where(task => task.ArchivedAt == null);
 
+        // A running automated task's row reads pending, without an owner, while a worker holds its work item
+        // (ShowHeldAsync): the filters on status and owner move the held tasks (at most the workers' concurrency) to
+        // where they are shown, and the row's status or owner stays the indexed condition.
+        var held = workItems.Where(item => item.LeasedBy != null).Select(item => item.Id);
         if (query.Status is { Count: > 0 } statuses)
         {
-            // A running automated task's row reads pending while a worker holds its work item (ShowHeldAsync). The
-            // status stays the indexed condition; the held tasks (at most the workers' concurrency) move from one side
-            // to the other.
-            var held = workItems.Where(item => item.LeasedBy != null).Select(item => item.Id);
             var running = statuses.Contains(TaskItemStatus.Running);
             var pending = statuses.Contains(TaskItemStatus.Pending);
             if (running && !pending)
@@ -200,7 +201,11 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
             tasks = tasks.Where(task => priorities.Contains(task.Priority));
         }
 
-        if (query.OwnerId is { } ownerId)
+        if (query.OwnerId == SystemActors.Engine.UserId)
+        {
+            tasks = tasks.Where(task => task.OwnerId == SystemActors.Engine.UserId || (task.Status == TaskItemStatus.Pending && held.Contains(task.Id)));
+        }
+        else if (query.OwnerId is { } ownerId)
         {
             tasks = tasks.Where(task => task.OwnerId == ownerId);
         }
