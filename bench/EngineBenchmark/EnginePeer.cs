@@ -44,12 +44,10 @@ internal sealed class EnginePeer(PeersOptions options, NpgsqlDataSource database
 
     public async Task<(bool Drained, DateTimeOffset At)> LookAsync()
     {
-        // On the claim's partial index and the reaper's (status pending / running), not a count over every task.
+        // The work items: one per pending or running automated task (ADR 0031), not a count over every task.
         await using var command = database.CreateCommand(
             $"""
-            SELECT NOT EXISTS (SELECT 1 FROM tasks WHERE status = 'pending' AND kind <> 'manual' AND archived_at IS NULL AND kind = '{Queue.Kind}')
-               AND NOT EXISTS (SELECT 1 FROM tasks WHERE status = 'running' AND kind <> 'manual' AND kind = '{Queue.Kind}'),
-                   clock_timestamp()
+            SELECT NOT EXISTS (SELECT 1 FROM work_items WHERE kind = '{Queue.Kind}'), clock_timestamp()
             """);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

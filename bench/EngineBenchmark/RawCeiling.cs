@@ -5,9 +5,10 @@ namespace TaskOrchestration.EngineBenchmark;
 
 /// <summary>
 /// PostgreSQL's own ceiling for this work: the engine's statements, issued directly over Npgsql with no host, no
-/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select of work items, their lease,
-/// the history rows and the outbox events; no task row) and one completes (lock the items and their tasks, the tasks
-/// to done, the items deleted, history rows, outbox events), as the engine's claim and its batched outcome do.
+/// EF Core and no handler. Per batch, one transaction claims (the same SKIP LOCKED select of work items, their lease
+/// and the outbox events; no task row, no history row) and one completes (lock the items and their tasks, the tasks to
+/// done, the history rows with when each attempt was taken, the items deleted, outbox events), as the engine's claim
+/// and its batched outcome do (ADR 0031).
 /// </summary>
 internal sealed class RawCeiling(NpgsqlDataSource database)
 {
@@ -98,8 +99,6 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
             await using var start = new NpgsqlCommand(
                 $"""
                 UPDATE work_items SET leased_by = @worker, leased_at = now() WHERE id = ANY(@ids);
-                INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
-                SELECT gen_random_uuid(), id, 'transitioned', 'pending', 'running', 'take', '{EngineUser}', now() FROM unnest(@ids) AS id;
                 """,
                 connection,
                 transaction);
@@ -122,9 +121,11 @@ internal sealed class RawCeiling(NpgsqlDataSource database)
                 SELECT id FROM work_items WHERE id = ANY(@ids) AND leased_by = @worker FOR UPDATE))
             FOR UPDATE;
             UPDATE tasks SET status = 'done', owner_id = '{EngineUser}', updated_at = now() WHERE id = ANY(@ids);
+            INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at, taken_at)
+            SELECT gen_random_uuid(), v.id, 'transitioned', 'running', 'done', 'complete', '{EngineUser}', now(),
+                   (SELECT item.leased_at FROM work_items AS item WHERE item.id = v.id)
+            FROM unnest(@ids) AS v(id);
             DELETE FROM work_items WHERE id = ANY(@ids);
-            INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
-            SELECT gen_random_uuid(), id, 'transitioned', 'running', 'done', 'complete', '{EngineUser}', now() FROM unnest(@ids) AS id;
             """,
             connection,
             transaction);

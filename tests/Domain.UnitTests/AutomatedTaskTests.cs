@@ -264,4 +264,19 @@ public sealed class AutomatedTaskTests
         Assert.Throws<InvalidOperationException>(() => running.ShowHeldBy(Worker, LeaseUntil));
         Assert.Equal(TaskItemStatus.Pending, manual.Status);
     }
+
+    [Fact]
+    public void Archive_RefusesARunningAutomatedTask_NotAPendingOne_NorAPersonsRunningTask()
+    {
+        var running = Running();
+        var pending = Automated();
+        var manual = TaskBuilder.InStatus(TaskItemStatus.Running);
+
+        Assert.Equal(TaskErrors.NotEnded, Assert.Throws<DomainException>(() => running.Archive(People.Creator, Clock.Later)).Error);
+        pending.Archive(People.Creator, Clock.Later);
+        manual.Archive(People.Creator, Clock.Later);
+
+        Assert.Null(running.ArchivedAt);
+        Assert.Equal((Clock.Later, Clock.Later), (pending.ArchivedAt!.Value, manual.ArchivedAt!.Value));
+    }
 }

@@ -166,7 +166,7 @@ public sealed class FleetFixture : IAsyncLifetime
                    count(h.*) FILTER (WHERE h.trigger IN ('complete', 'fail')),
                    count(h.*) FILTER (WHERE h.trigger = 'take'),
                    count(h.*) FILTER (WHERE h.trigger = 'requeue')
-            FROM tasks t LEFT JOIN task_history h ON h.task_id = t.id
+            FROM tasks t LEFT JOIN task_history_entries h ON h.task_id = t.id
             GROUP BY t.id
             """,
             connection);
@@ -195,7 +195,7 @@ public sealed class FleetFixture : IAsyncLifetime
             SELECT task_id, takes FROM (
                 SELECT task_id, trigger, reason,
                        count(*) FILTER (WHERE trigger = 'take') OVER (PARTITION BY task_id ORDER BY occurred_at, id) AS takes
-                FROM task_history) h
+                FROM task_history_entries) h
             WHERE trigger = 'requeue' AND reason LIKE 'The lease expired%'
             """,
             connection);

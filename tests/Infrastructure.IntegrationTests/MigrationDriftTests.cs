@@ -41,6 +41,19 @@ public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(
     }
 
     [Fact]
+    public async Task TheHistoryAsRead_HasEveryColumnOfTheHistoryTable_InOrderAndOfItsType()
+    {
+        // The view the history is read from (ADR 0031) lists task_history's columns as they were when it was created:
+        // a migration that changes the table and not the view would leave EF reading a column the view lacks.
+        const string Columns = "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table ORDER BY ordinal_position";
+
+        var table = await ColumnAsync<string>(Columns, ("table", "task_history"));
+
+        Assert.NotEmpty(table);
+        Assert.Equal(table, await ColumnAsync<string>(Columns, ("table", "task_history_entries")));
+    }
+
+    [Fact]
     public async Task EveryTableAndColumnOfTheDatabase_BelongsToTheModel()
     {
         await using var db = Database.CreateDbContext();
@@ -48,7 +61,7 @@ public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(
         var modelTables = modelColumns.Select(column => column.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
 
         var tables = await ColumnAsync<string>(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> @history",
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> @history",
             ("history", HistoryTable));
         var strayTables = tables.Where(table => !modelTables.Contains(table)).ToList();
         var strayColumns = (await DatabaseColumnsAsync()).Where(column => !modelColumns.Contains(column)).ToList();
@@ -174,7 +187,11 @@ public sealed class MigrationDriftTests(DatabaseFixture fixture) : DatabaseTest(
 
     private async Task<HashSet<string>> DatabaseColumnsAsync() =>
         (await ColumnAsync<string>(
-            "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> @history",
+            """
+            SELECT c.table_name || '.' || c.column_name FROM information_schema.columns AS c
+            JOIN information_schema.tables AS t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+            WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> @history
+            """,
             ("history", HistoryTable))).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The full model, with the annotations (check constraints, extensions) that the runtime model leaves out.</summary>

@@ -40,7 +40,7 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         // The claim renews its worker's lease, which holds the tasks.
         Assert.Equal([Now.AddSeconds(40)], await WorkerLeaseAsync(worker));
         Assert.Equal(["pending"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", newNormal.Id)));
-        Assert.Equal(2, (await ColumnAsync<long>("SELECT count(*) FROM task_history WHERE trigger = 'take' AND actor_id = @engine", ("engine", SystemActors.Engine.UserId)))[0]);
+        Assert.Equal(2, (await ColumnAsync<long>("SELECT count(*) FROM task_history_entries WHERE trigger = 'take' AND actor_id = @engine", ("engine", SystemActors.Engine.UserId)))[0]);
     }
 
     [Fact]
@@ -322,6 +322,24 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
 
         Assert.Equal(0, recorded);
         Assert.Equal($"running 2 {otherWorker}", await EngineStateAsync(task.Id));
+    }
+
+    [Fact]
+    public async Task Finish_DropsTheOutcomeOfAnEarlierAttempt_OfTheSameWorker()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddAutomatedAsync(creator);
+        var (queue, worker) = await RegisteredQueueAsync();
+        await queue.ClaimAsync([Kind], 1, [], CancellationToken.None);
+        // Attempt 1 is lost here (its handler fenced), and the same worker claims attempt 2 after the backoff.
+        Assert.Equal(1, await queue.ReleaseLostAsync([(task.Id, 1)], CancellationToken.None));
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Single(await queue.ClaimAsync([Kind], 1, [], CancellationToken.None));
+
+        var recorded = await queue.FinishAsync([new AttemptOutcome(task.Id, 1, TaskHandlerResult.Success("late"))], CancellationToken.None);
+
+        Assert.Equal(0, recorded);
+        Assert.Equal($"running 2 {worker}", await EngineStateAsync(task.Id));
     }
 
     [Fact]

@@ -96,13 +96,51 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
         // The edit wrote the title and the item's priority, and no status: the row still reads pending, its worker still holds it.
         Assert.Equal(["pending A new title"], await ColumnAsync<string>("SELECT status || ' ' || title FROM tasks WHERE id = @id", ("id", edited.Id)));
         Assert.Equal([$"{worker} 0"], await ColumnAsync<string>("SELECT leased_by || ' ' || priority FROM work_items WHERE id = @id", ("id", edited.Id)));
-        Assert.Equal(["cancelled"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", cancelled.Id)));
+        // The cancelled one keeps the engine as its owner of record, and its history the attempt's take, then the cancel.
+        Assert.Equal([$"cancelled {SystemActors.Engine.UserId}"], await ColumnAsync<string>("SELECT status || ' ' || owner_id FROM tasks WHERE id = @id", ("id", cancelled.Id)));
         Assert.Equal(
-            ["running cancelled cancel"],
-            await ColumnAsync<string>("""SELECT "from" || ' ' || "to" || ' ' || trigger FROM task_history WHERE task_id = @id AND trigger = 'cancel'""", ("id", cancelled.Id)));
+            ["pending running take", "running cancelled cancel"],
+            await ColumnAsync<string>(
+                """SELECT "from" || ' ' || "to" || ' ' || trigger FROM task_history_entries WHERE task_id = @id AND kind = 'transitioned' ORDER BY occurred_at, trigger DESC""",
+                ("id", cancelled.Id)));
         await AssertItemsMatchTheirTasksAsync();
         // Its worker learns at its next heartbeat that the attempt is no longer its own.
         Assert.Equal([edited.Id], Provider.GetRequiredService<LeaseHeartbeat>().Extend([Kind]).Keys);
+    }
+
+    [Fact]
+    public async Task ARunningTask_IsNotArchived_ItsWorkerKeepsItAndEndsIt()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddAutomatedAsync(creator);
+        var queue = Queue();
+        Assert.Single(await queue.ClaimAsync([Kind], 10, [], CancellationToken.None));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ChangeHeldAsync(task.Id, held => held.Archive(creator, Now)));
+
+        Assert.Equal(TaskErrors.NotEnded, refused.Error);
+        Assert.Empty(await Queue().ClaimAsync([Kind], 10, [], CancellationToken.None));
+        Assert.Equal(1, await queue.FinishAsync([new AttemptOutcome(task.Id, 1, TaskHandlerResult.Success("ok"))], CancellationToken.None));
+        await ChangeAsync(task.Id, ended => ended.Archive(creator, Now));
+        Assert.Equal(["done true"], await ColumnAsync<string>("SELECT status || ' ' || (archived_at IS NOT NULL) FROM tasks WHERE id = @id", ("id", task.Id)));
+        await AssertItemsMatchTheirTasksAsync();
+    }
+
+    [Fact]
+    public async Task AnItemWhoseTaskCannotHaveOne_IsDeleted_AndStopsNoClaim()
+    {
+        var creator = await AddUserAsync();
+        var runnable = await AddAutomatedAsync(creator, TaskPriority.Low);
+        var cancelled = await AddAutomatedAsync(creator, TaskPriority.Critical);
+        await ChangeAsync(cancelled.Id, task => task.Cancel(creator, null, Now));
+        // Written behind the application's back, at the head of the claim's order.
+        await ExecuteAsync("INSERT INTO work_items (id, kind, priority, created_at, created_by) SELECT id, kind, priority, created_at, created_by FROM tasks WHERE id = @id", ("id", cancelled.Id));
+
+        var claimed = await Queue().ClaimAsync([Kind], 10, [], CancellationToken.None);
+
+        Assert.Equal([runnable.Id], claimed.Select(run => run.TaskId));
+        Assert.Equal(["cancelled"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", cancelled.Id)));
+        await AssertItemsMatchTheirTasksAsync();
     }
 
     [Fact]
@@ -132,15 +170,29 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
 
     private ServiceProvider Provider => _providers[^1];
 
-    /// <summary>The invariant, over the whole database: an item for exactly the automated, pending, unarchived tasks, with their kind, priority, age and submitter.</summary>
+    /// <summary>
+    /// The invariant, over the whole database: an item for exactly the automated tasks that are pending and unarchived
+    /// or held by a worker (archived or not), with their kind, priority, age and submitter, its holder and claim time
+    /// set together.
+    /// </summary>
     private async Task AssertItemsMatchTheirTasksAsync() =>
         Assert.Equal([0L], await ColumnAsync<long>(
             """
             SELECT count(*) FROM tasks AS task FULL JOIN work_items AS item ON item.id = task.id
-            WHERE (item.id IS NULL) = (task.kind <> 'manual' AND task.status = 'pending' AND task.archived_at IS NULL)
+            WHERE (item.id IS NULL) = (task.kind <> 'manual' AND task.status = 'pending' AND (task.archived_at IS NULL OR item.leased_by IS NOT NULL))
                OR item.kind <> task.kind OR item.priority <> task.priority OR item.created_at <> task.created_at
                OR item.created_by <> task.created_by OR item.run_after IS DISTINCT FROM task.run_after
+               OR (item.leased_by IS NULL) <> (item.leased_at IS NULL)
             """));
+
+    /// <summary>As a command handler changes a task: found through the repository (a held task reads running), saved through the unit of work.</summary>
+    private async Task ChangeHeldAsync(Guid taskId, Action<TaskItem> change)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        var task = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().FindAsync(taskId, CancellationToken.None);
+        change(task!);
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+    }
 
     private async Task<Guid[]> ListAsync(params TaskItemStatus[] statuses) => await ListAsync(statuses, kind: null);
 

@@ -44,7 +44,7 @@ public static class TaskErrors
         new("task_closed", "The task is done or cancelled and can no longer change.", ErrorKind.Conflict);
 
     public static readonly DomainError NotEnded =
-        new("task_not_ended", "The task is still live: only an ended task can be archived by retention.", ErrorKind.Conflict);
+        new("task_not_ended", "The task has not ended: retention archives only ended tasks, and a running automated task is archived once it has ended (cancel it first).", ErrorKind.Conflict);
 
     public static readonly DomainError Archived =
         new("task_archived", "The task is archived; unarchive it first.", ErrorKind.Conflict);

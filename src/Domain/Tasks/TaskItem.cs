@@ -394,6 +394,13 @@ public sealed class TaskItem : AggregateRoot
             return;
         }
 
+        // A worker is running it: archived, it would accept no outcome (an archived task accepts no change), and the
+        // worker could not end the attempt it holds.
+        if (IsAutomated && Status == TaskItemStatus.Running)
+        {
+            throw new DomainException(TaskErrors.NotEnded);
+        }
+
         ArchivedAt = now;
         UpdatedAt = now;
         _history.Add(TaskHistoryEntry.Of(Id, TaskHistoryKind.Archived, actor.UserId, now));

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Events;
 using TaskOrchestration.Infrastructure.Persistence;
+using TaskOrchestration.Infrastructure.Persistence.Configurations;
 
 namespace TaskOrchestration.Infrastructure.Engine;
 
@@ -31,26 +32,33 @@ internal static class TaskBatchWriter
     public static Task WriteAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
         var batch = new StatementBatch();
-        StatementsOf(db).Transitions.AddTo(batch, tasks);
+        var statements = StatementsOf(db);
+        statements.Transitions.AddTo(batch, tasks);
+        // Before the items go: each entry records when its attempt was taken, read from the item (taken_at).
+        statements.AttemptEnds.AddTo(batch, [.. tasks.SelectMany(task => task.History)]);
         WorkItemWrites.AddAfterAttempts(db, batch, tasks);
         // A requeue, a task given back or a lease reaped: the workers that sleep are told, once for the batch.
         EngineWake.Announce(batch, tasks);
-        return WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
+        return WriteEventsAsync(db, batch, tasks, cancellationToken);
     }
 
     /// <summary>
-    /// A claim, after what <paramref name="batch"/> already holds, in the same round trip: the history entries and
-    /// events of the tasks started, and no task row (the lease is on their work items, which the batch holds).
+    /// A claim, after what <paramref name="batch"/> already holds, in the same round trip: the events of the tasks
+    /// started, and no task row and no history row. The lease is on their work items (which the batch holds), and so is
+    /// the take: the history shows it from the item while the attempt runs, and from the attempt's last entry, which
+    /// keeps when it was taken (taken_at), once it ended (task_history_entries, ADR 0031).
     /// </summary>
     public static Task WriteClaimedAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken) =>
-        WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
+        WriteEventsAsync(db, batch, tasks, cancellationToken);
 
     /// <summary>Retention's write: archived_at and updated_at, and the archive entries (see TaskItem.ArchiveEndedRun).</summary>
     public static Task WriteArchivedAsync(ApplicationDbContext db, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
         var batch = new StatementBatch();
-        StatementsOf(db).Archivals.AddTo(batch, tasks);
-        return WriteWithEntriesAsync(db, batch, tasks, cancellationToken);
+        var statements = StatementsOf(db);
+        statements.Archivals.AddTo(batch, tasks);
+        statements.History.AddTo(batch, [.. tasks.SelectMany(task => task.History)]);
+        return WriteEventsAsync(db, batch, tasks, cancellationToken);
     }
 
     /// <summary>The statements for <paramref name="db"/>'s model: built on its first batch, then reused.</summary>
@@ -58,10 +66,10 @@ internal static class TaskBatchWriter
         ByModel.GetValue(db.Model, model => new Statements(model, db.GetService<ISqlGenerationHelper>()));
 
     /// <summary>
-    /// Adds the history entries the change added (the tasks were loaded without their history, so all of them) and the
-    /// events it raised (into the outbox in this transaction, ADR 0016), and sends the whole batch in one round trip.
+    /// Adds the events the change raised (into the outbox in this transaction, ADR 0016), and sends the whole batch in
+    /// one round trip.
     /// </summary>
-    private static async Task WriteWithEntriesAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
+    private static async Task WriteEventsAsync(ApplicationDbContext db, StatementBatch batch, IReadOnlyList<TaskItem> tasks, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0)
         {
@@ -70,7 +78,6 @@ internal static class TaskBatchWriter
             return;
         }
 
-        StatementsOf(db).History.AddTo(batch, [.. tasks.SelectMany(task => task.History)]);
         OutboxWriter.Add(batch, tasks.SelectMany(task => task.DomainEvents.OfType<ITaskEvent>()));
         await batch.ExecuteAsync(db, cancellationToken);
         foreach (var task in tasks)
@@ -102,9 +109,8 @@ internal static class TaskBatchWriter
                 TaskColumn(task => task.Result),
                 TaskColumn(task => task.UpdatedAt));
             Archivals = UnnestStatement<TaskItem>.Update(model, sql, TaskColumn(task => task.Id), TaskColumn(task => task.ArchivedAt), TaskColumn(task => task.UpdatedAt));
-            History = UnnestStatement<TaskHistoryEntry>.Insert(
-                model,
-                sql,
+            ModelColumn<TaskHistoryEntry>[] entryColumns =
+            [
                 EntryColumn(entry => entry.Id),
                 EntryColumn(entry => entry.TaskId),
                 EntryColumn(entry => entry.Kind),
@@ -113,7 +119,12 @@ internal static class TaskBatchWriter
                 EntryColumn(entry => entry.Trigger),
                 EntryColumn(entry => entry.ActorId),
                 EntryColumn(entry => entry.OccurredAt),
-                EntryColumn(entry => entry.Reason));
+                EntryColumn(entry => entry.Reason),
+            ];
+            History = UnnestStatement<TaskHistoryEntry>.Insert(model, sql, entryColumns);
+            var taskId = entryColumns[1].Name;
+            AttemptEnds = UnnestStatement<TaskHistoryEntry>.InsertWith(
+                model, sql, entryColumns, TaskHistoryEntryConfiguration.TakenAtColumn, $"(SELECT item.leased_at FROM work_items AS item WHERE item.id = v.{taskId})");
         }
 
         /// <summary>The UPDATE of the columns an attempt's end changes.</summary>
@@ -124,5 +135,8 @@ internal static class TaskBatchWriter
 
         /// <summary>The INSERT of the history entries.</summary>
         public UnnestStatement<TaskHistoryEntry> History { get; }
+
+        /// <summary>The INSERT of the entries that end attempts, each with when its attempt was taken (its work item's lease start).</summary>
+        public UnnestStatement<TaskHistoryEntry> AttemptEnds { get; }
     }
 }

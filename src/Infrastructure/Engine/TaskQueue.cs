@@ -69,6 +69,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                 LIMIT {candidates}
                 FOR UPDATE SKIP LOCKED))
             """).AsNoTracking().ToListAsync(cancellationToken);
+        tasks = await WithoutStraysAsync(db, tasks, task => task is { IsAutomated: true, Status: TaskItemStatus.Pending, IsArchived: false }, cancellationToken);
 
         // The policy orders the candidates and keeps those it takes; without a fairness limit it needs no running counts.
         var claimed = policy.WithinFairShare(tasks, cap == 0 ? NoneRunning : await RunningPerCreatorAsync(db, tasks, cancellationToken), limit);
@@ -249,12 +250,39 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
 
         Guid[] ids = [.. held.Keys];
         var tasks = await db.Tasks.FromSql($"SELECT tasks.*, tasks.xmin FROM tasks WHERE id = ANY({ids}) FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken);
-        foreach (var task in tasks)
+        return await ShowHeldAsync(db, tasks, task => held[task.Id], cancellationToken);
+    }
+
+    /// <summary>
+    /// Shows each of <paramref name="tasks"/> as held by its worker (<paramref name="holder"/>): their rows read pending
+    /// while a worker runs them (TaskItem.ShowHeldBy). A row that cannot be held is left out (<see cref="WithoutStraysAsync"/>).
+    /// </summary>
+    private static async Task<List<TaskItem>> ShowHeldAsync(ApplicationDbContext db, List<TaskItem> tasks, Func<TaskItem, string> holder, CancellationToken cancellationToken)
+    {
+        var held = await WithoutStraysAsync(db, tasks, task => task is { IsAutomated: true, Status: TaskItemStatus.Pending }, cancellationToken);
+        foreach (var task in held)
         {
-            task.ShowHeldBy(held[task.Id], leaseUntil: null);
+            task.ShowHeldBy(holder(task), leaseUntil: null);
         }
 
-        return tasks;
+        return held;
+    }
+
+    /// <summary>
+    /// The tasks whose row can have the item the engine locked (<paramref name="canHaveItem"/>); the items of the others
+    /// are deleted. Only SQL written behind the application's back makes such an item (WorkItemWrites keeps them in
+    /// step), and left in place it would come first in every claim or reap and stop it.
+    /// </summary>
+    private static async Task<List<TaskItem>> WithoutStraysAsync(ApplicationDbContext db, List<TaskItem> tasks, Func<TaskItem, bool> canHaveItem, CancellationToken cancellationToken)
+    {
+        Guid[] strays = [.. tasks.Where(task => !canHaveItem(task)).Select(task => task.Id)];
+        if (strays.Length == 0)
+        {
+            return tasks;
+        }
+
+        await db.Database.ExecuteSqlAsync($"DELETE FROM work_items WHERE id = ANY({strays})", cancellationToken);
+        return [.. tasks.Where(canHaveItem)];
     }
 
     /// <summary>Locks the tasks, applies <paramref name="change"/> to those this worker still holds at that attempt, and commits.</summary>
@@ -277,12 +305,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
                         SELECT id FROM work_items WHERE id = ANY({ids}) AND leased_by = {worker.Id} FOR UPDATE))
                     FOR UPDATE
                     """).AsNoTracking().ToListAsync(cancellationToken);
-                foreach (var task in tasks)
-                {
-                    task.ShowHeldBy(worker.Id, leaseUntil: null);
-                }
-
-                return tasks;
+                return await ShowHeldAsync(db, tasks, _ => worker.Id, cancellationToken);
             },
             task => RunPolicy.Holds(task, worker.Id, wanted[task.Id]),
             change,

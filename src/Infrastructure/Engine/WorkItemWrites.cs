@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using TaskOrchestration.Domain.Common;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Persistence;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
@@ -13,7 +14,8 @@ namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
 /// Keeps each automated task's work item in step with its task (docs/adr/0031-work-items.md): an item exists exactly
-/// while its task is automated, pending or running, and not archived (<see cref="Wanted"/>), and carries the task's
+/// while its task is automated and pending and not archived, or running (archived or not: archiving a running task
+/// does not take it from its worker, whose outcome ends it as before) (<see cref="Wanted"/>), and carries the task's
 /// kind, priority, age, submitter and run-after. The engine's claim leases items, not tasks, so a claim writes no task
 /// row; the writes here follow what the task did: a submission, a retry or an unarchiving adds the item, a cancel,
 /// an archive or an attempt that ended the task deletes it, an attempt given back or requeued releases it.
@@ -27,9 +29,8 @@ internal static class WorkItemWrites
 {
     private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
 
-    /// <summary>Whether <paramref name="task"/> has a work item: automated, pending or running, not archived.</summary>
-    public static bool Wanted(TaskItem task) =>
-        task is { IsAutomated: true, IsArchived: false, Status: TaskItemStatus.Pending or TaskItemStatus.Running };
+    /// <summary>Whether <paramref name="task"/> has a work item: automated, and pending and not archived, or running.</summary>
+    public static bool Wanted(TaskItem task) => task.IsAutomated && WantedFor(task.Status, task.IsArchived);
 
     /// <summary>A claim: <paramref name="worker"/> holds the items of <paramref name="ids"/> from <paramref name="now"/>.</summary>
     public static void AddLease(StatementBatch batch, IReadOnlyCollection<Guid> ids, string worker, DateTimeOffset now)
@@ -78,6 +79,12 @@ internal static class WorkItemWrites
             else if (had && !wanted)
             {
                 removed.Add(task.Id);
+                if (entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)) == TaskItemStatus.Running)
+                {
+                    // Ended by a person while a worker held it (a cancel): the row keeps the engine as its owner of
+                    // record, as the engine's own ending of an attempt does. It was loaded as shown, so EF sees no change.
+                    entry.Property(item => item.OwnerId).IsModified = true;
+                }
             }
             else if (had && (entry.Property(item => item.Priority).IsModified || entry.Reference(item => item.Run).TargetEntry?.Property(run => run.RunAfter).IsModified == true))
             {
@@ -86,7 +93,7 @@ internal static class WorkItemWrites
         }
 
         var statements = StatementsOf(db);
-        AddDelete(beforeSave, [.. removed]);
+        AddDeleteKeepingTakes(beforeSave, [.. removed]);
         statements.Mirror.AddTo(beforeSave, changed);
         statements.Insert.AddTo(afterSave, added);
     }
@@ -95,9 +102,29 @@ internal static class WorkItemWrites
     private static WorkItemRecord Of(TaskItem task) => new(task.Id, task.Kind, task.Priority, task.CreatedAt, task.CreatedBy, task.Run.RunAfter);
 
     /// <summary>Whether the task had an item as it was loaded (a task a worker held was loaded as running: TaskItem.ShowHeldBy).</summary>
-    private static bool HadItem(EntityEntry<TaskItem> entry) =>
-        entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)) is TaskItemStatus.Pending or TaskItemStatus.Running
-        && entry.OriginalValues.GetValue<DateTimeOffset?>(nameof(TaskItem.ArchivedAt)) is null;
+    private static bool HadItem(EntityEntry<TaskItem> entry) => WantedFor(
+        entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)),
+        entry.OriginalValues.GetValue<DateTimeOffset?>(nameof(TaskItem.ArchivedAt)) is not null);
+
+    private static bool WantedFor(TaskItemStatus status, bool archived) =>
+        status == TaskItemStatus.Running || (status == TaskItemStatus.Pending && !archived);
+
+    /// <summary>
+    /// Deletes items for a person's save (a cancel): the take of an attempt a worker held, which was the item's lease
+    /// start and would end with the attempt's last entry, becomes a history row of its own (ADR 0031).
+    /// </summary>
+    private static void AddDeleteKeepingTakes(StatementBatch batch, Guid[] ids)
+    {
+        if (ids.Length > 0)
+        {
+            batch.Add($"""
+                WITH gone AS (DELETE FROM work_items WHERE id = ANY({ids}) RETURNING id, leased_at)
+                INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
+                SELECT gen_random_uuid(), id, 'transitioned', 'pending', 'running', 'take', {SystemActors.Engine.UserId}, leased_at
+                FROM gone WHERE leased_at IS NOT NULL
+                """);
+        }
+    }
 
     private static void AddDelete(StatementBatch batch, Guid[] ids)
     {

@@ -45,6 +45,18 @@ internal sealed class UnnestStatement<TRow>
         return new($"INSERT INTO {Table(model, sql)} ({Names(columns)}) SELECT * FROM unnest({Parameters(columns)})", columns);
     }
 
+    /// <summary>
+    /// As <see cref="Insert"/>, with one more column, <paramref name="extraColumn"/>, whose value is the SQL expression
+    /// <paramref name="extraValue"/> over the row's values (named <c>v.</c> and the column's name).
+    /// </summary>
+    public static UnnestStatement<TRow> InsertWith(IModel model, ISqlGenerationHelper sql, IReadOnlyList<ModelColumn<TRow>> columns, string extraColumn, string extraValue)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return new(
+            $"INSERT INTO {Table(model, sql)} ({Names(columns)}, {extraColumn}) SELECT v.*, {extraValue} FROM unnest({Parameters(columns)}) AS v({Names(columns)})",
+            columns);
+    }
+
     /// <summary>Adds the write of <paramref name="rows"/> to <paramref name="batch"/> (nothing when there are none).</summary>
     public void AddTo(StatementBatch batch, IReadOnlyList<TRow> rows)
     {

@@ -91,7 +91,7 @@ public sealed class WorkerWakeTests(DatabaseFixture fixture) : DatabaseTest(fixt
     private async Task<bool> TakenNoEarlierThanRunAfterAsync(Guid taskId, int attempt) =>
         await Database.ScalarAsync<bool>(
             """
-            SELECT (SELECT occurred_at FROM task_history WHERE task_id = @id AND trigger = 'take' ORDER BY occurred_at OFFSET @skip LIMIT 1)
+            SELECT (SELECT occurred_at FROM task_history_entries WHERE task_id = @id AND trigger = 'take' ORDER BY occurred_at OFFSET @skip LIMIT 1)
                 >= (SELECT run_after FROM tasks WHERE id = @id)
             """,
             ("id", taskId), ("skip", attempt - 1));

@@ -12,7 +12,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("95284f90-b407-44cf-ad5b-5c0298385a88"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("0e9f47fa-267c-4a0d-8c53-9a8ddd34ac3d"), entityTypeCount: 23)
         {
         }
 

@@ -22,7 +22,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 "TaskOrchestration.Domain.Tasks.TaskHistoryEntry",
                 typeof(TaskHistoryEntry),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -88,6 +88,14 @@ namespace TaskOrchestration.Infrastructure.Persistence.CompiledModel
                 maxLength: 2000);
             reason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             reason.AddAnnotation("Relational:ColumnName", "reason");
+
+            var takenAt = runtimeEntityType.AddProperty(
+                "TakenAt",
+                typeof(DateTimeOffset?),
+                nullable: true,
+                valueConverter: new UtcDateTimeOffsetConverter());
+            takenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            takenAt.AddAnnotation("Relational:ColumnName", "taken_at");
 
             var taskId = runtimeEntityType.AddProperty(
                 "TaskId",

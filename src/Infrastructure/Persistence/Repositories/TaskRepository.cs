@@ -46,7 +46,10 @@ internal sealed class TaskRepository(ApplicationDbContext db, TimeProvider clock
 
     public Task<Page<TaskHistoryEntry>> HistoryAsync(Guid taskId, PageRequest page, CancellationToken cancellationToken)
     {
-        var entries = db.TaskHistory.AsNoTracking().Where(entry => entry.TaskId == taskId);
+        // The entries as read: the stored ones and the engine's takes they imply (the view task_history_entries, ADR 0031).
+        var entries = db.TaskHistory
+            .FromSql($"SELECT * FROM task_history_entries WHERE task_id = {taskId}")
+            .AsNoTracking();
         var pageStart = entries.OrderBy(entry => entry.OccurredAt).ThenBy(entry => entry.Id).Skip((page.Number - 1) * page.Size);
         return PageReader.ReadAsync(entries, pageStart, page, cancellationToken);
     }
