@@ -14,9 +14,9 @@ namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
 /// Keeps each automated task's work item in step with its task (docs/adr/0031-work-items.md): an item exists exactly
-/// while its task is automated and pending and not archived, or running (archived or not: archiving a running task
-/// does not take it from its worker, whose outcome ends it as before) (<see cref="Wanted"/>), and carries the task's
-/// kind, priority, age, submitter and run-after. The engine's claim leases items, not tasks, so a claim writes no task
+/// while its task is automated and either pending and not archived or running (<see cref="Wanted"/>; a running
+/// automated task is not archived, TaskItem.Archive refuses, but one archived before that rule keeps its worker), and
+/// carries the task's kind, priority, age, submitter and run-after. The engine's claim leases items, not tasks, so a claim writes no task
 /// row; the writes here follow what the task did: a submission, a retry or an unarchiving adds the item, a cancel,
 /// an archive or an attempt that ended the task deletes it, an attempt given back or requeued releases it.
 /// <para>
