@@ -78,7 +78,7 @@ internal sealed class Queue(NpgsqlDataSource database)
     {
         await using var command = database.CreateCommand(
             """
-            SELECT t.created_at, (SELECT min(h.occurred_at) FROM task_history h WHERE h.task_id = t.id AND h.trigger = 'take'), t.updated_at
+            SELECT t.created_at, (SELECT min(h.occurred_at) FROM task_history_entries h WHERE h.task_id = t.id AND h.trigger = 'take'), t.updated_at
             FROM tasks t WHERE t.id = ANY($1) AND t.status = 'done'
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });

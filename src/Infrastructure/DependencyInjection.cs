@@ -21,6 +21,8 @@ using TaskOrchestration.Infrastructure.Persistence.Repositories;
 using TaskOrchestration.Infrastructure.Webhooks;
 using TaskOrchestration.Infrastructure.Scheduling;
 
+using TaskOrchestration.Infrastructure.Hosting;
+
 namespace TaskOrchestration.Infrastructure;
 
 public static class DependencyInjection
@@ -89,6 +91,9 @@ public static class DependencyInjection
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = CurrentAccessTokenCheck.OnTokenValidated };
             });
 
+        // Every role announces the work its commits give the worker role's queues; the worker role's services hear it.
+        services.AddDatabaseChannelSubscriber<QueueWake>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueueWake>());
         services.AddTaskEngine(configuration);
         services.AddOutbox(configuration);
         services.AddEventConsumer<Realtime.LiveUpdateConsumer>();

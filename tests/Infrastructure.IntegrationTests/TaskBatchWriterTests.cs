@@ -181,6 +181,8 @@ public sealed class TaskBatchWriterTests(DatabaseFixture fixture) : DatabaseTest
         {
             var entries = await scope.TaskHistory.FromSql($"SELECT * FROM task_history_entries WHERE task_id = {task.Id}").AsNoTracking().ToListAsync();
             Assert.All(task.History, entry => Assert.Contains(Fields(entry), entries.Select(Fields)));
+            // One take for the one attempt, however it is read (from the item, or from the attempt's last entry).
+            Assert.Single(entries, entry => entry.Trigger == TaskTrigger.Take);
         }
     }
 

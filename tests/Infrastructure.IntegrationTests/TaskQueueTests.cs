@@ -216,7 +216,14 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var cancelled = await AddAutomatedAsync(creator);
         var (queue, worker) = await RegisteredQueueAsync();
         await queue.ClaimAsync([Kind], 10, [], CancellationToken.None);
-        await ChangeAsync(cancelled.Id, task => task.Cancel(creator, null, Now));
+        // As a command handler cancels it: read through the repository (a held task reads running), saved by the unit of work.
+        await using (var scope = _providers[^1].CreateAsyncScope())
+        {
+            var running = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().FindAsync(cancelled.Id, CancellationToken.None);
+            running!.Cancel(creator, null, Now);
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        }
+
         _clock.Advance(TimeSpan.FromSeconds(20));
 
         var held = LastHeartbeat().Extend([Kind]);
@@ -378,6 +385,10 @@ public sealed class TaskQueueTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         Assert.Equal(3, await alive.ReapAsync(10, CancellationToken.None));
 
         Assert.Equal([$"pending 2 {RunPolicy.LeaseExpiredReason}"], await RowAsync(expired.Id, "status || ' ' || attempt_count || ' ' || failure_reason"));
+        // Its history as read: the take, at the claim, then the requeue with the reaper's reason.
+        const string History = "FROM task_history_entries WHERE task_id = @id AND kind = 'transitioned' ORDER BY occurred_at";
+        Assert.Equal(["take ", $"requeue {RunPolicy.LeaseExpiredReason}"], await ColumnAsync<string>($"SELECT trigger || ' ' || coalesce(reason, '') {History}", ("id", expired.Id)));
+        Assert.Equal([Now, Now.AddSeconds(31)], await ColumnAsync<DateTimeOffset>($"SELECT occurred_at {History}", ("id", expired.Id)));
         Assert.Equal("failed 1 no item", await EngineStateAsync(lastAttempt.Id));
         Assert.Equal("pending 2 null", await EngineStateAsync(unregistered.Id));
         Assert.Equal($"running 1 {aliveWorker}", await EngineStateAsync(live.Id));

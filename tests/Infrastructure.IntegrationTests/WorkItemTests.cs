@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TaskOrchestration.Application.Common.Exceptions;
 using TaskOrchestration.Application.Common.Interfaces;
 using TaskOrchestration.Application.Engine;
 using TaskOrchestration.Application.Tasks;
@@ -119,11 +120,32 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
         var refused = await Assert.ThrowsAsync<DomainException>(() => ChangeHeldAsync(task.Id, held => held.Archive(creator, Now)));
 
         Assert.Equal(TaskErrors.NotEnded, refused.Error);
-        Assert.Empty(await Queue().ClaimAsync([Kind], 10, [], CancellationToken.None));
+        Assert.Equal([Provider.GetRequiredService<WorkerIdentity>().Id], await ColumnAsync<string>("SELECT leased_by FROM work_items WHERE id = @id", ("id", task.Id)));
         Assert.Equal(1, await queue.FinishAsync([new AttemptOutcome(task.Id, 1, TaskHandlerResult.Success("ok"))], CancellationToken.None));
         await ChangeAsync(task.Id, ended => ended.Archive(creator, Now));
         Assert.Equal(["done true"], await ColumnAsync<string>("SELECT status || ' ' || (archived_at IS NOT NULL) FROM tasks WHERE id = @id", ("id", task.Id)));
         await AssertItemsMatchTheirTasksAsync();
+    }
+
+    [Fact]
+    public async Task ACancelDecidedOnAPendingTask_ThatAWorkerClaimedSince_IsAConflict_AndChangesNothing()
+    {
+        var creator = await AddUserAsync();
+        var task = await AddAutomatedAsync(creator);
+        var queue = Queue();
+
+        await using (var scope = Provider.CreateAsyncScope())
+        {
+            var read = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().FindAsync(task.Id, CancellationToken.None);
+            Assert.Equal(TaskItemStatus.Pending, read!.Status);
+            Assert.Single(await queue.ClaimAsync([Kind], 10, [], CancellationToken.None));
+            read.Cancel(creator, null, Now);
+
+            await Assert.ThrowsAsync<ConflictException>(() => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(["pending"], await ColumnAsync<string>("SELECT status FROM tasks WHERE id = @id", ("id", task.Id)));
+        Assert.Equal([Provider.GetRequiredService<WorkerIdentity>().Id], await ColumnAsync<string>("SELECT leased_by FROM work_items WHERE id = @id", ("id", task.Id)));
     }
 
     [Fact]
@@ -171,15 +193,14 @@ public sealed class WorkItemTests(DatabaseFixture fixture) : DatabaseTest(fixtur
     private ServiceProvider Provider => _providers[^1];
 
     /// <summary>
-    /// The invariant, over the whole database: an item for exactly the automated tasks that are pending and unarchived
-    /// or held by a worker (archived or not), with their kind, priority, age and submitter, its holder and claim time
-    /// set together.
+    /// The invariant, over the whole database: an item for exactly the automated, pending (or held: their rows read
+    /// pending), unarchived tasks, with their kind, priority, age and submitter, its holder and claim time set together.
     /// </summary>
     private async Task AssertItemsMatchTheirTasksAsync() =>
         Assert.Equal([0L], await ColumnAsync<long>(
             """
             SELECT count(*) FROM tasks AS task FULL JOIN work_items AS item ON item.id = task.id
-            WHERE (item.id IS NULL) = (task.kind <> 'manual' AND task.status = 'pending' AND (task.archived_at IS NULL OR item.leased_by IS NOT NULL))
+            WHERE (item.id IS NULL) = (task.kind <> 'manual' AND task.status = 'pending' AND task.archived_at IS NULL)
                OR item.kind <> task.kind OR item.priority <> task.priority OR item.created_at <> task.created_at
                OR item.created_by <> task.created_by OR item.run_after IS DISTINCT FROM task.run_after
                OR (item.leased_by IS NULL) <> (item.leased_at IS NULL)

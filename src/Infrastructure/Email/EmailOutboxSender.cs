@@ -18,7 +18,8 @@ internal sealed partial class EmailOutboxSender(
     IEmailSender emailSender,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailOutboxSender> logger) : BatchPollingService(clock)
+    QueueWake wake,
+    ILogger<EmailOutboxSender> logger) : BatchPollingService(clock, wake, WokenQueues.Emails)
 {
     private readonly EmailOptions _options = options.Value;
 

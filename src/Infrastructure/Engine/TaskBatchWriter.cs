@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using TaskOrchestration.Domain.Tasks;
 using TaskOrchestration.Infrastructure.Events;
+using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Persistence;
 using TaskOrchestration.Infrastructure.Persistence.Configurations;
 
@@ -79,6 +80,7 @@ internal static class TaskBatchWriter
         }
 
         OutboxWriter.Add(batch, tasks.SelectMany(task => task.DomainEvents.OfType<ITaskEvent>()));
+        db.WakeOnCommit(WokenQueues.Outbox);
         await batch.ExecuteAsync(db, cancellationToken);
         foreach (var task in tasks)
         {

@@ -259,7 +259,7 @@ internal sealed class TaskQueue(IServiceScopeFactory scopes, WorkerIdentity work
     /// </summary>
     private static async Task<List<TaskItem>> ShowHeldAsync(ApplicationDbContext db, List<TaskItem> tasks, Func<TaskItem, string> holder, CancellationToken cancellationToken)
     {
-        var held = await WithoutStraysAsync(db, tasks, task => task is { IsAutomated: true, Status: TaskItemStatus.Pending }, cancellationToken);
+        var held = await WithoutStraysAsync(db, tasks, task => task is { IsAutomated: true, Status: TaskItemStatus.Pending, IsArchived: false }, cancellationToken);
         foreach (var task in held)
         {
             task.ShowHeldBy(holder(task), leaseUntil: null);

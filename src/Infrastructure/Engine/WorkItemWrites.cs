@@ -14,9 +14,8 @@ namespace TaskOrchestration.Infrastructure.Engine;
 
 /// <summary>
 /// Keeps each automated task's work item in step with its task (docs/adr/0031-work-items.md): an item exists exactly
-/// while its task is automated and either pending and not archived or running (<see cref="Wanted"/>; a running
-/// automated task is not archived, TaskItem.Archive refuses, but one archived before that rule keeps its worker), and
-/// carries the task's kind, priority, age, submitter and run-after. The engine's claim leases items, not tasks, so a claim writes no task
+/// while its task is automated, pending or running, and not archived (<see cref="Wanted"/>; a running automated task
+/// is not archived: TaskItem.Archive refuses), and carries the task's kind, priority, age, submitter and run-after. The engine's claim leases items, not tasks, so a claim writes no task
 /// row; the writes here follow what the task did: a submission, a retry or an unarchiving adds the item, a cancel,
 /// an archive or an attempt that ended the task deletes it, an attempt given back or requeued releases it.
 /// <para>
@@ -29,7 +28,7 @@ internal static class WorkItemWrites
 {
     private static readonly ConditionalWeakTable<IModel, Statements> ByModel = new();
 
-    /// <summary>Whether <paramref name="task"/> has a work item: automated, and pending and not archived, or running.</summary>
+    /// <summary>Whether <paramref name="task"/> has a work item: automated, pending or running, not archived.</summary>
     public static bool Wanted(TaskItem task) => task.IsAutomated && WantedFor(task.Status, task.IsArchived);
 
     /// <summary>A claim: <paramref name="worker"/> holds the items of <paramref name="ids"/> from <paramref name="now"/>.</summary>
@@ -55,13 +54,15 @@ internal static class WorkItemWrites
     /// <summary>
     /// What a save of <paramref name="db"/>'s tracked tasks does to their items: call it before the save (it reads
     /// the tasks' values as loaded). The changes to send before the save (deleted or changed items) go into
-    /// <paramref name="beforeSave"/>, the items to add into <paramref name="afterSave"/>.
+    /// <paramref name="beforeSave"/>, the items to add into <paramref name="afterSave"/>. Answers the items to delete
+    /// that were free when their tasks were read (<see cref="DeleteUnheldAsync"/> deletes them first).
     /// </summary>
-    public static void AddForSave(ApplicationDbContext db, StatementBatch beforeSave, StatementBatch afterSave)
+    public static Guid[] AddForSave(ApplicationDbContext db, StatementBatch beforeSave, StatementBatch afterSave)
     {
         List<WorkItemRecord> added = [];
         List<WorkItemRecord> changed = [];
         List<Guid> removed = [];
+        List<Guid> removedUnheld = [];
         foreach (var entry in db.ChangeTracker.Entries<TaskItem>())
         {
             var task = entry.Entity;
@@ -76,15 +77,16 @@ internal static class WorkItemWrites
             {
                 added.Add(Of(task));
             }
+            else if (had && !wanted && entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)) == TaskItemStatus.Running)
+            {
+                // Ended by a person while a worker held it (a cancel): the row keeps the engine as its owner of record,
+                // as the engine's own ending of an attempt does. It was loaded as shown, so EF sees no change.
+                removed.Add(task.Id);
+                entry.Property(item => item.OwnerId).IsModified = true;
+            }
             else if (had && !wanted)
             {
-                removed.Add(task.Id);
-                if (entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)) == TaskItemStatus.Running)
-                {
-                    // Ended by a person while a worker held it (a cancel): the row keeps the engine as its owner of
-                    // record, as the engine's own ending of an attempt does. It was loaded as shown, so EF sees no change.
-                    entry.Property(item => item.OwnerId).IsModified = true;
-                }
+                removedUnheld.Add(task.Id);
             }
             else if (had && (entry.Property(item => item.Priority).IsModified || entry.Reference(item => item.Run).TargetEntry?.Property(run => run.RunAfter).IsModified == true))
             {
@@ -96,6 +98,30 @@ internal static class WorkItemWrites
         AddDeleteKeepingTakes(beforeSave, [.. removed]);
         statements.Mirror.AddTo(beforeSave, changed);
         statements.Insert.AddTo(afterSave, added);
+        return [.. removedUnheld];
+    }
+
+    /// <summary>
+    /// Deletes the items of <paramref name="ids"/>, which were free when their tasks were read (a cancel or an archive of
+    /// a pending task): when a worker claimed one since, the change was decided on a task that is no longer what was
+    /// read (a claim does not change the task's row, so its version cannot tell), and it is refused as a conflict.
+    /// </summary>
+    public static async Task DeleteUnheldAsync(ApplicationDbContext db, Guid[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        // Not composed (a data-modifying WITH must stay at the top level): read whole, then taken.
+        var deleted = await db.Database.SqlQuery<int>($"""
+            WITH gone AS (DELETE FROM work_items WHERE id = ANY({ids}) AND leased_by IS NULL RETURNING id)
+            SELECT count(*)::int AS "Value" FROM gone
+            """).ToListAsync(cancellationToken);
+        if (deleted.Single() < ids.Length)
+        {
+            throw new DbUpdateConcurrencyException("A worker took the task since it was read.");
+        }
     }
 
     /// <summary>The item <paramref name="task"/> has (or would have), unleased.</summary>
@@ -107,11 +133,12 @@ internal static class WorkItemWrites
         entry.OriginalValues.GetValue<DateTimeOffset?>(nameof(TaskItem.ArchivedAt)) is not null);
 
     private static bool WantedFor(TaskItemStatus status, bool archived) =>
-        status == TaskItemStatus.Running || (status == TaskItemStatus.Pending && !archived);
+        (status is TaskItemStatus.Pending or TaskItemStatus.Running) && !archived;
 
     /// <summary>
     /// Deletes items for a person's save (a cancel): the take of an attempt a worker held, which was the item's lease
-    /// start and would end with the attempt's last entry, becomes a history row of its own (ADR 0031).
+    /// start and would end with the attempt's last entry, becomes a history row of its own (ADR 0031), with the id
+    /// the history showed it under (task_history_entries).
     /// </summary>
     private static void AddDeleteKeepingTakes(StatementBatch batch, Guid[] ids)
     {
@@ -120,7 +147,8 @@ internal static class WorkItemWrites
             batch.Add($"""
                 WITH gone AS (DELETE FROM work_items WHERE id = ANY({ids}) RETURNING id, leased_at)
                 INSERT INTO task_history (id, task_id, kind, "from", "to", trigger, actor_id, occurred_at)
-                SELECT gen_random_uuid(), id, 'transitioned', 'pending', 'running', 'take', {SystemActors.Engine.UserId}, leased_at
+                SELECT md5(id::text || ':' || extract(epoch FROM leased_at)::text)::uuid, id, 'transitioned', 'pending', 'running', 'take',
+                       {SystemActors.Engine.UserId}, leased_at
                 FROM gone WHERE leased_at IS NOT NULL
                 """);
         }

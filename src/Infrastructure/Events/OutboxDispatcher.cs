@@ -22,7 +22,8 @@ internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BatchPollingService(clock)
+    QueueWake wake,
+    ILogger<OutboxDispatcher> logger) : BatchPollingService(clock, wake, WokenQueues.Outbox)
 {
     private readonly OutboxOptions _options = options.Value;
 

@@ -5,17 +5,30 @@ namespace TaskOrchestration.Infrastructure.Hosting;
 /// <summary>
 /// The loop shared by the worker role's batch services (the outbox dispatcher, the email and webhook senders): a
 /// round claims up to a batch and handles it; a full batch is followed at once by the next round, a short one by a
-/// pause of the poll interval. A round that throws (the database is away, say) is logged and tried again after
-/// 2, 4, 8… seconds, at most 30, so a process outlives an outage without hammering the database. After a round that
-/// failed, and when it stops, it gives back what it still holds.
+/// pause until its queue is announced (<see cref="QueueWake"/>: a commit gave it work) or the poll interval passed. A
+/// round that throws (the database is away, say) is logged and tried again after 2, 4, 8… seconds, at most 30, so a
+/// process outlives an outage without hammering the database. After a round that failed, and when it stops, it gives
+/// back what it still holds.
 /// </summary>
-internal abstract class BatchPollingService(TimeProvider clock) : BackgroundService
+internal abstract class BatchPollingService : BackgroundService
 {
     /// <summary>How long giving back what a service holds may take before it is left to the lease (the host's shutdown waits for it).</summary>
     public static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(5);
 
+    // Set when the queue is announced, and taken by the next pause, which then does not wait: work announced while a
+    // round ran may have come after its claim.
+    private int _announced;
+    private TaskCompletionSource? _pause;
+
+    protected BatchPollingService(TimeProvider clock, QueueWake wake, WokenQueues queue)
+    {
+        ArgumentNullException.ThrowIfNull(wake);
+        Clock = clock;
+        wake.OnAnnounced(queue, Announced);
+    }
+
     /// <summary>The clock of the loop's pauses, for the rounds' own timestamps too.</summary>
-    protected TimeProvider Clock { get; } = clock;
+    protected TimeProvider Clock { get; }
 
     /// <summary>Whether this process runs the service at all (its <c>Send</c>/<c>Dispatch</c> setting).</summary>
     protected abstract bool Enabled { get; }
@@ -54,7 +67,7 @@ internal abstract class BatchPollingService(TimeProvider clock) : BackgroundServ
                 failures = 0;
                 if (claimed < BatchSize)
                 {
-                    await Task.Delay(PollInterval, Clock, stoppingToken);
+                    await PauseAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,6 +86,30 @@ internal abstract class BatchPollingService(TimeProvider clock) : BackgroundServ
 
         // No round runs any more: whatever this process holds now, nothing of it is in flight.
         await TryReleaseHeldAsync();
+    }
+
+    /// <summary>Waits for the queue's announcement or the poll interval, whichever comes first; not at all when it was announced since the last pause.</summary>
+    private async Task PauseAsync(CancellationToken stoppingToken)
+    {
+        var pause = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _pause, pause);
+        if (Interlocked.Exchange(ref _announced, 0) == 0)
+        {
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            await Task.WhenAny(Task.Delay(PollInterval, Clock, poll.Token), pause.Task);
+            // Stops the poll's timer when the announcement came first.
+            await poll.CancelAsync();
+        }
+
+        Volatile.Write(ref _pause, null);
+        Interlocked.Exchange(ref _announced, 0);
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private void Announced()
+    {
+        Volatile.Write(ref _announced, 1);
+        Volatile.Read(ref _pause)?.TrySetResult();
     }
 
     private async Task TryReleaseHeldAsync()

@@ -14,6 +14,7 @@ using TaskOrchestration.Domain.Webhooks;
 using TaskOrchestration.Infrastructure.Email;
 using TaskOrchestration.Infrastructure.Engine;
 using TaskOrchestration.Infrastructure.Events;
+using TaskOrchestration.Infrastructure.Hosting;
 using TaskOrchestration.Infrastructure.Identity;
 using TaskOrchestration.Infrastructure.Persistence.ReadModels;
 using TaskOrchestration.Infrastructure.Realtime;
@@ -30,6 +31,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 {
     // Only ever compared with a later value of the same use (a checkpoint), so a pooled instance need not reset it.
     private long _commitsSent;
+
+    // The queues the current transaction gave work to, announced when it commits (QueueWake). A pooled instance
+    // returned with some left (a transaction disposed without commit or rollback) announces them with its next commit:
+    // one look too many, which costs a claim that finds nothing.
+    private WokenQueues _wakeOnCommit;
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
@@ -81,9 +87,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         // Set on each save, since a pooled context's reset turns it back on.
         Database.AutoSavepointsEnabled = false;
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).Where(aggregate => aggregate.DomainEvents.Count > 0).ToList();
+        var queues = QueuesGivenWork(aggregates);
         if (aggregates.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            WakeOnCommit(queues);
+            return saved;
         }
 
         // Inside the caller's transaction when there is one (it commits); otherwise in one of our own.
@@ -92,7 +101,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         // keeps with the engine), added after them.
         var beforeSave = new StatementBatch();
         var follow = new StatementBatch();
-        WorkItemWrites.AddForSave(this, beforeSave, follow);
+        var freeWhenRead = WorkItemWrites.AddForSave(this, beforeSave, follow);
+        await WorkItemWrites.DeleteUnheldAsync(this, freeWhenRead, cancellationToken);
         await beforeSave.ExecuteAsync(this, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Guid[] accessChanged = [.. aggregates.SelectMany(aggregate => aggregate.DomainEvents.OfType<UserAccessChanged>()).Select(change => change.UserId).Distinct()];
@@ -101,6 +111,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         LiveAccessChanges.Add(follow, accessChanged);
         EngineWake.Announce(follow, aggregates.OfType<TaskItem>());
         await follow.ExecuteAsync(this, cancellationToken);
+        WakeOnCommit(queues);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -155,6 +166,50 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     /// <summary>Called by <see cref="CommitRecorder"/> before a statement that may commit is sent.</summary>
     internal void RecordCommitSent() => _commitsSent++;
+
+    /// <summary>
+    /// Notes that this unit of work gave <paramref name="queues"/> work: announced once its transaction commits
+    /// (<see cref="TransactionEnded"/>), or now when none is open (the write committed by itself).
+    /// </summary>
+    internal void WakeOnCommit(WokenQueues queues)
+    {
+        _wakeOnCommit |= queues;
+        if (Database.CurrentTransaction is null)
+        {
+            TransactionEnded(committed: true);
+        }
+    }
+
+    /// <summary>Called by <see cref="CommitRecorder"/> when this context's transaction committed or rolled back.</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        var queues = _wakeOnCommit;
+        _wakeOnCommit = WokenQueues.None;
+        if (committed && queues != WokenQueues.None)
+        {
+            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<QueueWake>()?.Announce(queues);
+        }
+    }
+
+    /// <summary>The queues a save gives work to: events for the outbox, emails, webhook deliveries.</summary>
+    private WokenQueues QueuesGivenWork(List<AggregateRoot> aggregates)
+    {
+        var queues = aggregates.Any(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>().Any()) ? WokenQueues.Outbox : WokenQueues.None;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                queues |= entry.Entity switch
+                {
+                    OutgoingEmail => WokenQueues.Emails,
+                    WebhookDelivery => WokenQueues.Webhooks,
+                    _ => WokenQueues.None,
+                };
+            }
+        }
+
+        return queues;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -10,6 +10,7 @@ namespace TaskOrchestration.Infrastructure.Persistence;
 /// transaction (SaveChanges of a single statement, ExecuteUpdate, ExecuteDelete, ExecuteSql, FromSql: each commits
 /// by itself). Counted before they are sent, so a statement that fails on the way counts too; a connection that
 /// could not be opened sent nothing. The retry behaviour reads the count through <c>IUnitOfWork.Checkpoint</c>.
+/// It also tells the context when its transaction committed or rolled back, for the queues' wake-up (QueueWake).
 /// </summary>
 internal sealed class CommitRecorder : IDbCommandInterceptor, IDbTransactionInterceptor
 {
@@ -31,6 +32,22 @@ internal sealed class CommitRecorder : IDbCommandInterceptor, IDbTransactionInte
     {
         RecordCommit(eventData);
         return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: true);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: false);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: false);
+        return Task.CompletedTask;
     }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -73,6 +90,8 @@ internal sealed class CommitRecorder : IDbCommandInterceptor, IDbTransactionInte
     }
 
     private static void RecordCommit(TransactionEventData eventData) => (eventData.Context as ApplicationDbContext)?.RecordCommitSent();
+
+    private static void Ended(TransactionEndEventData eventData, bool committed) => (eventData.Context as ApplicationDbContext)?.TransactionEnded(committed);
 
     private static void RecordIfItCommitsByItself(DbCommand command, CommandEventData eventData)
     {

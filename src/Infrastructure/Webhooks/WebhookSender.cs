@@ -26,7 +26,8 @@ internal sealed partial class WebhookSender(
     IHttpClientFactory httpClients,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
-    ILogger<WebhookSender> logger) : BatchPollingService(clock)
+    QueueWake wake,
+    ILogger<WebhookSender> logger) : BatchPollingService(clock, wake, WokenQueues.Webhooks)
 {
     public const string HttpClientName = "webhooks";
 

@@ -53,7 +53,7 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                 INSERT INTO work_items (id, kind, priority, created_at, created_by, run_after, leased_by, leased_at)
                 SELECT id, kind, priority, created_at, created_by, run_after,
                        CASE WHEN status = 'running' THEN leased_by END, CASE WHEN status = 'running' THEN updated_at END
-                FROM tasks WHERE kind <> 'manual' AND ((status = 'pending' AND archived_at IS NULL) OR status = 'running');
+                FROM tasks WHERE kind <> 'manual' AND archived_at IS NULL AND status IN ('pending', 'running');
 
                 UPDATE tasks SET status = 'pending', owner_id = NULL WHERE kind <> 'manual' AND status = 'running';
                 """);

@@ -24,20 +24,29 @@ namespace TaskOrchestration.Infrastructure.Persistence.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
-            // The ids of the takes shown are derived from what they are shown from, so that a page read twice agrees.
+            // A take shown has an id derived from its task and time, the same while its attempt runs, after it ended,
+            // and as the row a cancel writes: a page read twice agrees. The takes of attempts running now become their
+            // items' (each item's claim time set to its latest take's, which a later edit of the task may have passed).
             migrationBuilder.Sql($"""
                 CREATE VIEW task_history_entries AS
                 SELECT id, task_id, kind, "from", "to", trigger, actor_id, occurred_at, reason, changes, taken_at FROM task_history
                 UNION ALL
-                SELECT md5(id::text || ':take')::uuid, task_id, 'transitioned', 'pending', 'running', 'take', actor_id, taken_at, NULL, NULL, NULL
+                SELECT md5(task_id::text || ':' || extract(epoch FROM taken_at)::text)::uuid, task_id, 'transitioned', 'pending', 'running', 'take',
+                       actor_id, taken_at, NULL, NULL, NULL
                 FROM task_history WHERE taken_at IS NOT NULL
                 UNION ALL
                 SELECT md5(id::text || ':' || extract(epoch FROM leased_at)::text)::uuid, id, 'transitioned', 'pending', 'running', 'take',
                        '{SystemActors.Engine.UserId}'::uuid, leased_at, NULL, NULL, NULL
                 FROM work_items WHERE leased_by IS NOT NULL;
 
+                UPDATE work_items AS item SET leased_at = take.occurred_at
+                FROM (SELECT DISTINCT ON (task_id) task_id, occurred_at FROM task_history
+                      WHERE trigger = 'take' AND task_id IN (SELECT id FROM work_items WHERE leased_by IS NOT NULL)
+                      ORDER BY task_id, occurred_at DESC) AS take
+                WHERE take.task_id = item.id;
+
                 DELETE FROM task_history AS entry USING work_items AS item
-                WHERE item.id = entry.task_id AND item.leased_by IS NOT NULL AND entry.trigger = 'take' AND entry.occurred_at >= item.leased_at;
+                WHERE item.id = entry.task_id AND item.leased_by IS NOT NULL AND entry.trigger = 'take' AND entry.occurred_at = item.leased_at;
                 """);
         }
 
