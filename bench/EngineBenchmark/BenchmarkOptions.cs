@@ -16,7 +16,8 @@ internal sealed record BenchmarkOptions(
     string Mode,
     int Samples,
     string Label,
-    int HogThreads)
+    int HogThreads,
+    bool Dispatch)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -44,7 +45,7 @@ internal sealed record BenchmarkOptions(
             Required("connection"), Required("worker-dll"), Required("keys"), Required("output"),
             Number("tasks", 20_000), shapes, raw, Number("memory-tasks", 1_000_000), Number("warmup-tasks", 20_000),
             values.GetValueOrDefault("mode") ?? "throughput", Number("samples", 1_000), values.GetValueOrDefault("label") ?? "this build",
-            Number("hog-threads", 0));
+            Number("hog-threads", 0), values.GetValueOrDefault("dispatch") == "true");
     }
 }
 

@@ -18,7 +18,9 @@ namespace TaskOrchestration.EngineBenchmark;
 /// (<c>created_at</c>: the API's clock just before its transaction commits), claimed (the take in its history: the
 /// worker's clock as the claiming transaction began) and done (the completion: the worker's clock as the outcome's
 /// transaction began, after the handler returned). The handler began between claimed and done. All three clocks
-/// are this machine's.
+/// are this machine's. With <c>--dispatch true</c> the worker runs the outbox dispatcher too, and each task's
+/// <c>taskCreated</c> event is timed from its occurrence (the API's clock in the creating command) to its consumption by
+/// the live-update consumer (the dispatcher's clock as it records it): how soon an event reaches the live updates.
 /// </summary>
 internal static class LatencyRun
 {
@@ -48,7 +50,7 @@ internal static class LatencyRun
         {
             // The worker as deployed (its build's poll interval and wake), without the outbox dispatcher, whose work
             // on each task's events would only add noise beside the measurement.
-            await using var fleet = WorkerFleet.Start(options, new EngineShape(1, 10, 10), ["--Outbox:Dispatch=false"]);
+            await using var fleet = WorkerFleet.Start(options, new EngineShape(1, 10, 10), options.Dispatch ? [] : ["--Outbox:Dispatch=false"]);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") };
             await WaitUntilAsync(async () => await AnswersAsync(http) && await queue.LiveWorkersAsync() == 1, api, fleet, StartPatience, "the API and the worker to start");
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(http));
@@ -85,12 +87,42 @@ internal static class LatencyRun
                 string.Empty]);
             await File.AppendAllTextAsync(options.Output, header + line + Environment.NewLine);
             Console.WriteLine(line);
+            if (options.Dispatch)
+            {
+                await WaitUntilAsync(async () => (await DispatchTimesAsync(database, measured)).Count == measured.Count, api, fleet, TaskPatience, "every event to be dispatched");
+                var dispatched = await DispatchTimesAsync(database, measured);
+                var dispatchLine = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {options.Label}, dispatcher on | {dispatched.Count:N0} | taskCreated occurred → consumed by live-updates: p50 {Percentile(dispatched, 0.50):F1} ms | p99 {Percentile(dispatched, 0.99):F1} ms | max {dispatched.Max():F1} ms | | | | | |");
+                await File.AppendAllTextAsync(options.Output, dispatchLine + Environment.NewLine);
+                Console.WriteLine(dispatchLine);
+            }
         }
         finally
         {
             api.Kill(entireProcessTree: true);
             await api.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Milliseconds from each of the tasks' taskCreated event to its consumption by the live-update consumer (those consumed so far).</summary>
+    private static async Task<List<double>> DispatchTimesAsync(NpgsqlDataSource database, List<Guid> tasks)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT extract(epoch FROM consumed.consumed_at - message.occurred_at) * 1000
+            FROM outbox_messages AS message JOIN consumed_events AS consumed ON consumed.event_id = message.id AND consumed.consumer = 'live-updates'
+            WHERE message.type = 'taskCreated' AND message.task_id = ANY(@tasks)
+            """);
+        command.Parameters.AddWithValue("tasks", tasks.ToArray());
+        var times = new List<double>(tasks.Count);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            times.Add((double)reader.GetDecimal(0));
+        }
+
+        return times;
     }
 
     /// <summary>Submits one task and waits until it is done; answers its id and how long the POST took.</summary>

@@ -59,7 +59,7 @@ internal sealed record PeersOptions(
 
     /// <summary>What <see cref="WorkerFleet.Start"/> needs to start our engine's workers.</summary>
     public BenchmarkOptions ForEngine() => new(
-        EngineConnection, WorkerDll, KeysFolder, Output, Jobs, [], [], 0, WarmUpJobs, "peers", 0, string.Empty, 0);
+        EngineConnection, WorkerDll, KeysFolder, Output, Jobs, [], [], 0, WarmUpJobs, "peers", 0, string.Empty, 0, Dispatch: false);
 }
 
 /// <summary>How every system runs in one row: worker processes, and jobs at once in each (our engine claims that many at a time).</summary>
