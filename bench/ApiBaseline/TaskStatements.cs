@@ -42,7 +42,9 @@ internal static class TaskStatements
         FROM (
             SELECT {Columns("t")}
             FROM tasks AS t
-            WHERE t.archived_at IS NULL AND t.status = ANY ($1) AND (t.team_id IS NULL OR t.team_id = ANY ($2))
+            WHERE t.archived_at IS NULL AND t.status = ANY ($1)
+              AND NOT (t.status = 'pending' AND t.kind <> 'manual' AND t.id IN (SELECT w.id FROM work_items AS w WHERE w.leased_by IS NOT NULL))
+              AND (t.team_id IS NULL OR t.team_id = ANY ($2))
             ORDER BY t.created_at DESC, t.id DESC
             LIMIT $3 OFFSET $4
         ) AS t1
