@@ -15,6 +15,16 @@ internal abstract class BatchPollingService : BackgroundService
     /// <summary>How long giving back what a service holds may take before it is left to the lease (the host's shutdown waits for it).</summary>
     public static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The least time between the starts of two rounds when the second was woken by an announcement: an idle service
+    /// answers the first announcement at once, a busy one gathers what comes in meanwhile into one round instead of a
+    /// round per commit (each round costs a claim, a transaction per consumer and an acknowledgement). Real time,
+    /// not <see cref="Clock"/>'s.
+    /// </summary>
+    public static readonly TimeSpan GatherInterval = TimeSpan.FromMilliseconds(50);
+
+    private long _roundStarted;
+
     // Set when the queue is announced, and taken by the next pause, which then does not wait: work announced while a
     // round ran may have come after its claim.
     private int _announced;
@@ -63,6 +73,7 @@ internal abstract class BatchPollingService : BackgroundService
         {
             try
             {
+                _roundStarted = System.Diagnostics.Stopwatch.GetTimestamp();
                 var claimed = await RunRoundAsync(stoppingToken);
                 failures = 0;
                 if (claimed < BatchSize)
@@ -88,17 +99,27 @@ internal abstract class BatchPollingService : BackgroundService
         await TryReleaseHeldAsync();
     }
 
-    /// <summary>Waits for the queue's announcement or the poll interval, whichever comes first; not at all when it was announced since the last pause.</summary>
+    /// <summary>
+    /// Waits for the queue's announcement or the poll interval, whichever comes first; not at all when it was announced
+    /// since the last pause. A round an announcement starts waits out <see cref="GatherInterval"/> from the last one's start.
+    /// </summary>
     private async Task PauseAsync(CancellationToken stoppingToken)
     {
         var pause = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _pause, pause);
-        if (Interlocked.Exchange(ref _announced, 0) == 0)
+        var announced = Interlocked.Exchange(ref _announced, 0) == 1;
+        if (!announced)
         {
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             await Task.WhenAny(Task.Delay(PollInterval, Clock, poll.Token), pause.Task);
             // Stops the poll's timer when the announcement came first.
             await poll.CancelAsync();
+            announced = pause.Task.IsCompleted;
+        }
+
+        if (announced && System.Diagnostics.Stopwatch.GetElapsedTime(_roundStarted) is var gathered && gathered < GatherInterval)
+        {
+            await Task.Delay(GatherInterval - gathered, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         Volatile.Write(ref _pause, null);

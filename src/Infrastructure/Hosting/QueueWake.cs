@@ -23,8 +23,9 @@ internal enum WokenQueues
 /// Sending: a commit that wrote outbox events, emails or webhook deliveries is noted (ApplicationDbContext, told by
 /// CommitRecorder when its transaction committed) and this process sends one NOTIFY on <see cref="Channel"/> per queue,
 /// after the commit and outside it. A NOTIFY inside the writing transaction would take PostgreSQL's notify lock in the
-/// commit of every write, which serialises the commits of the API's writes. What is noted while a NOTIFY is on its way
-/// goes with the next one, so a busy process sends a few hundred per second at most, not one per write.
+/// commit of every write, which serialises the commits of the API's writes. What is noted while a NOTIFY is on its way,
+/// or in the <see cref="SendInterval"/> after it, goes with the next one: a busy process sends at most a hundred a
+/// second, not one per write.
 /// </para>
 /// <para>
 /// Hearing: every process LISTENs (DatabaseListener); the service named by the payload looks at once (or as soon as
@@ -35,6 +36,9 @@ internal enum WokenQueues
 internal sealed partial class QueueWake(IConfiguration configuration, ILogger<QueueWake> logger) : BackgroundService, IDatabaseChannelSubscriber
 {
     public const string Channel = "taskorch_queue_wake";
+
+    /// <summary>The least time between two announcements of a process (real time).</summary>
+    public static readonly TimeSpan SendInterval = TimeSpan.FromMilliseconds(10);
 
     private static readonly (WokenQueues Queue, string Name)[] Names = [(WokenQueues.Outbox, "outbox"), (WokenQueues.Emails, "emails"), (WokenQueues.Webhooks, "webhooks")];
 
@@ -88,12 +92,18 @@ internal sealed partial class QueueWake(IConfiguration configuration, ILogger<Qu
             {
                 await _noted.WaitAsync(stoppingToken);
                 var queues = (WokenQueues)Interlocked.Exchange(ref _pending, 0);
+                var sent = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     connection ??= await OpenAsync(stoppingToken);
                     await using var notify = connection.CreateCommand();
                     notify.CommandText = $"SELECT {string.Join(", ", Names.Where(name => queues.HasFlag(name.Queue)).Select(name => $"pg_notify('{Channel}', '{name.Name}')"))}";
                     await notify.ExecuteNonQueryAsync(stoppingToken);
+                    var spent = System.Diagnostics.Stopwatch.GetElapsedTime(sent);
+                    if (spent < SendInterval)
+                    {
+                        await Task.Delay(SendInterval - spent, stoppingToken);
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
