@@ -63,6 +63,34 @@ public sealed class QueueWakeTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task AProcessWhoseWakeOnCommitIsOff_AnnouncesNothing()
+    {
+        var creator = await AddUserAsync();
+        var silent = Services((QueueWake.WakeOnCommitSetting, "false"));
+        var announcing = Services();
+        await silent.GetRequiredService<QueueWake>().StartAsync(CancellationToken.None);
+        await announcing.GetRequiredService<QueueWake>().StartAsync(CancellationToken.None);
+        await using var listener = await ListenAsync();
+
+        await using (var scope = silent.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            db.OutgoingEmails.Add(new OutgoingEmail(Guid.NewGuid(), creator.UserId, "someone@example.com", "Subject", "Body", Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = announcing.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            db.Tasks.Add(TaskItem.Create("Announced", null, TaskPriority.Normal, null, false, creator, Now));
+            await db.SaveChangesAsync();
+        }
+
+        // The silent process's email was committed first, and is not what is heard.
+        Assert.Equal("outbox", await listener.NextAsync());
+    }
+
+    [Fact]
     public async Task AnAnnouncedQueue_IsLookedAt_WithoutWaitingForItsPoll()
     {
         var creator = await AddUserAsync();

@@ -32,6 +32,10 @@ internal enum WokenQueues
 /// its round ends). Announcements sent while the connection was away are not replayed: each service looks when it
 /// listens again, and its poll interval remains for anything not announced.
 /// </para>
+/// <para>
+/// <c>Queues:WakeOnCommit</c> (true by default) switches the announcing off in a process: its commits then reach the
+/// services at their poll intervals, as before the wake.
+/// </para>
 /// </summary>
 internal sealed partial class QueueWake(IConfiguration configuration, ILogger<QueueWake> logger) : BackgroundService, IDatabaseChannelSubscriber
 {
@@ -45,7 +49,11 @@ internal sealed partial class QueueWake(IConfiguration configuration, ILogger<Qu
     private readonly SemaphoreSlim _noted = new(0, 1);
     private readonly Lock _gate = new();
     private readonly List<(WokenQueues Queue, Action Look)> _services = [];
+    private readonly bool _announces = configuration.GetValue(WakeOnCommitSetting, defaultValue: true);
     private int _pending;
+
+    /// <summary>The setting that switches this process's announcements off (true by default).</summary>
+    public const string WakeOnCommitSetting = "Queues:WakeOnCommit";
 
     string IDatabaseChannelSubscriber.Channel => Channel;
 
@@ -61,7 +69,7 @@ internal sealed partial class QueueWake(IConfiguration configuration, ILogger<Qu
     /// <summary>Notes that a commit gave <paramref name="queues"/> work; the announcement follows without waiting for it.</summary>
     public void Announce(WokenQueues queues)
     {
-        if (queues != WokenQueues.None && Interlocked.Or(ref _pending, (int)queues) == 0)
+        if (_announces && queues != WokenQueues.None && Interlocked.Or(ref _pending, (int)queues) == 0)
         {
             try
             {
