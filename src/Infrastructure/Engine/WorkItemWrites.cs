@@ -52,21 +52,20 @@ internal static class WorkItemWrites
     }
 
     /// <summary>
-    /// What a save of <paramref name="db"/>'s tracked tasks does to their items: call it before the save (it reads
-    /// the tasks' values as loaded). The changes to send before the save (deleted or changed items) go into
+    /// What a save of the tracked tasks among <paramref name="entries"/> (<paramref name="db"/>'s, changes detected)
+    /// does to their items: call it before the save (it reads the tasks' values as loaded). The changes to send before the save (deleted or changed items) go into
     /// <paramref name="beforeSave"/>, the items to add into <paramref name="afterSave"/>. Answers the items to delete
     /// that were free when their tasks were read (<see cref="DeleteUnheldAsync"/> deletes them first).
     /// </summary>
-    public static Guid[] AddForSave(ApplicationDbContext db, StatementBatch beforeSave, StatementBatch afterSave)
+    public static Guid[] AddForSave(ApplicationDbContext db, IEnumerable<EntityEntry> entries, StatementBatch beforeSave, StatementBatch afterSave)
     {
         List<WorkItemRecord> added = [];
         List<WorkItemRecord> changed = [];
         List<Guid> removed = [];
         List<Guid> removedUnheld = [];
-        foreach (var entry in db.ChangeTracker.Entries<TaskItem>())
+        foreach (var entry in entries)
         {
-            var task = entry.Entity;
-            if (!task.IsAutomated || entry.State is not (EntityState.Added or EntityState.Modified))
+            if (entry.Entity is not TaskItem task || !task.IsAutomated || entry.State is not (EntityState.Added or EntityState.Modified))
             {
                 continue;
             }
@@ -82,13 +81,13 @@ internal static class WorkItemWrites
                 // Ended by a person while a worker held it (a cancel): the row keeps the engine as its owner of record,
                 // as the engine's own ending of an attempt does. It was loaded as shown, so EF sees no change.
                 removed.Add(task.Id);
-                entry.Property(item => item.OwnerId).IsModified = true;
+                entry.Property(nameof(TaskItem.OwnerId)).IsModified = true;
             }
             else if (had && !wanted)
             {
                 removedUnheld.Add(task.Id);
             }
-            else if (had && (entry.Property(item => item.Priority).IsModified || entry.Reference(item => item.Run).TargetEntry?.Property(run => run.RunAfter).IsModified == true))
+            else if (had && (entry.Property(nameof(TaskItem.Priority)).IsModified || entry.Reference(nameof(TaskItem.Run)).TargetEntry?.Property(nameof(TaskRunState.RunAfter)).IsModified == true))
             {
                 changed.Add(Of(task));
             }
@@ -128,7 +127,7 @@ internal static class WorkItemWrites
     private static WorkItemRecord Of(TaskItem task) => new(task.Id, task.Kind, task.Priority, task.CreatedAt, task.CreatedBy, task.Run.RunAfter);
 
     /// <summary>Whether the task had an item as it was loaded (a task a worker held was loaded as running: TaskItem.ShowHeldBy).</summary>
-    private static bool HadItem(EntityEntry<TaskItem> entry) => WantedFor(
+    private static bool HadItem(EntityEntry entry) => WantedFor(
         entry.OriginalValues.GetValue<TaskItemStatus>(nameof(TaskItem.Status)),
         entry.OriginalValues.GetValue<DateTimeOffset?>(nameof(TaskItem.ArchivedAt)) is not null);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -86,8 +87,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         // (it is rolled back whole), so EF's SAVEPOINT and RELEASE were two round trips of every write for nothing.
         // Set on each save, since a pooled context's reset turns it back on.
         Database.AutoSavepointsEnabled = false;
-        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).Where(aggregate => aggregate.DomainEvents.Count > 0).ToList();
-        var queues = QueuesGivenWork(aggregates);
+        // Read once: each ChangeTracker.Entries() runs EF's change detection over every tracked entity again.
+        var entries = ChangeTracker.Entries().ToList();
+        var aggregates = entries.Select(entry => entry.Entity).OfType<AggregateRoot>().Where(aggregate => aggregate.DomainEvents.Count > 0).ToList();
+        var queues = QueuesGivenWork(entries, aggregates);
         if (aggregates.Count == 0)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -101,7 +104,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         // keeps with the engine), added after them.
         var beforeSave = new StatementBatch();
         var follow = new StatementBatch();
-        var freeWhenRead = WorkItemWrites.AddForSave(this, beforeSave, follow);
+        var freeWhenRead = WorkItemWrites.AddForSave(this, entries, beforeSave, follow);
         await WorkItemWrites.DeleteUnheldAsync(this, freeWhenRead, cancellationToken);
         await beforeSave.ExecuteAsync(this, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -192,10 +195,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     }
 
     /// <summary>The queues a save gives work to: events for the outbox, emails, webhook deliveries.</summary>
-    private WokenQueues QueuesGivenWork(List<AggregateRoot> aggregates)
+    private static WokenQueues QueuesGivenWork(List<EntityEntry> entries, List<AggregateRoot> aggregates)
     {
         var queues = aggregates.Any(aggregate => aggregate.DomainEvents.OfType<ITaskEvent>().Any()) ? WokenQueues.Outbox : WokenQueues.None;
-        foreach (var entry in ChangeTracker.Entries())
+        foreach (var entry in entries)
         {
             if (entry.State == EntityState.Added)
             {
