@@ -61,6 +61,34 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseRenewal leas
             : db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Statement(table.CompleteSql, table), clock.GetUtcNow(), idList), cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="CompleteAsync"/> of the rows this worker still holds, in the caller's transaction, answering which
+    /// it recorded: the others another worker took after this one lost its lease, and they are that worker's now.
+    /// </summary>
+    public Task<List<Guid>> CompleteHeldAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(ids);
+        Guid[] idList = [.. ids];
+        var sql = Statement(table.CompleteHeldSql, table) + " RETURNING id AS \"Value\"";
+        return db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, clock.GetUtcNow(), idList, worker.Id)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Locks, in the caller's transaction, the open rows of <paramref name="ids"/> this worker still holds, and answers
+    /// them: until it commits, no other worker records their end (its completion waits for the lock, then finds what
+    /// this transaction left).
+    /// </summary>
+    public Task<List<Guid>> LockHeldAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(ids);
+        Guid[] idList = [.. ids];
+        return db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(table.LockHeldSql, idList, worker.Id)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Gives back every open row of <paramref name="table"/> this worker holds (a round that failed, or that its shutdown cut short), uncounted.</summary>
     /// <returns>How many rows it gave back.</returns>
     public Task<int> ReleaseHeldAsync(ApplicationDbContext db, LeasedTable table, CancellationToken cancellationToken)

@@ -38,6 +38,8 @@ internal sealed class LeasedTable
             """;
         // {0} the worker.
         ReleaseHeldSql = $"UPDATE {name} SET locked_by = NULL WHERE locked_by = {{0}} AND {open}";
+        // {0} the ids, {1} the worker.
+        LockHeldSql = $"SELECT id AS \"Value\" FROM {name} WHERE id = ANY({{0}}) AND locked_by = {{1}} AND {open} FOR UPDATE";
         if (done is not null)
         {
             // {0} now, {1} the ids, {2} the worker.
@@ -63,6 +65,9 @@ internal sealed class LeasedTable
 
     /// <summary>Gives back every open row the worker holds.</summary>
     public string ReleaseHeldSql { get; }
+
+    /// <summary>Locks the open rows of a list the worker still holds, answering their ids (as <c>Value</c>).</summary>
+    public string LockHeldSql { get; }
 
     /// <summary>Records success and gives the rows back; null when the row's own entity records it.</summary>
     public string? CompleteSql { get; }

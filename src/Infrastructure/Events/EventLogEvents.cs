@@ -7,4 +7,5 @@ public static class EventLogEvents
     public const int DeliveryFailed = 6002;
     public const int EventParked = 6003;
     public const int Dispatched = 6004;
+    public const int DeliveringByConsumer = 6005;
 }

@@ -10,12 +10,13 @@ using TaskOrchestration.Infrastructure.Persistence;
 namespace TaskOrchestration.Infrastructure.Events;
 
 /// <summary>
-/// Delivers the outbox to every <see cref="IEventConsumer"/>: claims a batch of events, hands it to each consumer in
-/// a transaction of its own that also records what the consumer consumed, then marks the events processed. A
-/// consumer that fails a batch is given its events one by one, so one poison event does not hold back the rest; an
-/// event that keeps failing is retried with backoff and parked after <see cref="OutboxOptions.MaxAttempts"/>.
-/// At least once, in order per task, exactly once per consumer (ADR 0016). Runs in the worker role; any number of
-/// instances share the work.
+/// Delivers the outbox to every <see cref="IEventConsumer"/>: claims a batch of events and, as a rule, hands it to
+/// every consumer in one transaction that also marks the events processed, so their effects and the acknowledgement
+/// commit together, once. When that fails (a consumer threw), each consumer gets the batch in a transaction of its
+/// own that records what it consumed, and a consumer that fails a batch is given its events one by one, so one poison
+/// event does not hold back the rest; an event that keeps failing is retried with backoff and parked after
+/// <see cref="OutboxOptions.MaxAttempts"/>. At least once, in order per task, exactly once per consumer (ADR 0016).
+/// Runs in the worker role; any number of instances share the work.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
@@ -64,6 +65,23 @@ internal sealed partial class OutboxDispatcher(
             return all.Count;
         }
 
+        var failed = await DeliverAndAcknowledgeAsync(claimed, cancellationToken);
+        LogDispatched(logger, claimed.Count, failed.Count);
+        return all.Count;
+    }
+
+    /// <summary>
+    /// Delivers claimed events and records how each went: processed, or failed (retried later, or parked). Answers the
+    /// ids of those some consumer failed, with the error.
+    /// </summary>
+    public async Task<Dictionary<Guid, string>> DeliverAndAcknowledgeAsync(IReadOnlyList<ClaimedEvent> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (await DeliverAtOnceAsync(claimed, cancellationToken))
+        {
+            return [];
+        }
+
         var failed = await DeliverAsync(claimed, cancellationToken);
         await store.AcknowledgeAsync([.. claimed.Where(item => !failed.ContainsKey(item.Envelope.Id)).Select(item => item.Envelope.Id)], cancellationToken);
         foreach (var item in claimed.Where(item => failed.ContainsKey(item.Envelope.Id)))
@@ -74,8 +92,56 @@ internal sealed partial class OutboxDispatcher(
             }
         }
 
-        LogDispatched(logger, claimed.Count, failed.Count);
-        return all.Count;
+        return failed;
+    }
+
+    /// <summary>
+    /// The rule, in one transaction: acknowledges the events this dispatcher still holds (which locks them) and hands
+    /// them to every consumer, whose effects commit with the acknowledgement or not at all, so no record of consumed
+    /// events is written. Events another dispatcher took meanwhile (this one lost its lease) are left to it. Answers
+    /// false, having changed nothing, when a consumer threw, or some consumer already consumed one of the events (a
+    /// delivery consumer by consumer that did not finish): then <see cref="DeliverAsync"/> takes the batch.
+    /// </summary>
+    private async Task<bool> DeliverAtOnceAsync(IReadOnlyList<ClaimedEvent> claimed, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var consumers = scope.ServiceProvider.GetServices<IEventConsumer>().ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var held = (await store.AcknowledgeHeldAsync(db, [.. claimed.Select(item => item.Envelope.Id)], cancellationToken)).ToHashSet();
+            // Read after the acknowledgement has locked the events: a delivery consumer by consumer that held them
+            // before has committed by now, and what it recorded is seen.
+            Guid[] heldIds = [.. held];
+            string[] names = [.. consumers.Select(consumer => consumer.Name)];
+            if (held.Count > 0 && await db.ConsumedEvents.AnyAsync(consumed => names.Contains(consumed.Consumer) && heldIds.Contains(consumed.EventId), cancellationToken))
+            {
+                return false;
+            }
+
+            List<EventEnvelope> events = [.. claimed.Select(item => item.Envelope).Where(envelope => held.Contains(envelope.Id))];
+            if (events.Count > 0)
+            {
+                foreach (var consumer in consumers)
+                {
+                    await consumer.ConsumeAsync(events, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Rolled back as the transaction is disposed.
+            LogDeliveringByConsumer(logger, exception, claimed.Count);
+            return false;
+        }
+
+        // Outside the try: a commit that fails may still have committed, and the batch must not be delivered again. The
+        // round fails instead, and what this dispatcher still holds is given back (nothing, if it committed).
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Hands the events to every consumer; answers the ids of those some consumer failed, with the error.</summary>
@@ -139,21 +205,24 @@ internal sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var consumer = scope.ServiceProvider.GetServices<IEventConsumer>().Single(candidate => candidate.Name == consumerName);
-        Guid[] ids = [.. events.Select(envelope => envelope.Id)];
+        // One transaction for all of it, statements the consumer runs itself included (the live-update consumer's
+        // NOTIFY is sent on commit, and only then). It first locks the events this dispatcher still holds: another
+        // dispatcher that took them meanwhile (this one lost its lease) delivers them, and while this transaction runs,
+        // another's acknowledgement waits for it and then sees its record.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = await store.LockHeldAsync(db, [.. events.Select(envelope => envelope.Id)], cancellationToken);
+        Guid[] ids = [.. held];
         var done = await db.ConsumedEvents.AsNoTracking()
             .Where(consumed => consumed.Consumer == consumerName && ids.Contains(consumed.EventId))
             .Select(consumed => consumed.EventId)
             .ToListAsync(cancellationToken);
-        var fresh = events.Where(envelope => !done.Contains(envelope.Id)).ToList();
+        var fresh = events.Where(envelope => held.Contains(envelope.Id) && !done.Contains(envelope.Id)).ToList();
         if (fresh.Count == 0)
         {
             return;
         }
 
-        // One transaction for all of it, statements the consumer runs itself included (the live-update consumer's
-        // NOTIFY is sent on commit, and only then).
         var now = Clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ConsumedEvents.AddRange(fresh.Select(envelope => new ConsumedEvent(consumerName, envelope.Id, now)));
         await consumer.ConsumeAsync(fresh, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -162,6 +231,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = EventLogEvents.DispatchFailed, Level = LogLevel.Warning, Message = "Dispatching the outbox failed; trying again shortly.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = EventLogEvents.DeliveringByConsumer, Level = LogLevel.Debug, Message = "Delivering {Count} events to all consumers at once failed; delivering them consumer by consumer.")]
+    private static partial void LogDeliveringByConsumer(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = EventLogEvents.DeliveryFailed, Level = LogLevel.Warning, Message = "Event {EventId} ({Type}) failed in consumer {Consumer}; it is retried later.")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, Guid eventId, string type, string consumer);

@@ -66,6 +66,17 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, LeasedQueue queue
         await queue.CompleteAsync(db, Table, eventIds, onlyIfHeld: false, cancellationToken);
     }
 
+    /// <summary>
+    /// In the caller's transaction: marks processed the events of <paramref name="eventIds"/> this dispatcher still
+    /// holds, locking them until it commits, and answers them; the others another dispatcher took meanwhile.
+    /// </summary>
+    public Task<List<Guid>> AcknowledgeHeldAsync(ApplicationDbContext db, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken) =>
+        queue.CompleteHeldAsync(db, Table, eventIds, cancellationToken);
+
+    /// <summary>In the caller's transaction: locks the events of <paramref name="eventIds"/> this dispatcher still holds, unprocessed, and answers them.</summary>
+    public Task<List<Guid>> LockHeldAsync(ApplicationDbContext db, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken) =>
+        queue.LockHeldAsync(db, Table, eventIds, cancellationToken);
+
     /// <summary>A delivery failed: the event waits out its backoff, or is parked once it has failed <see cref="OutboxOptions.MaxAttempts"/> times.</summary>
     /// <returns>True when the event was parked.</returns>
     public async Task<bool> FailAsync(ClaimedEvent claimed, string error, CancellationToken cancellationToken)
