@@ -123,6 +123,25 @@ public sealed class OutboxTests(DatabaseFixture fixture) : DatabaseTest(fixture)
     }
 
     [Fact]
+    public async Task ADispatcherGoingConsumerByConsumer_AcknowledgesNoEventItNoLongerHolds()
+    {
+        var creator = await AddUserAsync();
+        var poisoned = await AddTaskAsync(creator);
+        var lost = await AddTaskAsync(creator);
+        _recorder.FailFor = poisoned.Id;
+        var dispatcher = Dispatcher();
+        var claimed = await _providers[^1].GetRequiredService<OutboxStore>().ClaimAsync(10, CancellationToken.None);
+        // What another dispatcher's claim and failed delivery leave once this one's lease ran out: the event is free again.
+        await ExecuteAsync("UPDATE outbox_messages SET locked_by = NULL, attempts = 1 WHERE task_id = @id", ("id", lost.Id));
+
+        var failed = await dispatcher.DeliverAndAcknowledgeAsync(claimed, CancellationToken.None);
+
+        Assert.Single(failed);
+        Assert.DoesNotContain(_recorder.Deliveries("second"), envelope => envelope.TaskId == lost.Id);
+        Assert.Equal(1, await CountAsync($"SELECT count(*) FROM outbox_messages WHERE task_id = '{lost.Id}' AND processed_at IS NULL"));
+    }
+
+    [Fact]
     public async Task AnEventOneConsumerConsumedBefore_IsNotGivenToItAgain_ButToTheOthers()
     {
         var creator = await AddUserAsync();
@@ -191,6 +210,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 
         var delivered = _recorder.Deliveries("recorder");
         Assert.Equal(60, delivered.Count);
+        Assert.Equal(60, await CountAsync("SELECT count(*) FROM users WHERE email LIKE 'delivered-%'"));
         Assert.Equal(60, delivered.Select(envelope => envelope.Id).Distinct().Count());
         EventType[] lifecycle = [EventType.TaskCreated, EventType.TaskPublished, EventType.TaskTaken, EventType.TaskReleased, EventType.TaskTaken, EventType.TaskCompleted];
         Assert.All(taskIds, taskId => Assert.Equal(lifecycle, delivered.Where(envelope => envelope.TaskId == taskId).Select(envelope => envelope.Type)));

@@ -9,8 +9,8 @@ namespace TaskOrchestration.Application.Notifications;
 
 /// <summary>
 /// Turns task events into notifications and queued emails for the people involved, as their preferences ask. It
-/// only adds to the unit of work: the outbox dispatcher commits that together with its record of the consumed events,
-/// so an event notifies each person once however often it is delivered (ADR 0016, ADR 0019).
+/// only adds to the unit of work: the outbox dispatcher commits that together with the events' acknowledgement (or its
+/// record of the consumed events), so an event notifies each person once however often it is delivered (ADR 0016, ADR 0019).
 /// </summary>
 public sealed class NotificationConsumer(INotificationAudience audience, INotificationRepository notifications, IEmailOutbox emails, ILiveNotifications live, IMapper mapper) : IEventConsumer
 {

@@ -7,7 +7,7 @@ namespace TaskOrchestration.Application.Webhooks;
 
 /// <summary>
 /// The outbox's "webhooks" consumer: each event becomes one pending delivery per active subscription that wants its
-/// type, added to the dispatcher's unit of work (it commits them with its record of the event, ADR 0016). The sender
+/// type, added to the dispatcher's unit of work (it commits them with the event's acknowledgement, ADR 0016). The sender
 /// in the worker role POSTs them. An event that already has a delivery to a subscription gets no second one, even if
 /// its consumption record is gone (the database's unique key says the same).
 /// </summary>

@@ -51,7 +51,7 @@ internal sealed class EmailOutboxStore(IServiceScopeFactory scopes, LeasedQueue 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        return await queue.CompleteAsync(db, Table, [id], onlyIfHeld: true, cancellationToken) == 1;
+        return await queue.CompleteAsync(db, Table, [id], cancellationToken) == 1;
     }
 
     /// <summary>An attempt failed (or was lost): the email waits out its backoff, or is given up on once it failed <see cref="EmailOptions.MaxAttempts"/> times.</summary>

@@ -46,24 +46,22 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseRenewal leas
     }
 
     /// <summary>
-    /// Records that the rows <paramref name="ids"/> succeeded and gives them back. With <paramref name="onlyIfHeld"/>,
-    /// only rows this worker still holds (another may have taken one after this worker lost its lease).
+    /// Records that the rows <paramref name="ids"/> succeeded and gives them back: those this worker still holds (another
+    /// may have taken one after this worker lost its lease, and that row is the other's).
     /// </summary>
     /// <returns>How many rows it recorded.</returns>
-    public Task<int> CompleteAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, bool onlyIfHeld, CancellationToken cancellationToken)
+    public Task<int> CompleteAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(ids);
         Guid[] idList = [.. ids];
-        return onlyIfHeld
-            ? db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Statement(table.CompleteHeldSql, table), clock.GetUtcNow(), idList, worker.Id), cancellationToken)
-            : db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Statement(table.CompleteSql, table), clock.GetUtcNow(), idList), cancellationToken);
+        return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Statement(table.CompleteSql, table), clock.GetUtcNow(), idList, worker.Id), cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="CompleteAsync"/> of the rows this worker still holds, in the caller's transaction, answering which
-    /// it recorded: the others another worker took after this one lost its lease, and they are that worker's now.
+    /// <see cref="CompleteAsync"/> in the caller's transaction, answering which rows it recorded: the others another
+    /// worker took after this one lost its lease, and they are that worker's now.
     /// </summary>
     public Task<List<Guid>> CompleteHeldAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
@@ -71,7 +69,7 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseRenewal leas
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(ids);
         Guid[] idList = [.. ids];
-        var sql = Statement(table.CompleteHeldSql, table) + " RETURNING id AS \"Value\"";
+        var sql = Statement(table.CompleteSql, table) + " RETURNING id AS \"Value\"";
         return db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, clock.GetUtcNow(), idList, worker.Id)).ToListAsync(cancellationToken);
     }
 

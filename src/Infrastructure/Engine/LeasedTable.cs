@@ -43,8 +43,7 @@ internal sealed class LeasedTable
         if (done is not null)
         {
             // {0} now, {1} the ids, {2} the worker.
-            CompleteSql = $"UPDATE {name} SET {done} = {{0}}, locked_by = NULL WHERE id = ANY({{1}}) AND {open}";
-            CompleteHeldSql = CompleteSql + " AND locked_by = {2}";
+            CompleteSql = $"UPDATE {name} SET {done} = {{0}}, locked_by = NULL WHERE id = ANY({{1}}) AND locked_by = {{2}} AND {open}";
         }
 
         if (givenUp is not null)
@@ -69,11 +68,11 @@ internal sealed class LeasedTable
     /// <summary>Locks the open rows of a list the worker still holds, answering their ids (as <c>Value</c>).</summary>
     public string LockHeldSql { get; }
 
-    /// <summary>Records success and gives the rows back; null when the row's own entity records it.</summary>
+    /// <summary>
+    /// Records success of the rows the worker still holds (another may have taken one after it lost its lease) and
+    /// gives them back; null when the row's own entity records it.
+    /// </summary>
     public string? CompleteSql { get; }
-
-    /// <summary><see cref="CompleteSql"/> for the rows the worker still holds only.</summary>
-    public string? CompleteHeldSql { get; }
 
     /// <summary>Records a failed attempt of a held row and gives it back; null when the row's own entity records it.</summary>
     public string? FailureSql { get; }

@@ -139,8 +139,9 @@ internal sealed partial class OutboxDispatcher(
         }
 
         // Outside the try: a commit that fails may still have committed, and the batch must not be delivered again. The
-        // round fails instead, and what this dispatcher still holds is given back (nothing, if it committed).
-        await transaction.CommitAsync(cancellationToken);
+        // round fails instead, and what this dispatcher still holds is given back (nothing, if it committed). Not
+        // cancelled by a stop: the work is done, and a commit cut short would only have it done again.
+        await transaction.CommitAsync(CancellationToken.None);
         return true;
     }
 
@@ -196,9 +197,8 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// In one transaction: leaves out the events this consumer already consumed, lets it add its effects for the
-    /// others (and run its own statements), and records them as consumed. A concurrent delivery of the same event (a lease that ran out) loses on
-    /// the primary key and rolls back whole.
+    /// In one transaction: leaves out the events this dispatcher no longer holds and those this consumer already
+    /// consumed, lets it add its effects for the others (and run its own statements), and records them as consumed.
     /// </summary>
     private async Task ConsumeAsync(string consumerName, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
@@ -226,7 +226,8 @@ internal sealed partial class OutboxDispatcher(
         db.ConsumedEvents.AddRange(fresh.Select(envelope => new ConsumedEvent(consumerName, envelope.Id, now)));
         await consumer.ConsumeAsync(fresh, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancelled by a stop, as above.
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     [LoggerMessage(EventId = EventLogEvents.DispatchFailed, Level = LogLevel.Warning, Message = "Dispatching the outbox failed; trying again shortly.")]

@@ -53,7 +53,10 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, LeasedQueue queue
         return await queue.ReleaseHeldAsync(db, Table, cancellationToken);
     }
 
-    /// <summary>Every consumer has these events: they are processed (the lease is ours, or a later claim's: either way they are done).</summary>
+    /// <summary>
+    /// Every consumer has these events: they are processed. Only those this dispatcher still holds: one another
+    /// dispatcher took meanwhile (this one lost its lease) was left out of this one's deliveries, and is its new holder's.
+    /// </summary>
     public async Task AcknowledgeAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
     {
         if (eventIds.Count == 0)
@@ -63,7 +66,7 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, LeasedQueue queue
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await queue.CompleteAsync(db, Table, eventIds, onlyIfHeld: false, cancellationToken);
+        await queue.CompleteAsync(db, Table, eventIds, cancellationToken);
     }
 
     /// <summary>

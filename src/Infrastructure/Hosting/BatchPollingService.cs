@@ -18,7 +18,7 @@ internal abstract class BatchPollingService : BackgroundService
     /// <summary>
     /// The least time between the starts of two rounds when the second was woken by an announcement: an idle service
     /// answers the first announcement at once, a busy one gathers what comes in meanwhile into one round instead of a
-    /// round per commit (each round costs a claim, a transaction per consumer and an acknowledgement). Real time,
+    /// round per commit (each round costs a claim and a transaction). Real time,
     /// not <see cref="Clock"/>'s.
     /// </summary>
     public static readonly TimeSpan GatherInterval = TimeSpan.FromMilliseconds(50);
