@@ -104,8 +104,10 @@ pg_require_binaries
 pg_init "$pg_data"
 # Durability is pointless for a cluster deleted minutes from now, and turning it off makes the suite much faster.
 # The integration and functional tests open many pooled connections to many databases, hence max_connections.
+# The process tests kill hosts mid-statement; a server notices a gone client only when it next talks to it, so a killed
+# host's statement would run on to its end holding its locks (and the next test's reset waits): checked every second.
 pg_start_on_free_port "$pg_data" "$(pg_socket_dir "$work_dir/socket")" "$work_dir/postgres.log" \
-  fsync=off synchronous_commit=off full_page_writes=off max_connections=300
+  fsync=off synchronous_commit=off full_page_writes=off max_connections=300 client_connection_check_interval=1s
 export TASKORCH_TEST_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
 echo "    PostgreSQL 15 on 127.0.0.1:$PG_PORT (TASKORCH_TEST_CONNECTION is set)"
 # The engine's process tests restart the server under load with this (projects run one after another, so no other

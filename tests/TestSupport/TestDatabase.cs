@@ -86,10 +86,30 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 // The other side committed or rolled back: the next attempt finds its rows or none.
             }
+            catch (NpgsqlException exception) when (exception.InnerException is TimeoutException)
+            {
+                // Something holds the tables past the command timeout: say what, or the failure says nothing.
+                throw new InvalidOperationException($"Emptying the test database timed out; its other sessions: {await OtherSessionsAsync()}", exception);
+            }
         }
 
         await using var referenceData = new NpgsqlCommand(ReferenceData.AllSql, connection);
         await referenceData.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The other sessions on this database (pid, state, what they wait on, since when, their statement), for a failure's message.</summary>
+    private async Task<string> OtherSessionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT string_agg(format('[%s %s %s/%s since %s blocked by %s: %s]', pid, state, wait_event_type, wait_event,
+                xact_start, pg_blocking_pids(pid), left(query, 300)), ' ')
+            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """,
+            connection);
+        return await command.ExecuteScalarAsync() as string ?? "none";
     }
 
     /// <summary>Runs a statement with plain Npgsql on its own connection, outside any transaction; answers the rows it changed.</summary>
