@@ -63,7 +63,7 @@ internal sealed class LeasedQueue(WorkerIdentity worker, WorkerLeaseRenewal leas
     /// <see cref="CompleteAsync"/> in the caller's transaction, answering which rows it recorded: the others another
     /// worker took after this one lost its lease, and they are that worker's now.
     /// </summary>
-    public Task<List<Guid>> CompleteHeldAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public Task<List<Guid>> CompleteReturningIdsAsync(ApplicationDbContext db, LeasedTable table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(table);

@@ -74,7 +74,7 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, LeasedQueue queue
     /// holds, locking them until it commits, and answers them; the others another dispatcher took meanwhile.
     /// </summary>
     public Task<List<Guid>> AcknowledgeHeldAsync(ApplicationDbContext db, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken) =>
-        queue.CompleteHeldAsync(db, Table, eventIds, cancellationToken);
+        queue.CompleteReturningIdsAsync(db, Table, eventIds, cancellationToken);
 
     /// <summary>In the caller's transaction: locks the events of <paramref name="eventIds"/> this dispatcher still holds, unprocessed, and answers them.</summary>
     public Task<List<Guid>> LockHeldAsync(ApplicationDbContext db, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken) =>
