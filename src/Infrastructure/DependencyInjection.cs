@@ -112,7 +112,7 @@ public static class DependencyInjection
     /// </summary>
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string? connectionString) =>
         options
-            .UseNpgsql(PreparedStatements.Enable(connectionString), npgsql => npgsql.MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
+            .UseNpgsql(PooledConnectionReset.Skip(PreparedStatements.Enable(connectionString)), npgsql => npgsql.MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(LostTransactionGuard.Instance, CommitRecorder.Instance);
 }

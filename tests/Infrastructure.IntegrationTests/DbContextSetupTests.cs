@@ -12,7 +12,8 @@ namespace TaskOrchestration.Infrastructure.IntegrationTests;
 
 /// <summary>
 /// How AddInfrastructure sets up the unit of work for the hot path (docs/performance.md): contexts come from a pool,
-/// statements sent often are prepared, and a pooled context still reaches the API's cache of access states.
+/// statements sent often are prepared, pooled connections are not reset on their return, and a pooled context still
+/// reaches the API's cache of access states.
 /// </summary>
 public sealed class DbContextSetupTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
@@ -46,6 +47,18 @@ public sealed class DbContextSetupTests(DatabaseFixture fixture) : DatabaseTest(
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
 
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(";No Reset On Close=false", false)]
+    public async Task APooledConnection_IsNotResetOnItsReturn_UnlessTheConnectionStringSaysSo(string setting, bool expected)
+    {
+        await using var services = Services(Database.ConnectionString + setting);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).NoResetOnClose);
     }
 
     [Fact]
