@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
@@ -21,13 +20,8 @@ public static class PooledConnectionReset
             return connectionString;
         }
 
-        // The generic builder knows only the keys the string sets, in whichever spelling it set them.
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("No Reset On Close") || given.ContainsKey("NoResetOnClose"))
-        {
-            return connectionString;
-        }
-
-        return new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        return ConnectionStringKeys.Sets(connectionString, "No Reset On Close", "NoResetOnClose")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace TaskOrchestration.Infrastructure.Persistence;
@@ -22,13 +21,8 @@ public static class PreparedStatements
             return connectionString;
         }
 
-        // The generic builder knows only the keys the string sets, in whichever spelling it set them.
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
-        {
-            return connectionString;
-        }
-
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PerConnection }.ConnectionString;
+        return ConnectionStringKeys.Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PerConnection }.ConnectionString;
     }
 }
